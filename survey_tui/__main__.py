@@ -1,0 +1,3 @@
+from survey_tui.cli import main
+
+main()

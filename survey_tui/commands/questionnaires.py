@@ -1,0 +1,73 @@
+"""``validate``, ``list`` and ``schema``: working with questionnaire files."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from survey_tui.core.catalog import shipped_questionnaire_files, template_files
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.loader import load
+from survey_tui.core.schema import questionnaire_schema
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+def validate(files: tuple[str, ...]) -> None:
+    """Check questionnaire files: `FILE: ok`, or every problem as FILE:LINE:COL: field: message.
+
+    \b
+    Example:
+      survey-tui validate questionnaires/*.yaml
+    """
+    failed = False
+    for file in files:
+        try:
+            load(file)
+        except SurveyError as error:
+            failed = True
+            click.echo(str(error), err=True)
+        else:
+            click.echo(f"{file}: ok")
+    if failed:
+        sys.exit(2)
+
+
+@click.command("list")
+def list_command() -> None:
+    """Shipped questionnaires (id, title, groups, questions, minutes) and report templates.
+
+    \b
+    Example:
+      survey-tui list
+    """
+    click.echo("Questionnaires:")
+    for path in shipped_questionnaire_files():
+        try:
+            q = load(path)
+        except SurveyError as error:
+            click.echo(f"  {path.name}: invalid ({error.title})")
+            continue
+        count = sum(1 for _ in q.questions())
+        groups = ", ".join(q.group_ids)
+        click.echo(
+            f"  {q.id:<28} {q.title}\n"
+            f"  {'':<28} {q.mode}, groups: {groups}; {count} questions, "
+            f"~{q.estimate_minutes():g} min  ({path.name})"
+        )
+    click.echo("\nReport templates:")
+    for path in template_files():
+        click.echo(f"  {path.name}")
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the questionnaire format (for editor autocompletion).
+
+    \b
+    Example:
+      survey-tui schema > questionnaire.schema.json
+    """
+    click.echo(json.dumps(questionnaire_schema(), indent=2))

@@ -1,0 +1,247 @@
+"""Load a questionnaire file: YAML -> plain data -> pydantic model -> cross-field checks.
+
+Every problem found is collected and raised together as a :class:`QuestionnaireError`, each
+with the file, line and column of the offending node.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import types
+import typing
+from pathlib import Path as FsPath
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from survey_tui.core.errors import Problem, QuestionnaireError
+from survey_tui.core.model import QUESTION_TYPES, Questionnaire
+from survey_tui.core.yamlsource import Path, SourceMap, YamlProblems, decode, read_yaml
+
+
+def load(path: str | FsPath) -> Questionnaire:
+    """Load and validate the questionnaire at ``path``; raise :class:`QuestionnaireError`."""
+    file = str(path)
+    try:
+        data = FsPath(path).read_bytes()
+    except IsADirectoryError:
+        raise QuestionnaireError(
+            [Problem(file, None, None, "", "is a directory, not a file")]
+        ) from None
+    except FileNotFoundError:
+        raise QuestionnaireError([Problem(file, None, None, "", "no such file")]) from None
+    except OSError as exc:
+        raise QuestionnaireError(
+            [Problem(file, None, None, "", f"cannot read: {exc.strerror}")]
+        ) from None
+    return load_bytes(data, file)
+
+
+def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
+    """Load a questionnaire from bytes; ``file`` names it in error messages."""
+    try:
+        text = decode(data, file)
+        raw, source = read_yaml(text, file)
+    except YamlProblems as exc:
+        raise QuestionnaireError(exc.problems) from None
+    if not isinstance(raw, dict):
+        kind = type(raw).__name__ if raw is not None else "nothing"
+        raise QuestionnaireError(
+            [
+                source.problem(
+                    (),
+                    f"the top level must be a mapping of keys (id, title, ...), not a {_kind(kind)}",
+                )
+            ]
+        )
+    try:
+        questionnaire = Questionnaire.model_validate(raw)
+    except ValidationError as exc:
+        raise QuestionnaireError(_pydantic_problems(exc, source)) from None
+    from survey_tui.core.semantics import check
+
+    problems = check(questionnaire, source)
+    if problems:
+        raise QuestionnaireError(problems)
+    questionnaire._source_path = file
+    questionnaire._sha256 = hashlib.sha256(data).hexdigest()
+    return questionnaire
+
+
+def _kind(name: str) -> str:
+    return {
+        "list": "list",
+        "str": "string",
+        "int": "number",
+        "float": "number",
+        "bool": "boolean",
+    }.get(name, name)
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``""``."""
+    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {matches[0]!r}?)" if matches else ""
+
+
+# --- mapping pydantic's errors back to the file -------------------------------------------
+
+_FRIENDLY = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping",
+    "model_type": "expected a mapping",
+    "model_attributes_type": "expected a mapping",
+}
+
+
+def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
+    by_path: dict[Path, list[tuple[str, bool]]] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = _data_path(loc, source)
+        kind = error["type"]
+        is_key = False
+        if kind == "extra_forbidden":
+            allowed = _allowed_keys(loc[:-1])
+            message = f"unknown key {loc[-1]!r}{suggest(str(loc[-1]), allowed)}"
+            if allowed:
+                message += f"; allowed: {', '.join(sorted(allowed))}"
+            is_key = True
+        elif kind == "missing":
+            message = f"missing required key {loc[-1]!r}"
+            path = path[:-1] if path and path[-1] == loc[-1] else path
+        elif kind == "union_tag_invalid":
+            tag = error.get("ctx", {}).get("tag", "")
+            message = f"unknown question type {tag!r}{suggest(tag, QUESTION_TYPES)}; types: {', '.join(QUESTION_TYPES)}"
+            path = (*path, "type")
+        elif kind == "union_tag_not_found":
+            message = f"missing required key 'type' (one of: {', '.join(QUESTION_TYPES)})"
+        elif kind == "literal_error":
+            expected = error.get("ctx", {}).get("expected", "")
+            message = f"must be one of {expected}; got {error.get('input')!r}"
+        elif kind == "string_pattern_mismatch":
+            pattern = error.get("ctx", {}).get("pattern", "")
+            hint = (
+                "lower-case letters, digits and '-'"
+                if "-" in pattern
+                else "lower-case letters, digits and '_'"
+            )
+            message = f"{error.get('input')!r} is not a valid id: use {hint}"
+        else:
+            message = _FRIENDLY.get(kind, error["msg"])
+            if (
+                kind in _FRIENDLY
+                and "input" in error
+                and not isinstance(error["input"], dict | list)
+            ):
+                message += f", got {error['input']!r}"
+        by_path.setdefault(path, []).append((message, is_key))
+    problems: list[Problem] = []
+    for path, messages in by_path.items():
+        unique = list(dict.fromkeys(m for m, _ in messages))
+        is_key = any(k for _, k in messages)
+        problems.append(source.problem(path, " or ".join(unique), key=is_key))
+    return problems
+
+
+def _data_path(loc: tuple[Any, ...], source: SourceMap) -> Path:
+    """Drop pydantic's union-member entries (e.g. ``'likert'``, ``'str'``) from ``loc``."""
+    path: list[str | int] = []
+    for part in loc:
+        candidate = (*path, part)
+        if (
+            candidate in source.values
+            or candidate in source.keys
+            or isinstance(part, int)
+            or part in _known_field_names()
+        ):
+            path.append(part)
+    return tuple(path)
+
+
+_FIELD_NAMES: set[str] | None = None
+
+
+def _known_field_names() -> set[str]:
+    global _FIELD_NAMES
+    if _FIELD_NAMES is None:
+        names: set[str] = set()
+        for model in _all_models(Questionnaire):
+            names.update(model.model_fields)
+        _FIELD_NAMES = names
+    return _FIELD_NAMES
+
+
+def _all_models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    seen: list[type[BaseModel]] = []
+
+    def visit(tp: Any) -> None:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if tp in seen:
+                return
+            seen.append(tp)
+            for info in tp.model_fields.values():
+                visit(info.annotation)
+            return
+        for arg in typing.get_args(tp):
+            visit(arg)
+
+    visit(root)
+    return seen
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model that sits at pydantic location ``loc``."""
+    current: Any = Questionnaire
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    model = _as_model(current, None)
+    return list(model.model_fields) if model else []
+
+
+def _as_model(tp: Any, tag: Any) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    return None
+
+
+def _step(tp: Any, part: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _step(typing.get_args(tp)[0], part)
+    if origin in (Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            inner = typing.get_args(arg)[0] if typing.get_origin(arg) is typing.Annotated else arg
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                type_field = inner.model_fields.get("type")
+                if type_field is not None and part in typing.get_args(type_field.annotation):
+                    return inner
+                if part == inner.__name__:
+                    return inner
+            if part == getattr(inner, "__name__", None):
+                return inner
+        models = [
+            a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)
+        ]
+        if len(models) == 1:
+            return _step(models[0], part)
+        return None
+    if origin in (list, tuple) and isinstance(part, int):
+        return typing.get_args(tp)[0]
+    if origin is dict:
+        return typing.get_args(tp)[1]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        info = tp.model_fields.get(str(part))
+        return info.annotation if info else None
+    return None

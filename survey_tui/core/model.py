@@ -1,0 +1,491 @@
+"""The questionnaire model: pydantic classes for every field of questionnaire-format.md.
+
+Structure is validated here (types, unknown keys, value ranges of single fields); rules that
+span fields or refer to other parts of the file (scale names, groups, conditions) are checked by
+:mod:`survey_tui.core.semantics`, so that every problem can be reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+ID_PATTERN = r"^[a-z0-9_]+$"
+QUESTIONNAIRE_ID_PATTERN = r"^[a-z0-9-]+$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
+
+
+def slugify(label: str) -> str:
+    """Option value for a label: lower case, runs of non-alphanumerics to ``_``."""
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, models are immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Scale(Strict):
+    """A bounded integer answer scale with optional labels and a favorable set."""
+
+    min: int
+    max: int
+    labels: list[str] | None = None
+    favorable: list[int] | None = None
+
+    @property
+    def values(self) -> list[int]:
+        return list(range(self.min, self.max + 1))
+
+    @property
+    def favorable_values(self) -> frozenset[int]:
+        """The favorable set; default: every value above the midpoint."""
+        if self.favorable is not None:
+            return frozenset(self.favorable)
+        midpoint = (self.min + self.max) / 2
+        return frozenset(v for v in self.values if v > midpoint)
+
+    def label_for(self, value: int) -> str | None:
+        if self.labels and self.min <= value <= self.max:
+            index = value - self.min
+            if index < len(self.labels):
+                return self.labels[index]
+        return None
+
+
+NPS_SCALE = Scale(min=0, max=10, favorable=[9, 10])
+
+
+class Group(Strict):
+    id: Id
+    label: str
+    description: str | None = None
+
+
+class Anonymity(Strict):
+    min_group_size: int = Field(default=5, ge=1)
+
+
+class Option(Strict):
+    value: str = ""
+    label: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"value": slugify(data), "label": data}
+        if isinstance(data, dict) and "label" in data and not data.get("value"):
+            data = {**data, "value": slugify(str(data["label"]))}
+        if isinstance(data, dict) and "value" in data and "label" not in data:
+            data = {**data, "label": str(data["value"])}
+        return data
+
+
+class MatrixRow(Strict):
+    id: Id
+    label: str
+
+
+# pydantic warns that the field "construct" shadows BaseModel.construct (a deprecated
+# classmethod); the contract names the key "construct", so we keep the name.
+warnings.filterwarnings("ignore", message='Field name "construct"', category=UserWarning)
+
+
+class QuestionBase(Strict):
+    """Fields every question type has."""
+
+    id: Id
+    text: str | dict[str, str]
+    help: str | None = None
+    required: bool | None = None
+    show_if: str | None = None
+    construct: Id | None = None  # type: ignore[assignment]
+    groups: list[Id] | None = None
+    probes: list[str] | None = None
+
+    @property
+    def is_required(self) -> bool:
+        return self.required if self.required is not None else True
+
+    def text_for(self, group: str | None) -> str:
+        """The wording shown to ``group`` (the first wording when the group has none)."""
+        if isinstance(self.text, str):
+            return self.text
+        if group is not None and group in self.text:
+            return self.text[group]
+        return next(iter(self.text.values()), "")
+
+    def asked_to(self, group: str | None) -> bool:
+        return self.groups is None or group is None or group in self.groups
+
+    @property
+    def has_score(self) -> bool:
+        return False
+
+
+class LikertQuestion(QuestionBase):
+    type: Literal["likert"]
+    scale: str | Scale
+    reverse: bool = False
+
+    @property
+    def has_score(self) -> bool:
+        return True
+
+
+class NpsQuestion(QuestionBase):
+    type: Literal["nps"]
+
+    @property
+    def has_score(self) -> bool:
+        return True
+
+
+class ChoiceBase(QuestionBase):
+    options: list[Option] = Field(min_length=1)
+    other: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _options_from_strings(cls, data: Any) -> Any:
+        return data
+
+    def option_values(self) -> list[str]:
+        return [o.value for o in self.options]
+
+    def option_for(self, value_or_label: str) -> Option | None:
+        """The option whose value (or, failing that, label) is ``value_or_label``."""
+        for option in self.options:
+            if option.value == value_or_label:
+                return option
+        for option in self.options:
+            if option.label == value_or_label:
+                return option
+        return None
+
+
+class SingleChoiceQuestion(ChoiceBase):
+    type: Literal["single_choice"]
+
+
+class MultiChoiceQuestion(ChoiceBase):
+    type: Literal["multi_choice"]
+    min_selected: int | None = Field(default=None, ge=0)
+    max_selected: int | None = Field(default=None, ge=1)
+
+
+class NumberQuestion(QuestionBase):
+    type: Literal["number"]
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+    unit: str | None = None
+    direction: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
+
+    @property
+    def has_score(self) -> bool:
+        return self.min is not None and self.max is not None and self.max > self.min
+
+
+class TextQuestion(QuestionBase):
+    type: Literal["text"]
+    multiline: bool = False
+    max_length: int = Field(default=2000, ge=1)
+
+    @property
+    def is_required(self) -> bool:
+        return self.required if self.required is not None else False
+
+
+class MatrixQuestion(QuestionBase):
+    type: Literal["matrix"]
+    rows: list[MatrixRow] = Field(min_length=1)
+    scale: str | Scale
+    reverse: bool = False
+
+    @property
+    def has_score(self) -> bool:
+        return True
+
+
+Question = Annotated[
+    LikertQuestion
+    | NpsQuestion
+    | SingleChoiceQuestion
+    | MultiChoiceQuestion
+    | NumberQuestion
+    | TextQuestion
+    | MatrixQuestion,
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES: dict[str, type[QuestionBase]] = {
+    "likert": LikertQuestion,
+    "nps": NpsQuestion,
+    "single_choice": SingleChoiceQuestion,
+    "multi_choice": MultiChoiceQuestion,
+    "number": NumberQuestion,
+    "text": TextQuestion,
+    "matrix": MatrixQuestion,
+}
+
+AnyQuestion = (
+    LikertQuestion
+    | NpsQuestion
+    | SingleChoiceQuestion
+    | MultiChoiceQuestion
+    | NumberQuestion
+    | TextQuestion
+    | MatrixQuestion
+)
+
+
+class Section(Strict):
+    id: Id
+    title: str
+    description: str | None = None
+    show_if: str | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One scored unit of analysis: a scored question, or one row of a matrix."""
+
+    key: str  # question id, or "matrix_id.row_id"
+    question_id: str
+    row_id: str | None
+    construct: str
+    scale: Scale
+    reverse: bool
+    label: str
+    kind: str  # likert | matrix | nps | number
+
+    def score(self, value: float) -> float:
+        """The answer on 0-100 (gap-statistics.md), reversed for reverse/lower_is_better."""
+        lo, hi = self.scale.min, self.scale.max
+        if self.reverse:
+            return 100.0 * (hi - value) / (hi - lo)
+        return 100.0 * (value - lo) / (hi - lo)
+
+    def is_favorable(self, value: float) -> bool:
+        """Whether the answer is in the favorable set (mirrored for reverse items)."""
+        lo, hi = self.scale.min, self.scale.max
+        probe = lo + hi - value if self.reverse else value
+        if self.kind == "number":
+            return probe > (lo + hi) / 2
+        return probe in self.scale.favorable_values
+
+
+class Questionnaire(Strict):
+    """A loaded, validated questionnaire. Build it with :func:`survey_tui.core.loader.load`."""
+
+    id: Annotated[str, Field(pattern=QUESTIONNAIRE_ID_PATTERN, min_length=1)]
+    title: str
+    version: int
+    mode: Literal["survey", "interview"] = "survey"
+    description: str | None = None
+    consent: str | None = None
+    estimated_minutes: float | None = Field(default=None, gt=0)
+    groups: list[Group] = Field(min_length=1)
+    compare: list[Id] | None = Field(default=None, min_length=2, max_length=2)
+    anonymity: Anonymity = Anonymity()
+    scales: dict[str, Scale] = Field(default_factory=dict)
+    sections: list[Section] = Field(min_length=1)
+
+    _source_path: str | None = PrivateAttr(default=None)
+    _sha256: str | None = PrivateAttr(default=None)
+
+    # --- provenance, set by the loader -------------------------------------------------
+    @property
+    def source_path(self) -> str | None:
+        return self._source_path
+
+    @property
+    def sha256(self) -> str | None:
+        """Hash of the file's bytes; stored with each response."""
+        return self._sha256
+
+    # --- lookups ------------------------------------------------------------------------
+    @property
+    def min_group_size(self) -> int:
+        return self.anonymity.min_group_size
+
+    @property
+    def group_ids(self) -> list[str]:
+        return [g.id for g in self.groups]
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    @property
+    def compare_pair(self) -> tuple[str, str] | None:
+        """The ordered pair the gap is computed for (gap = first - second)."""
+        if self.compare is not None:
+            return (self.compare[0], self.compare[1])
+        if len(self.groups) >= 2:
+            return (self.groups[0].id, self.groups[1].id)
+        return None
+
+    def questions(self) -> Iterator[AnyQuestion]:
+        for section in self.sections:
+            yield from section.questions
+
+    @cached_property
+    def _question_index(self) -> dict[str, tuple[Section, AnyQuestion]]:
+        return {q.id: (s, q) for s in self.sections for q in s.questions}
+
+    def question(self, question_id: str) -> AnyQuestion | None:
+        found = self._question_index.get(question_id)
+        return found[1] if found else None
+
+    def section_of(self, question_id: str) -> Section | None:
+        found = self._question_index.get(question_id)
+        return found[0] if found else None
+
+    def scale_of(self, question: AnyQuestion) -> Scale | None:
+        """The resolved scale of a scored question (likert, matrix, nps, bounded number)."""
+        if isinstance(question, LikertQuestion | MatrixQuestion):
+            if isinstance(question.scale, Scale):
+                return question.scale
+            return self.scales.get(question.scale)
+        if isinstance(question, NpsQuestion):
+            return NPS_SCALE
+        return None
+
+    def items(self) -> list[Item]:
+        """Every scored item in file order; matrix rows are items ``matrix_id.row_id``."""
+        result: list[Item] = []
+        for q in self.questions():
+            if isinstance(q, MatrixQuestion):
+                scale = self.scale_of(q)
+                if scale is None:
+                    continue
+                for row in q.rows:
+                    result.append(
+                        Item(
+                            key=f"{q.id}.{row.id}",
+                            question_id=q.id,
+                            row_id=row.id,
+                            construct=q.construct or q.id,
+                            scale=scale,
+                            reverse=q.reverse,
+                            label=row.label,
+                            kind="matrix",
+                        )
+                    )
+            elif isinstance(q, LikertQuestion | NpsQuestion):
+                scale = self.scale_of(q)
+                if scale is None:
+                    continue
+                result.append(
+                    Item(
+                        key=q.id,
+                        question_id=q.id,
+                        row_id=None,
+                        construct=q.construct or q.id,
+                        scale=scale,
+                        reverse=isinstance(q, LikertQuestion) and q.reverse,
+                        label=q.text_for(None),
+                        kind=q.type,
+                    )
+                )
+            elif isinstance(q, NumberQuestion) and q.has_score:
+                assert q.min is not None and q.max is not None
+                # Scores of a bounded number are linear in the answer; the scale carries
+                # only its bounds (favorable: above the midpoint, as for any scale).
+                result.append(
+                    Item(
+                        key=q.id,
+                        question_id=q.id,
+                        row_id=None,
+                        construct=q.construct or q.id,
+                        scale=Scale.model_construct(min=q.min, max=q.max),
+                        reverse=q.direction == "lower_is_better",
+                        label=q.text_for(None),
+                        kind="number",
+                    )
+                )
+        return result
+
+    def estimate_minutes(self) -> float:
+        """``estimated_minutes`` when given, else a reading-and-answering estimate."""
+        if self.estimated_minutes is not None:
+            return self.estimated_minutes
+        seconds = 0.0
+        for q in self.questions():
+            if isinstance(q, MatrixQuestion):
+                seconds += 8 + 6 * len(q.rows)
+            elif isinstance(q, TextQuestion):
+                seconds += 60 if q.multiline else 30
+            else:
+                seconds += 10
+        return max(1.0, round(seconds / 60))
+
+    def is_visible(
+        self, question: AnyQuestion, answers: Mapping[str, Any], group: str | None, wave: str | None
+    ) -> bool:
+        """Whether ``question`` is shown to this respondent given the answers so far."""
+        from survey_tui.core.conditions import evaluate_source
+
+        if not question.asked_to(group):
+            return False
+        section = self.section_of(question.id)
+        context = condition_context(answers, group, wave)
+        if (
+            section is not None
+            and section.show_if
+            and not evaluate_source(section.show_if, context)
+        ):
+            return False
+        return not (question.show_if and not evaluate_source(question.show_if, context))
+
+    def visible_questions(
+        self, answers: Mapping[str, Any], group: str | None, wave: str | None = None
+    ) -> list[AnyQuestion]:
+        """The questions this respondent sees, in order, given the answers so far.
+
+        Visibility is decided in file order and a hidden question's answer does not count,
+        so a chain of conditions behaves the same whether or not stale answers are around.
+        """
+        visible: list[AnyQuestion] = []
+        effective: dict[str, Any] = {}
+        for q in self.questions():
+            if self.is_visible(q, effective, group, wave):
+                visible.append(q)
+                if q.id in answers:
+                    effective[q.id] = answers[q.id]
+        return visible
+
+    def prune_answers(
+        self, answers: Mapping[str, Any], group: str | None, wave: str | None = None
+    ) -> dict[str, Any]:
+        """Answers with those to hidden questions dropped (done on submit)."""
+        visible = {q.id for q in self.visible_questions(answers, group, wave)}
+        return {k: v for k, v in answers.items() if k in visible}
+
+
+def condition_context(
+    answers: Mapping[str, Any], group: str | None, wave: str | None
+) -> dict[str, Any]:
+    """Names a condition can read: every answer, matrix rows as ``q.row``, group and wave."""
+    context: dict[str, Any] = {}
+    for key, value in answers.items():
+        if isinstance(value, dict):
+            for row, row_value in value.items():
+                context[f"{key}.{row}"] = row_value
+        context[key] = value
+    if group is not None:
+        context["group"] = group
+    if wave is not None:
+        context["wave"] = wave
+    return context

@@ -1,0 +1,320 @@
+"""Cross-field rules of questionnaire-format.md that a schema alone cannot express."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from survey_tui.core.conditions import (
+    Compare,
+    ConditionSyntaxError,
+    ListLiteral,
+    Literal,
+    Name,
+    parse,
+)
+from survey_tui.core.errors import Problem
+from survey_tui.core.loader import suggest
+from survey_tui.core.model import (
+    AnyQuestion,
+    ChoiceBase,
+    LikertQuestion,
+    MatrixQuestion,
+    MultiChoiceQuestion,
+    NpsQuestion,
+    NumberQuestion,
+    Questionnaire,
+    Scale,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+from survey_tui.core.yamlsource import Path, SourceMap
+
+
+def check(q: Questionnaire, source: SourceMap) -> list[Problem]:
+    """Every cross-reference problem in ``q``, located in ``source``."""
+    return _Checker(q, source).run()
+
+
+class _Checker:
+    def __init__(self, q: Questionnaire, source: SourceMap):
+        self.q = q
+        self.source = source
+        self.problems: list[Problem] = []
+        self.group_ids = q.group_ids
+
+    def add(self, path: Path, message: str, *, key: bool = False, column_offset: int = 0) -> None:
+        self.problems.append(
+            self.source.problem(path, message, key=key, column_offset=column_offset)
+        )
+
+    def run(self) -> list[Problem]:
+        self.check_unique([g.id for g in self.q.groups], ("groups",), "group id")
+        self.check_unique([s.id for s in self.q.sections], ("sections",), "section id")
+        if self.q.compare is not None:
+            for i, gid in enumerate(self.q.compare):
+                if gid not in self.group_ids:
+                    self.add(("compare", i), f"unknown group {gid!r}{suggest(gid, self.group_ids)}")
+            if self.q.compare[0] == self.q.compare[1]:
+                self.add(("compare",), "compare needs two different groups")
+        for name, scale in self.q.scales.items():
+            self.check_scale(scale, ("scales", name))
+        seen: dict[str, Path] = {}
+        earlier: dict[str, AnyQuestion] = {}
+        for si, section in enumerate(self.q.sections):
+            if section.show_if is not None:
+                self.check_condition(section.show_if, ("sections", si, "show_if"), earlier, None)
+            for qi, question in enumerate(section.questions):
+                path: Path = ("sections", si, "questions", qi)
+                if question.id in seen:
+                    line, _ = self.source.locate((*seen[question.id], "id"))
+                    self.add(
+                        (*path, "id"),
+                        f"duplicate question id {question.id!r} (first used on line {line})",
+                    )
+                else:
+                    seen[question.id] = path
+                self.check_question(question, path, earlier)
+                earlier[question.id] = question
+        return self.problems
+
+    def check_unique(self, ids: list[str], path: Path, what: str) -> None:
+        first: dict[str, int] = {}
+        for i, value in enumerate(ids):
+            if value in first:
+                self.add(
+                    (*path, i, "id"), f"duplicate {what} {value!r} (also item {first[value] + 1})"
+                )
+            else:
+                first[value] = i
+
+    def check_scale(self, scale: Scale, path: Path) -> None:
+        if scale.max <= scale.min:
+            self.add((*path, "max"), f"max ({scale.max}) must be greater than min ({scale.min})")
+            return
+        if scale.max - scale.min > 100:
+            self.add((*path, "max"), "a scale may have at most 101 points")
+        count = scale.max - scale.min + 1
+        if scale.labels is not None and len(scale.labels) != count:
+            self.add(
+                (*path, "labels"),
+                f"{len(scale.labels)} labels for {count} scale points ({scale.min}..{scale.max}); give one label per point",
+            )
+        for i, value in enumerate(scale.favorable or []):
+            if not scale.min <= value <= scale.max:
+                self.add(
+                    (*path, "favorable", i),
+                    f"favorable value {value} is outside the scale {scale.min}..{scale.max}",
+                )
+
+    def check_question(
+        self, question: AnyQuestion, path: Path, earlier: dict[str, AnyQuestion]
+    ) -> None:
+        asked = self.group_ids
+        if question.groups is not None:
+            for i, gid in enumerate(question.groups):
+                if gid not in self.group_ids:
+                    self.add(
+                        (*path, "groups", i), f"unknown group {gid!r}{suggest(gid, self.group_ids)}"
+                    )
+            asked = [g for g in question.groups if g in self.group_ids]
+        if isinstance(question.text, dict):
+            for gid in question.text:
+                if gid not in self.group_ids:
+                    self.add(
+                        (*path, "text", gid),
+                        f"unknown group {gid!r}{suggest(gid, self.group_ids)}",
+                        key=True,
+                    )
+            missing = [g for g in asked if g not in question.text]
+            if missing:
+                self.add(
+                    (*path, "text"),
+                    f"no wording for group(s) {', '.join(missing)}: a text map must cover every group asked the question",
+                )
+            if not question.text:
+                self.add((*path, "text"), "text map is empty")
+        if isinstance(question, LikertQuestion | MatrixQuestion):
+            if isinstance(question.scale, str):
+                if question.scale not in self.q.scales:
+                    known = list(self.q.scales)
+                    hint = suggest(question.scale, known) or (
+                        f"; defined scales: {', '.join(known)}"
+                        if known
+                        else "; define it under 'scales' or give min and max inline"
+                    )
+                    self.add((*path, "scale"), f"unknown scale {question.scale!r}{hint}")
+            else:
+                self.check_scale(question.scale, (*path, "scale"))
+        if isinstance(question, MatrixQuestion):
+            self.check_unique([r.id for r in question.rows], (*path, "rows"), "row id")
+        if isinstance(question, ChoiceBase):
+            values = [o.value for o in question.options]
+            for i, value in enumerate(values):
+                if not value:
+                    self.add(
+                        (*path, "options", i),
+                        "option needs a label with at least one letter or digit",
+                    )
+                elif value in values[:i]:
+                    self.add((*path, "options", i), f"duplicate option value {value!r}")
+        if isinstance(question, MultiChoiceQuestion):
+            available = len(question.options) + (1 if question.other else 0)
+            lo, hi = question.min_selected, question.max_selected
+            if lo is not None and hi is not None and lo > hi:
+                self.add(
+                    (*path, "min_selected"),
+                    f"min_selected ({lo}) is greater than max_selected ({hi})",
+                )
+            if lo is not None and lo > available:
+                self.add(
+                    (*path, "min_selected"),
+                    f"min_selected ({lo}) is more than the {available} options",
+                )
+        if isinstance(question, NumberQuestion) and (
+            question.min is not None and question.max is not None and question.min >= question.max
+        ):
+            self.add(
+                (*path, "max"),
+                f"max ({question.max:g}) must be greater than min ({question.min:g})",
+            )
+        if isinstance(question, TextQuestion) and question.max_length > 100_000:
+            self.add((*path, "max_length"), "max_length may be at most 100000")
+        if question.show_if is not None:
+            self.check_condition(question.show_if, (*path, "show_if"), earlier, question.id)
+
+    # --- conditions ------------------------------------------------------------------------
+
+    def check_condition(
+        self, text: str, path: Path, earlier: dict[str, AnyQuestion], own: str | None
+    ) -> None:
+        quote = 1 if self.source.quoted.get(path) else 0
+        try:
+            condition = parse(text)
+        except ConditionSyntaxError as exc:
+            self.add(path, f"invalid condition: {exc.message}", column_offset=exc.offset + quote)
+            return
+        later = {q.id for q in self.q.questions()} - set(earlier)
+        for name in condition.names:
+            problem = self.name_problem(name.name, earlier, later, own)
+            if problem:
+                self.add(path, problem, column_offset=name.offset + quote)
+        for compare in condition.comparisons():
+            problem = self.type_problem(compare, earlier)
+            if problem:
+                self.add(path, problem, column_offset=compare.offset + quote)
+
+    def name_problem(
+        self, name: str, earlier: dict[str, AnyQuestion], later: set[str], own: str | None
+    ) -> str | None:
+        if name in ("group", "wave"):
+            return None
+        qid, _, row = name.partition(".")
+        if qid == own:
+            return f"a question's condition cannot read its own answer ({name!r})"
+        if qid in later:
+            return f"{qid!r} comes later in the file; a condition may only read earlier questions"
+        if qid not in earlier:
+            return f"unknown question {name!r}{suggest(name, [*earlier, 'group', 'wave'])}"
+        question = earlier[qid]
+        if row:
+            if not isinstance(question, MatrixQuestion):
+                return f"{qid!r} is not a matrix, so {name!r} names nothing"
+            rows = [r.id for r in question.rows]
+            if row not in rows:
+                return f"matrix {qid!r} has no row {row!r}{suggest(row, rows)}"
+        return None
+
+    def kind_of(
+        self, node: Any, earlier: dict[str, AnyQuestion]
+    ) -> tuple[str, AnyQuestion | None] | None:
+        """('number'|'string'|'list'|'bool', question) for a node, None when unknown."""
+        if isinstance(node, Literal):
+            value = node.value
+            if isinstance(value, bool):
+                return ("bool", None)
+            return ("number", None) if isinstance(value, int | float) else ("string", None)
+        if isinstance(node, ListLiteral):
+            return ("list", None)
+        if isinstance(node, Name):
+            if node.name in ("group", "wave"):
+                return ("string", None)
+            qid, _, row = node.name.partition(".")
+            question = earlier.get(qid)
+            if question is None:
+                return None
+            if isinstance(question, MatrixQuestion):
+                return ("number", question) if row else ("map", question)
+            if isinstance(question, LikertQuestion | NpsQuestion | NumberQuestion):
+                return ("number", question)
+            if isinstance(question, MultiChoiceQuestion):
+                return ("list", question)
+            if isinstance(question, SingleChoiceQuestion | TextQuestion):
+                return ("string", question)
+        return None
+
+    def type_problem(self, compare: Compare, earlier: dict[str, AnyQuestion]) -> str | None:
+        left = self.kind_of(compare.left, earlier)
+        right = self.kind_of(compare.right, earlier)
+        if left is None or right is None:
+            return None
+        (lk, lq), (rk, rq) = left, right
+        if compare.op in ("in", "not in"):
+            if rk != "list":
+                return f"'{compare.op}' needs a list or a multiple-choice answer on its right"
+            if isinstance(compare.right, ListLiteral):
+                for item in compare.right.values:
+                    problem = self.literal_problem(compare.left, item, earlier)
+                    if problem:
+                        return problem
+                return None
+            if isinstance(compare.right, Name) and isinstance(compare.left, Literal):
+                return self.literal_problem(compare.right, compare.left, earlier)
+            return None
+        if "map" in (lk, rk):
+            return "a matrix is compared row by row: use matrix_id.row_id"
+        if compare.op not in ("==", "!=") and ("list" in (lk, rk) or "bool" in (lk, rk)):
+            return f"'{compare.op}' compares numbers or text, not lists or true/false"
+        if lk != rk:
+            return f"cannot compare {_describe(lk, lq)} with {_describe(rk, rq)}"
+        if isinstance(compare.left, Name) and isinstance(compare.right, Literal):
+            return self.literal_problem(compare.left, compare.right, earlier)
+        if isinstance(compare.right, Name) and isinstance(compare.left, Literal):
+            return self.literal_problem(compare.right, compare.left, earlier)
+        return None
+
+    def literal_problem(
+        self, name_node: Any, literal: Literal, earlier: dict[str, AnyQuestion]
+    ) -> str | None:
+        if not isinstance(name_node, Name):
+            return None
+        kind = self.kind_of(name_node, earlier)
+        if kind is None:
+            return None
+        expected, question = kind
+        value = literal.value
+        got = (
+            "text"
+            if isinstance(value, str)
+            else ("true/false" if isinstance(value, bool) else "a number")
+        )
+        if expected == "list":
+            expected = "string"
+        if expected == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            return f"{name_node.name!r} is a number, but is compared with {got} {value!r}"
+        if expected == "string" and not isinstance(value, str):
+            return f"{name_node.name!r} holds text, but is compared with {got} {value!r}"
+        if name_node.name == "group" and value not in self.group_ids:
+            return f"unknown group {value!r}{suggest(value, self.group_ids)}"
+        if isinstance(question, ChoiceBase) and not question.other:
+            values = question.option_values()
+            if value not in values:
+                return f"{value!r} is not an option of {question.id!r}{suggest(value, values)}; options: {', '.join(values)}"
+        return None
+
+
+def _describe(kind: str, question: AnyQuestion | None) -> str:
+    if question is not None:
+        return f"{question.id!r} ({question.type}, {kind})"
+    return {"string": "text", "number": "a number", "list": "a list", "bool": "true/false"}.get(
+        kind, kind
+    )

@@ -1,0 +1,257 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML is used only to *compose* a node graph (``yaml.compose`` with the ``SafeLoader``);
+we build the Python data ourselves so that we can:
+
+* reject every tag outside plain YAML data (``!!python/...``, custom ``!tags``) without ever
+  constructing it;
+* detect duplicate mapping keys (PyYAML silently keeps the last one);
+* bound alias expansion (a "billion laughs" file fails fast instead of eating memory);
+* record the line and column of each value and key, so that later validation errors can
+  point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from survey_tui.core.errors import Problem
+
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+MAX_BYTES = 5_000_000
+
+Path = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass
+class SourceMap:
+    """Where each path's value (and, for mapping entries, its key) starts; 1-based."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    quoted: dict[Path, bool] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """The nearest known position for ``path`` (walking up to its parents)."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        probe = path
+        while probe:
+            probe = probe[:-1]
+            if probe in self.values:
+                return self.values[probe]
+        return (1, 1) if self.values else (None, None)
+
+    def problem(
+        self, path: Path, message: str, *, key: bool = False, column_offset: int = 0
+    ) -> Problem:
+        line, column = self.locate(path, key=key)
+        if column is not None and column_offset:
+            column += column_offset
+        return Problem(self.file, line, column, format_path(path), message)
+
+
+def format_path(path: Path) -> str:
+    return ".".join(str(p) for p in path)
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.nodes = 0
+
+
+class YamlProblems(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 text of ``data`` (BOM allowed), or a problem naming the bad byte's position."""
+    if len(data) > MAX_BYTES:
+        raise YamlProblems([Problem(file, 1, 1, "", f"file is larger than {MAX_BYTES} bytes")])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblems(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    "",
+                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Parse ``text`` into plain data plus a :class:`SourceMap`; raise :class:`YamlProblems`."""
+    source = SourceMap(file)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        message = exc.problem or "invalid YAML"
+        if mark is not None and 0 <= mark.pointer < len(text) and text[mark.pointer] == "\t":
+            message = "tab character: YAML is indented with spaces, never tabs"
+        elif exc.context:
+            message = f"{message} ({exc.context})"
+        raise YamlProblems(
+            [Problem(file, line, column, "", f"YAML syntax error: {message}")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblems([Problem(file, 1, 1, "", f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise YamlProblems([Problem(file, 1, 1, "", "YAML is nested too deeply")]) from None
+    if node is None:
+        raise YamlProblems(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "file is empty: a questionnaire needs id, title, version, groups and sections",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    data = _build(node, (), source, problems, _Budget(), 0)
+    if problems:
+        raise YamlProblems(problems)
+    return data, source
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(
+    node: yaml.Node,
+    path: Path,
+    source: SourceMap,
+    problems: list[Problem],
+    budget: _Budget,
+    depth: int,
+) -> Any:
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES or depth > MAX_DEPTH:
+        line, column = _position(node)
+        what = (
+            "nested too deeply"
+            if depth > MAX_DEPTH
+            else f"expands to more than {MAX_NODES} values (alias bomb?)"
+        )
+        problems.append(Problem(source.file, line, column, format_path(path), f"document {what}"))
+        raise YamlProblems(problems)
+    source.values.setdefault(path, _position(node))
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _TIMESTAMP:
+            return node.value
+        if tag not in _PLAIN_TAGS:
+            _bad_tag(node, path, source, problems)
+            return None
+        source.quoted[path] = node.style in ("'", '"')
+        return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=False)
+    if isinstance(node, yaml.SequenceNode):
+        if tag != _SEQ:
+            _bad_tag(node, path, source, problems)
+            return None
+        return [
+            _build(child, (*path, i), source, problems, budget, depth + 1)
+            for i, child in enumerate(node.value)
+        ]
+    if isinstance(node, yaml.MappingNode):
+        if tag != _MAP:
+            _bad_tag(node, path, source, problems)
+            return None
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, column = _position(key_node)
+                problems.append(
+                    Problem(
+                        source.file,
+                        line,
+                        column,
+                        format_path(path),
+                        "merge keys (<<) are not supported: write the keys out",
+                    )
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                line, column = _position(key_node)
+                problems.append(
+                    Problem(
+                        source.file,
+                        line,
+                        column,
+                        format_path(path),
+                        "mapping keys must be plain text",
+                    )
+                )
+                continue
+            key = yaml.SafeLoader.construct_object(_CONSTRUCTOR, key_node, deep=False)
+            key = str(key) if not isinstance(key, str) else key
+            child_path = (*path, key)
+            line, column = _position(key_node)
+            if key in first_seen:
+                problems.append(
+                    Problem(
+                        source.file,
+                        line,
+                        column,
+                        format_path(child_path),
+                        f"duplicate key {key!r} (first given on line {first_seen[key]}); YAML would silently keep only the last",
+                    )
+                )
+                continue
+            first_seen[key] = line
+            source.keys[child_path] = (line, column)
+            result[key] = _build(value_node, child_path, source, problems, budget, depth + 1)
+        return result
+    return None  # pragma: no cover - PyYAML has no other node kinds
+
+
+def _bad_tag(node: yaml.Node, path: Path, source: SourceMap, problems: list[Problem]) -> None:
+    line, column = _position(node)
+    problems.append(
+        Problem(
+            source.file,
+            line,
+            column,
+            format_path(path),
+            f"tag {node.tag!r} is not allowed: a questionnaire holds plain text, numbers, lists and maps",
+        )
+    )
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
