@@ -7,6 +7,7 @@ Subcommands live in :mod:`survey_tui.commands` and are imported only when invoke
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from typing import Any
 
@@ -51,11 +52,11 @@ class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use; SurveyError -> exit 2."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
+        return [name for name in COMMANDS if _available(name)]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
-        if target is None:
+        if target is None or not _available(cmd_name):
             return None
         module_name, _, attribute = target.partition(":")
         if ctx.resilient_parsing or ("--help" in sys.argv and cmd_name not in sys.argv):
@@ -65,7 +66,7 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, SHORT_HELP.get(name, "")) for name in COMMANDS]
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -74,6 +75,15 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except SurveyError as error:
             fail(error)
+
+
+def _available(name: str) -> bool:
+    """Whether the module behind a subcommand is installed (found without importing it)."""
+    module_name = COMMANDS[name].partition(":")[0]
+    try:
+        return importlib.util.find_spec(module_name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def fail(error: SurveyError) -> None:
@@ -101,6 +111,9 @@ def main(ctx: click.Context, db: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
+        if not _available("run"):
+            click.echo(ctx.get_help())
+            return
         from survey_tui.commands.run import open_home
 
         open_home(db)
