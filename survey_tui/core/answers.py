@@ -1,0 +1,265 @@
+"""Parsing, checking and formatting of single answers, shared by the TUI, ``--plain`` and import.
+
+One place decides what a valid answer is, so that a respondent in the TUI, one typing into the
+plain prompts and a CSV row are held to exactly the same rules.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.model import (
+    NPS_SCALE,
+    AnyQuestion,
+    LikertQuestion,
+    MatrixQuestion,
+    MultiChoiceQuestion,
+    NpsQuestion,
+    NumberQuestion,
+    Questionnaire,
+    Scale,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+
+
+class AnswerError(SurveyError):
+    """An answer that cannot be accepted; the message says how to fix it."""
+
+    title = "Answer"
+
+
+def _scale_for(question: AnyQuestion, scale: Scale | None) -> Scale:
+    if isinstance(question, NpsQuestion):
+        return NPS_SCALE
+    if scale is None:
+        raise AnswerError(f"question {question.id} has no scale")
+    return scale
+
+
+def parse_scale_value(text: str, scale: Scale) -> int:
+    """A point on ``scale`` from its number or (case-insensitive) label."""
+    cleaned = text.strip()
+    if re.fullmatch(r"[+-]?\d+", cleaned):
+        value = int(cleaned)
+        if scale.min <= value <= scale.max:
+            return value
+        raise AnswerError(f"Choose a number from {scale.min} to {scale.max}.")
+    for value in scale.values:
+        label = scale.label_for(value)
+        if label is not None and label.casefold() == cleaned.casefold():
+            return value
+    raise AnswerError(f"Choose a number from {scale.min} to {scale.max}.")
+
+
+def _choice(question: SingleChoiceQuestion | MultiChoiceQuestion, token: str) -> str:
+    """An option value from its 1-based number, value or label; else the "Other" text."""
+    cleaned = token.strip()
+    if cleaned.isdigit():
+        index = int(cleaned)
+        if 1 <= index <= len(question.options):
+            return question.options[index - 1].value
+        if not question.other:
+            raise AnswerError(f"Choose an option from 1 to {len(question.options)}.")
+    folded = cleaned.casefold()
+    for option in question.options:
+        if folded in (option.value.casefold(), option.label.casefold()):
+            return option.value
+    if question.other:
+        return cleaned
+    raise AnswerError(f"{cleaned!r} is not one of the options; choose by number.")
+
+
+def parse_answer(question: AnyQuestion, text: str, scale: Scale | None = None) -> Any:
+    """The stored value for what a respondent typed; ``None`` for an empty answer.
+
+    ``scale`` is the question's resolved scale (``questionnaire.scale_of(question)``); it is
+    needed for likert and matrix questions. Raises :class:`AnswerError` with a message meant
+    for the respondent. Range and count rules are checked by :func:`check_answer` as well.
+    """
+    cleaned = text.strip()
+    if isinstance(question, TextQuestion):
+        # Free text keeps its inner line breaks; only the outer blank space goes.
+        value: Any = cleaned or None
+    elif not cleaned:
+        return None
+    elif isinstance(question, LikertQuestion | NpsQuestion):
+        value = parse_scale_value(cleaned, _scale_for(question, scale))
+    elif isinstance(question, SingleChoiceQuestion):
+        value = _choice(question, cleaned)
+    elif isinstance(question, MultiChoiceQuestion):
+        tokens = [t for t in re.split(r"[,;]", cleaned) if t.strip()]
+        picked: list[str] = []
+        for token in tokens:
+            choice = _choice(question, token)
+            if choice not in picked:
+                picked.append(choice)
+        value = picked
+    elif isinstance(question, NumberQuestion):
+        value = _parse_number(question, cleaned)
+    elif isinstance(question, MatrixQuestion):
+        value = _parse_matrix(question, cleaned, _scale_for(question, scale))
+    else:  # pragma: no cover - every type is handled above
+        raise AnswerError(f"unsupported question type {question.type}")
+    return value
+
+
+def _parse_number(question: NumberQuestion, text: str) -> int | float:
+    cleaned = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+    if question.unit and cleaned.endswith(question.unit):
+        cleaned = cleaned[: -len(question.unit)].strip()
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise AnswerError(
+            "Type a number" + (" (a whole number)." if question.integer else ".")
+        ) from None
+    if not math.isfinite(number):
+        raise AnswerError("Type a finite number.")
+    if number.is_integer() and ("." not in cleaned or question.integer):
+        return int(number)
+    if question.integer:
+        raise AnswerError("Type a whole number.")
+    return number
+
+
+def _parse_matrix(question: MatrixQuestion, text: str, scale: Scale) -> dict[str, int]:
+    """``row=value`` pairs, or one value per row in order (separated by spaces or commas)."""
+    result: dict[str, int] = {}
+    tokens = [t for t in re.split(r"[,;\s]+", text) if t]
+    row_ids = [row.id for row in question.rows]
+    if any("=" in t for t in tokens):
+        for token in tokens:
+            row_id, _, raw = token.partition("=")
+            if row_id not in row_ids:
+                raise AnswerError(f"Unknown row {row_id!r}; rows are {', '.join(row_ids)}.")
+            result[row_id] = parse_scale_value(raw, scale)
+        return result
+    if len(tokens) > len(row_ids):
+        raise AnswerError(f"Give at most one value per row ({len(row_ids)} rows).")
+    for row_id, token in zip(row_ids, tokens, strict=False):
+        result[row_id] = parse_scale_value(token, scale)
+    return result
+
+
+def check_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any) -> str | None:
+    """Why ``value`` is not acceptable for ``question`` (a message), or ``None`` if it is.
+
+    ``None`` (or an empty list/map) means unanswered: an error only when the question is
+    required.
+    """
+    if value is None or value == [] or value == {} or value == "":
+        return "This question needs an answer." if question.is_required else None
+    if isinstance(question, LikertQuestion | NpsQuestion):
+        scale = _scale_for(question, questionnaire.scale_of(question))
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "Choose one of the points on the scale."
+        if not scale.min <= value <= scale.max:
+            return f"Choose a number from {scale.min} to {scale.max}."
+    elif isinstance(question, SingleChoiceQuestion):
+        if not isinstance(value, str):
+            return "Choose one option."
+        if value not in question.option_values() and not question.other:
+            return "Choose one of the options."
+    elif isinstance(question, MultiChoiceQuestion):
+        return _check_multi(question, value)
+    elif isinstance(question, NumberQuestion):
+        return _check_number(question, value)
+    elif isinstance(question, TextQuestion):
+        if not isinstance(value, str):
+            return "Type your answer as text."
+        if len(value) > question.max_length:
+            return f"Keep it to {question.max_length} characters (now {len(value)})."
+    elif isinstance(question, MatrixQuestion):
+        return _check_matrix(questionnaire, question, value)
+    return None
+
+
+def _check_multi(question: MultiChoiceQuestion, value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "Choose options from the list."
+    known = set(question.option_values())
+    others = [v for v in value if v not in known]
+    if others and not question.other:
+        return "Choose options from the list."
+    if len(others) > 1:
+        return "Give at most one 'Other' answer."
+    if question.min_selected is not None and len(value) < question.min_selected:
+        return f"Choose at least {question.min_selected} (now {len(value)})."
+    if question.max_selected is not None and len(value) > question.max_selected:
+        return f"Choose at most {question.max_selected} (now {len(value)})."
+    return None
+
+
+def _check_number(question: NumberQuestion, value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "Type a number."
+    if question.integer and not float(value).is_integer():
+        return "Type a whole number."
+    unit = f" {question.unit}" if question.unit else ""
+    low, high = question.min, question.max
+    if low is not None and high is not None and not low <= value <= high:
+        return f"Type a number from {_num(low)} to {_num(high)}{unit}."
+    if low is not None and value < low:
+        return f"Type a number of at least {_num(low)}{unit}."
+    if high is not None and value > high:
+        return f"Type a number of at most {_num(high)}{unit}."
+    return None
+
+
+def _check_matrix(questionnaire: Questionnaire, question: MatrixQuestion, value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "Rate each row."
+    scale = _scale_for(question, questionnaire.scale_of(question))
+    for row in question.rows:
+        point = value.get(row.id)
+        if point is None:
+            if question.is_required:
+                return f"Rate every row (missing: {row.label})."
+            continue
+        if isinstance(point, bool) or not isinstance(point, int):
+            return f"Rate {row.label} with a number."
+        if not scale.min <= point <= scale.max:
+            return f"Rate {row.label} from {scale.min} to {scale.max}."
+    unknown = set(value) - {row.id for row in question.rows}
+    if unknown:
+        return f"Unknown rows: {', '.join(sorted(unknown))}."
+    return None
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any) -> str:
+    """A short human reading of a stored answer (review screen, plain mode)."""
+    if value is None or value == [] or value == {} or value == "":
+        return "(no answer)"
+    if isinstance(question, LikertQuestion | NpsQuestion):
+        scale = questionnaire.scale_of(question)
+        label = scale.label_for(value) if scale else None
+        return f"{value} - {label}" if label else str(value)
+    if isinstance(question, SingleChoiceQuestion):
+        option = question.option_for(value)
+        return option.label if option else f"Other: {value}"
+    if isinstance(question, MultiChoiceQuestion):
+        parts = []
+        for item in value:
+            option = question.option_for(item)
+            parts.append(option.label if option else f"Other: {item}")
+        return ", ".join(parts)
+    if isinstance(question, NumberQuestion):
+        return f"{_num(value)} {question.unit}" if question.unit else _num(value)
+    if isinstance(question, MatrixQuestion):
+        scale = questionnaire.scale_of(question)
+        rows = []
+        for row in question.rows:
+            if row.id in value:
+                label = scale.label_for(value[row.id]) if scale else None
+                rows.append(f"{row.label}: {value[row.id]}" + (f" ({label})" if label else ""))
+        return "; ".join(rows)
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,149 @@
+"""One respondent's pass through a questionnaire: answers, navigation, autosave, submit.
+
+Both front ends (the Textual app and ``--plain``) drive this class, so that conditions,
+progress, autosave and pruning behave identically whichever way a respondent answers.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Protocol
+
+from survey_tui.core.model import AnyQuestion, Questionnaire
+
+
+class Store(Protocol):
+    """The part of :class:`survey_tui.core.store.ResponseStore` a session needs."""
+
+    def start(
+        self,
+        questionnaire: Questionnaire,
+        *,
+        group: str,
+        wave: str = ...,
+        mode: str = ...,
+        resume_key: str | None = ...,
+    ) -> dict[str, Any]: ...
+
+    def save(self, record: dict[str, Any]) -> None: ...
+
+    def submit(self, record: dict[str, Any]) -> dict[str, Any]: ...
+
+
+class Session:
+    """Answers given so far, which questions are visible, and the stored record."""
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        store: Store,
+        *,
+        group: str,
+        wave: str = "default",
+        mode: str = "run",
+    ) -> None:
+        self.questionnaire = questionnaire
+        self.store = store
+        self.group = group
+        self.wave = wave
+        self.mode = mode
+        self.answers: dict[str, Any] = {}
+        self.seconds: dict[str, float] = {}
+        self.record: dict[str, Any] | None = None
+        self.submitted = False
+
+    def begin(self) -> None:
+        """Create the partial record in the store (once the respondent starts answering)."""
+        if self.record is None:
+            self.record = self.store.start(
+                self.questionnaire, group=self.group, wave=self.wave, mode=self.mode
+            )
+
+    # --- navigation --------------------------------------------------------------------
+    def visible(self) -> list[AnyQuestion]:
+        """The questions currently shown, re-evaluated from the answers given so far."""
+        return self.questionnaire.visible_questions(self.answers, self.group, self.wave)
+
+    def first(self) -> AnyQuestion | None:
+        visible = self.visible()
+        return visible[0] if visible else None
+
+    def next_after(self, question_id: str) -> AnyQuestion | None:
+        """The next visible question after ``question_id`` in file order (None: review)."""
+        order = [q.id for q in self.questionnaire.questions()]
+        position = order.index(question_id)
+        visible = {q.id for q in self.visible()}
+        for qid in order[position + 1 :]:
+            if qid in visible:
+                return self.questionnaire.question(qid)
+        return None
+
+    def previous_before(self, question_id: str) -> AnyQuestion | None:
+        """The visible question before ``question_id`` (None at the first one)."""
+        order = [q.id for q in self.questionnaire.questions()]
+        position = order.index(question_id)
+        visible = {q.id for q in self.visible()}
+        for qid in reversed(order[:position]):
+            if qid in visible:
+                return self.questionnaire.question(qid)
+        return None
+
+    def last(self) -> AnyQuestion | None:
+        visible = self.visible()
+        return visible[-1] if visible else None
+
+    def progress(self) -> tuple[int, int]:
+        """(answered, visible): answered counts only visible questions."""
+        visible = self.visible()
+        answered = sum(1 for q in visible if _given(self.answers.get(q.id)))
+        return answered, len(visible)
+
+    def position(self, question_id: str) -> tuple[int, int]:
+        """1-based position of ``question_id`` among the visible questions, and their count."""
+        ids = [q.id for q in self.visible()]
+        return (ids.index(question_id) + 1 if question_id in ids else 0), len(ids)
+
+    # --- answers -----------------------------------------------------------------------
+    def record_answer(self, question_id: str, value: Any, seconds: float = 0.0) -> None:
+        """Keep an answer (None clears it) and save the partial response right away."""
+        if _given(value):
+            self.answers[question_id] = value
+        else:
+            self.answers.pop(question_id, None)
+        if seconds:
+            self.seconds[question_id] = round(self.seconds.get(question_id, 0.0) + seconds, 1)
+        self.save()
+
+    def save(self) -> None:
+        self.begin()
+        assert self.record is not None
+        self.record["answers"] = dict(self.answers)
+        self.record["seconds"] = dict(self.seconds)
+        self.store.save(self.record)
+
+    def submit(self) -> dict[str, Any]:
+        """Drop answers to hidden questions and store the response as complete."""
+        self.begin()
+        assert self.record is not None
+        self.answers = self.questionnaire.prune_answers(self.answers, self.group, self.wave)
+        self.record["answers"] = dict(self.answers)
+        self.record["seconds"] = {k: v for k, v in self.seconds.items() if k in self.answers}
+        self.record = self.store.submit(self.record)
+        self.submitted = True
+        return self.record
+
+
+def _given(value: Any) -> bool:
+    return value is not None and value != [] and value != {} and value != ""
+
+
+class Stopwatch:
+    """Seconds spent on the current question (stored per question in ``seconds``)."""
+
+    def __init__(self) -> None:
+        self._start = time.monotonic()
+
+    def lap(self) -> float:
+        now = time.monotonic()
+        spent, self._start = now - self._start, now
+        return spent

@@ -1,0 +1,101 @@
+"""parse_answer / check_answer / format_answer on a small inline questionnaire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.loader import load
+
+YAML = """
+id: answers-test
+title: Answers
+version: 1
+groups: [{id: a, label: A}]
+scales:
+  agree5: {min: 1, max: 5, labels: [SD, D, N, A, SA]}
+sections:
+  - id: s
+    title: S
+    questions:
+      - {id: lik, type: likert, text: L, scale: agree5}
+      - {id: nps, type: nps, text: N}
+      - {id: one, type: single_choice, text: O, options: [Code review, Testing], other: true}
+      - id: many
+        type: multi_choice
+        text: M
+        options: [Red, Green, Blue]
+        min_selected: 1
+        max_selected: 2
+      - {id: hours, type: number, text: H, min: 0, max: 40, integer: true, unit: h}
+      - {id: note, type: text, text: T, max_length: 5}
+      - id: grid
+        type: matrix
+        text: G
+        scale: agree5
+        rows: [{id: x, label: X}, {id: y, label: Y}]
+"""
+
+
+@pytest.fixture
+def q(tmp_path: Path):
+    path = tmp_path / "q.yaml"
+    path.write_text(YAML)
+    return load(path)
+
+
+def parse(q, qid: str, text: str):
+    question = q.question(qid)
+    return parse_answer(question, text, q.scale_of(question))
+
+
+def test_scale_answers_by_number_or_label(q) -> None:
+    assert parse(q, "lik", "4") == 4
+    assert parse(q, "lik", "sa") == 5
+    assert parse(q, "nps", "10") == 10
+    assert parse(q, "lik", "  ") is None
+    with pytest.raises(AnswerError, match="from 1 to 5"):
+        parse(q, "lik", "6")
+    assert issubclass(AnswerError, SurveyError)
+
+
+def test_choices_by_number_value_label_and_other(q) -> None:
+    assert parse(q, "one", "1") == "code_review"
+    assert parse(q, "one", "testing") == "testing"
+    assert parse(q, "one", "Pairing") == "Pairing"  # "Other" keeps the free text itself
+    assert parse(q, "many", "1, 3") == ["red", "blue"]
+    with pytest.raises(AnswerError):
+        parse(q, "many", "4")
+    many = q.question("many")
+    assert check_answer(q, many, ["red", "green", "blue"]) == "Choose at most 2 (now 3)."
+    assert "needs an answer" in check_answer(q, many, [])
+
+
+def test_numbers_integer_range_and_unit(q) -> None:
+    hours = q.question("hours")
+    assert parse(q, "hours", "12 h") == 12
+    with pytest.raises(AnswerError, match="whole number"):
+        parse(q, "hours", "1.5")
+    with pytest.raises(AnswerError, match="number"):
+        parse(q, "hours", "lots")
+    assert check_answer(q, hours, 41) == "Type a number from 0 to 40 h."
+    assert check_answer(q, hours, 40) is None
+    assert format_answer(q, hours, 12) == "12 h"
+
+
+def test_text_length_and_optional(q) -> None:
+    note = q.question("note")
+    assert check_answer(q, note, None) is None  # text is optional by default
+    assert "5 characters" in check_answer(q, note, "toolong")
+
+
+def test_matrix_in_order_or_by_row(q) -> None:
+    grid = q.question("grid")
+    assert parse(q, "grid", "4 2") == {"x": 4, "y": 2}
+    assert parse(q, "grid", "y=1") == {"y": 1}
+    assert "missing: X" in check_answer(q, grid, {"y": 1})
+    assert format_answer(q, grid, {"x": 4, "y": 2}) == "X: 4 (A); Y: 2 (D)"
+    assert format_answer(q, q.question("lik"), 5) == "5 - SA"
