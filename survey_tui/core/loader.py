@@ -17,7 +17,14 @@ from pydantic import BaseModel, ValidationError
 
 from survey_tui.core.errors import Problem, QuestionnaireError
 from survey_tui.core.model import QUESTION_TYPES, Questionnaire
-from survey_tui.core.yamlsource import Path, SourceMap, YamlProblems, decode, read_yaml
+from survey_tui.core.yamlsource import (
+    Path,
+    SourceMap,
+    YamlProblems,
+    decode,
+    format_path,
+    read_yaml,
+)
 
 
 def load(path: str | FsPath) -> Questionnaire:
@@ -105,6 +112,7 @@ _FRIENDLY = {
 
 def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
     by_path: dict[Path, list[tuple[str, bool]]] = {}
+    missing: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         path = _data_path(loc, source)
@@ -117,8 +125,22 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
                 message += f"; allowed: {', '.join(sorted(allowed))}"
             is_key = True
         elif kind == "missing":
+            # Point at the mapping that lacks the key, but name the key in the field.
             message = f"missing required key {loc[-1]!r}"
-            path = path[:-1] if path and path[-1] == loc[-1] else path
+            parent = path[:-1] if path and path[-1] == loc[-1] else path
+            line, column = source.locate(parent)
+            missing.append(
+                Problem(source.file, line, column, format_path((*parent, loc[-1])), message)
+            )
+            continue
+        elif kind == "too_short":
+            least = error.get("ctx", {}).get("min_length", 1)
+            message = f"needs at least {least} item{'s' if least != 1 else ''}"
+            if path and path[-1] == "sections":
+                message += ", each a mapping with id, title and questions"
+        elif kind == "too_long":
+            most = error.get("ctx", {}).get("max_length", 0)
+            message = f"may have at most {most} item{'s' if most != 1 else ''}"
         elif kind == "union_tag_invalid":
             tag = error.get("ctx", {}).get("tag", "")
             message = f"unknown question type {tag!r}{suggest(tag, QUESTION_TYPES)}; types: {', '.join(QUESTION_TYPES)}"
@@ -145,7 +167,7 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
             ):
                 message += f", got {error['input']!r}"
         by_path.setdefault(path, []).append((message, is_key))
-    problems: list[Problem] = []
+    problems: list[Problem] = list(dict.fromkeys(missing))
     for path, messages in by_path.items():
         unique = list(dict.fromkeys(m for m, _ in messages))
         is_key = any(k for _, k in messages)

@@ -81,6 +81,8 @@ class Option(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, data: Any) -> Any:
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            data = str(data)  # `options: [1, 2, 5]` means the labels "1", "2", "5"
         if isinstance(data, str):
             return {"value": slugify(data), "label": data}
         if isinstance(data, dict) and "label" in data and not data.get("value"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from survey_tui.core.conditions import (
@@ -47,13 +48,18 @@ class _Checker:
             self.source.problem(path, message, key=key, column_offset=column_offset)
         )
 
+    def unknown_group(self, gid: str) -> str:
+        """'unknown group' with a did-you-mean, or else the list of the file's groups."""
+        hint = suggest(gid, self.group_ids) or f"; groups: {', '.join(self.group_ids)}"
+        return f"unknown group {gid!r}{hint}"
+
     def run(self) -> list[Problem]:
         self.check_unique([g.id for g in self.q.groups], ("groups",), "group id")
         self.check_unique([s.id for s in self.q.sections], ("sections",), "section id")
         if self.q.compare is not None:
             for i, gid in enumerate(self.q.compare):
                 if gid not in self.group_ids:
-                    self.add(("compare", i), f"unknown group {gid!r}{suggest(gid, self.group_ids)}")
+                    self.add(("compare", i), self.unknown_group(gid))
             if self.q.compare[0] == self.q.compare[1]:
                 self.add(("compare",), "compare needs two different groups")
         for name, scale in self.q.scales.items():
@@ -113,16 +119,14 @@ class _Checker:
         if question.groups is not None:
             for i, gid in enumerate(question.groups):
                 if gid not in self.group_ids:
-                    self.add(
-                        (*path, "groups", i), f"unknown group {gid!r}{suggest(gid, self.group_ids)}"
-                    )
+                    self.add((*path, "groups", i), self.unknown_group(gid))
             asked = [g for g in question.groups if g in self.group_ids]
         if isinstance(question.text, dict):
             for gid in question.text:
                 if gid not in self.group_ids:
                     self.add(
                         (*path, "text", gid),
-                        f"unknown group {gid!r}{suggest(gid, self.group_ids)}",
+                        self.unknown_group(gid),
                         key=True,
                     )
             missing = [g for g in asked if g not in question.text]
@@ -170,6 +174,11 @@ class _Checker:
                     (*path, "min_selected"),
                     f"min_selected ({lo}) is more than the {available} options",
                 )
+        if isinstance(question, NumberQuestion):
+            for bound in ("min", "max"):
+                value = getattr(question, bound)
+                if value is not None and not math.isfinite(value):
+                    self.add((*path, bound), f"{bound} must be a finite number, got {value}")
         if isinstance(question, NumberQuestion) and (
             question.min is not None and question.max is not None and question.min >= question.max
         ):

@@ -13,6 +13,7 @@ we build the Python data ourselves so that we can:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,7 @@ _PLAIN_TAGS = {
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 @dataclass
@@ -111,6 +113,7 @@ def decode(data: bytes, file: str) -> str:
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse ``text`` into plain data plus a :class:`SourceMap`; raise :class:`YamlProblems`."""
     source = SourceMap(file)
+    _check_flow_depth(text, file)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -125,8 +128,23 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         raise YamlProblems(
             [Problem(file, line, column, "", f"YAML syntax error: {message}")]
         ) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character (e.g. NUL) in otherwise valid UTF-8; PyYAML gives an offset.
+        line, column = _line_column(text, exc.position)
+        raise YamlProblems(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    "",
+                    f"control character U+{int(exc.character):04X} is not allowed in YAML: remove it",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblems([Problem(file, 1, 1, "", f"YAML error: {exc}")]) from None
+        message = " ".join(str(exc).split())  # one line, whatever PyYAML wrote
+        raise YamlProblems([Problem(file, 1, 1, "", f"YAML error: {message}")]) from None
     except RecursionError:
         raise YamlProblems([Problem(file, 1, 1, "", "YAML is nested too deeply")]) from None
     if node is None:
@@ -146,6 +164,41 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     if problems:
         raise YamlProblems(problems)
     return data, source
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _check_flow_depth(text: str, file: str) -> None:
+    """Refuse deeply nested ``[[[[...`` before PyYAML sees it.
+
+    PyYAML's scanner is quadratic in the flow nesting level (100k brackets take ~25 s) and
+    its composer recurses, so the depth limit of :func:`_build` comes too late for these.
+    Brackets inside quoted text are counted too; prose never nests 4 x MAX_DEPTH deep.
+    """
+    limit = 4 * MAX_DEPTH
+    brackets = "".join(_BRACKETS.findall(text))
+    if brackets.count("[") + brackets.count("{") <= limit:
+        return
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += _DEPTH_STEP[match.group()]
+        if depth > limit:
+            line, column = _line_column(text, match.start())
+            raise YamlProblems(
+                [
+                    Problem(
+                        file, line, column, "", f"document nested too deeply (over {limit} levels)"
+                    )
+                ]
+            )
 
 
 def _position(node: yaml.Node) -> tuple[int, int]:
@@ -168,7 +221,9 @@ def _build(
             if depth > MAX_DEPTH
             else f"expands to more than {MAX_NODES} values (alias bomb?)"
         )
-        problems.append(Problem(source.file, line, column, format_path(path), f"document {what}"))
+        # A runaway path (64 levels, or an alias chain) is unreadable; show its start only.
+        shown = format_path(path[:6]) + (".…" if len(path) > 6 else "")
+        problems.append(Problem(source.file, line, column, shown, f"document {what}"))
         raise YamlProblems(problems)
     source.values.setdefault(path, _position(node))
     tag = node.tag
@@ -179,6 +234,11 @@ def _build(
             _bad_tag(node, path, source, problems)
             return None
         source.quoted[path] = node.style in ("'", '"')
+        if tag == _BOOL and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"), which turns
+            # `options: [Yes, No]` into [True, False]; keep them as text (YAML 1.2 rules).
+            # Boolean fields still accept them: pydantic parses "yes"/"no" as booleans.
+            return node.value
         return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=False)
     if isinstance(node, yaml.SequenceNode):
         if tag != _SEQ:
@@ -219,8 +279,9 @@ def _build(
                     )
                 )
                 continue
-            key = yaml.SafeLoader.construct_object(_CONSTRUCTOR, key_node, deep=False)
-            key = str(key) if not isinstance(key, str) else key
+            # Keys are ids and group names: keep the text as written (``on:`` stays "on",
+            # ``1:`` stays "1") rather than YAML 1.1's True or 1.
+            key = key_node.value
             child_path = (*path, key)
             line, column = _position(key_node)
             if key in first_seen:
@@ -249,9 +310,16 @@ def _bad_tag(node: yaml.Node, path: Path, source: SourceMap, problems: list[Prob
             line,
             column,
             format_path(path),
-            f"tag {node.tag!r} is not allowed: a questionnaire holds plain text, numbers, lists and maps",
+            f"tag {_short_tag(node.tag)!r} is not allowed: "
+            "a questionnaire holds plain text, numbers, lists and maps",
         )
     )
+
+
+def _short_tag(tag: str) -> str:
+    """``!!python/...`` as the author wrote it, not PyYAML's expanded ``tag:yaml.org,...``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
