@@ -1,0 +1,137 @@
+"""Gap analysis (gap-statistics.md): pure functions from responses to a JSON-able dict.
+
+Entry point: :func:`analyze`. The result shape is documented in docs/interfaces.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from survey_tui.core.analysis.engine import (
+    Dataset,
+    Unit,
+    build_units,
+    group_figures,
+    overall,
+    pair_gap,
+    vs_rest,
+)
+from survey_tui.core.analysis.extras import comments, distributions, friction, scorecards
+from survey_tui.core.errors import DataError
+from survey_tui.core.model import Questionnaire
+
+__all__ = ["analyze"]
+
+
+def _section(
+    questionnaire: Questionnaire, data: Dataset, *, seed: int, resamples: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Item and construct entries for one dataset (one wave)."""
+    pair = questionnaire.compare_pair
+    minimum = questionnaire.min_group_size
+    item_units, construct_units = build_units(questionnaire, data)
+
+    def entry(unit: Unit, tag: str) -> dict[str, Any]:
+        return {
+            "groups": group_figures(unit),
+            "gap": pair_gap(unit, pair, seed=seed, resamples=resamples, tag=tag) if pair else None,
+            "vs_rest": vs_rest(unit, minimum),
+            "overall": overall(unit, minimum),
+            "change": None,
+        }
+
+    items = [
+        {
+            "question": item.key,
+            "construct": item.construct,
+            "label": item.label,
+            "kind": item.kind,
+            "scale": {"min": item.scale.min, "max": item.scale.max},
+            **entry(unit, "item"),
+        }
+        for item, unit in item_units
+    ]
+    constructs = [{"construct": unit.key, **entry(unit, "construct")} for unit in construct_units]
+    return items, constructs
+
+
+def _attach_change(now: list[dict[str, Any]], before: list[dict[str, Any]], key: str) -> None:
+    """Each gap's change since the baseline wave (None figures where either is withheld)."""
+    previous = {entry[key]: entry["gap"] for entry in before}
+    for entry in now:
+        gap, old = entry["gap"], previous.get(entry[key])
+        points_now = gap["points"] if gap else None
+        points_before = old["points"] if old else None
+        delta = (
+            points_now - points_before
+            if points_now is not None and points_before is not None
+            else None
+        )
+        entry["change"] = {"points_before": points_before, "points_now": points_now, "delta": delta}
+
+
+def analyze(
+    questionnaire: Questionnaire,
+    responses: list[dict[str, Any]],
+    *,
+    wave: str | None = None,
+    baseline_wave: str | None = None,
+    seed: int = 20261124,
+    resamples: int = 2000,
+) -> dict[str, Any]:
+    """The gap analysis of ``responses`` (store records) per gap-statistics.md.
+
+    Only ``status == "complete"`` records of the questionnaire's groups are analysed; ``wave``
+    selects one wave (None: every wave) and ``baseline_wave`` adds each gap's change since that
+    wave. Raises :class:`DataError` for a wave no record has, or fewer than 1 resample.
+    """
+    if resamples < 1:
+        raise DataError([], f"resamples must be at least 1, not {resamples}")
+    waves = sorted({str(r.get("wave", "default")) for r in responses})
+    for name in (wave, baseline_wave):
+        if name is not None and name not in waves:
+            known = ", ".join(waves) or "none"
+            raise DataError([], f"unknown wave {name!r} (waves in the store: {known})")
+    data = Dataset.build(questionnaire, responses, wave)
+    items, constructs = _section(questionnaire, data, seed=seed, resamples=resamples)
+    if baseline_wave is not None:
+        base = Dataset.build(questionnaire, responses, baseline_wave)
+        base_items, base_constructs = _section(questionnaire, base, seed=seed, resamples=resamples)
+        _attach_change(items, base_items, "question")
+        _attach_change(constructs, base_constructs, "construct")
+    gaps = [
+        abs(c["gap"]["points"])
+        for c in constructs
+        if c["gap"] is not None and not c["gap"]["suppressed"]
+    ]
+    minimum = questionnaire.min_group_size
+    pair = questionnaire.compare_pair
+    cards = scorecards(questionnaire, items)
+    return {
+        "questionnaire": {
+            "id": questionnaire.id,
+            "version": questionnaire.version,
+            "title": questionnaire.title,
+        },
+        "compare": list(pair) if pair else None,
+        "min_group_size": minimum,
+        "wave": wave,
+        "baseline_wave": baseline_wave,
+        "groups": {
+            g.id: {
+                "n": len(data.answers[g.id]),
+                "label": g.label,
+                "suppressed": len(data.answers[g.id]) < minimum,
+                "partial": data.partial[g.id],
+            }
+            for g in questionnaire.groups
+        },
+        "items": items,
+        "constructs": constructs,
+        "expectation_gap_index": sum(gaps) / len(gaps) if gaps else None,
+        "scorecard": cards[0] if cards else None,
+        "scorecards": cards,
+        "friction": friction(questionnaire, data),
+        "distributions": distributions(questionnaire, data),
+        "comments": comments(questionnaire, data),
+    }

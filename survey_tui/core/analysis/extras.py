@@ -1,0 +1,190 @@
+"""The parts of the analysis that are not gaps: scorecard, friction, distributions, comments."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from survey_tui.core.analysis.engine import Dataset
+from survey_tui.core.analysis.stats import quartiles
+from survey_tui.core.model import (
+    MatrixQuestion,
+    MultiChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+
+OTHER = "(other)"  # the bucket of free "Other" texts; not a valid option id, so no clash
+
+
+def _top(keys_scores: list[tuple[str, float]], k: int, *, reverse: bool) -> list[str]:
+    ordered = sorted(keys_scores, key=lambda pair: pair[1], reverse=reverse)
+    return [key for key, _ in ordered[:k]]
+
+
+def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One workflow scorecard per matrix question: rows ranked, extremes and disagreement.
+
+    ``helps_most`` are the rows with the highest overall score (AI helps most),
+    ``friction_most`` the lowest, ``disagree_most`` the largest absolute compare-pair gap; each
+    lists 3 rows when the matrix has at least 6, else 2, and only rows whose figure is published.
+    """
+    cards: list[dict[str, Any]] = []
+    for question in questionnaire.questions():
+        if not isinstance(question, MatrixQuestion):
+            continue
+        prefix = f"{question.id}."
+        rows = []
+        for item in items:
+            if not item["question"].startswith(prefix):
+                continue
+            gap = item["gap"]
+            rows.append(
+                {
+                    "row": item["question"][len(prefix) :],
+                    "key": item["question"],
+                    "label": item["label"],
+                    "groups": {
+                        g: {"score": f["score"], "n": f["n"], "suppressed": f["suppressed"]}
+                        for g, f in item["groups"].items()
+                    },
+                    "overall": item["overall"]["score"],
+                    "gap_points": gap["points"] if gap is not None else None,
+                }
+            )
+        if not rows:
+            continue
+        k = min(3 if len(rows) >= 6 else 2, len(rows))
+        scored = [(r["key"], r["overall"]) for r in rows if r["overall"] is not None]
+        gaps = [(r["key"], abs(r["gap_points"])) for r in rows if r["gap_points"] is not None]
+        ranking: dict[str, list[str]] = {}
+        for group in questionnaire.group_ids:
+            published = [
+                (r["key"], r["groups"][group]["score"])
+                for r in rows
+                if r["groups"][group]["score"] is not None
+            ]
+            ranking[group] = _top(published, len(published), reverse=True)
+        cards.append(
+            {
+                "question": question.id,
+                "label": question.text_for(None),
+                "rows": rows,
+                "ranking": ranking,
+                "helps_most": _top(scored, k, reverse=True),
+                "friction_most": _top(scored, k, reverse=False),
+                "disagree_most": _top(gaps, k, reverse=True),
+            }
+        )
+    return cards
+
+
+def _number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
+def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
+    """Median and interquartile range per group of every number question."""
+    import numpy as np
+
+    minimum = questionnaire.min_group_size
+    out: list[dict[str, Any]] = []
+    for question in questionnaire.questions():
+        if not isinstance(question, NumberQuestion):
+            continue
+        groups: dict[str, dict[str, Any]] = {}
+        for group, answers in data.answers.items():
+            values = [float(a[question.id]) for a in answers if _number(a.get(question.id))]
+            if len(values) < minimum or not values:
+                groups[group] = {
+                    "n": None,
+                    "median": None,
+                    "q1": None,
+                    "q3": None,
+                    "suppressed": True,
+                }
+                continue
+            q1, median, q3 = quartiles(np.asarray(values))
+            groups[group] = {
+                "n": len(values),
+                "median": median,
+                "q1": q1,
+                "q3": q3,
+                "suppressed": False,
+            }
+        out.append(
+            {
+                "question": question.id,
+                "label": question.text_for(None),
+                "unit": question.unit,
+                "groups": groups,
+            }
+        )
+    return out
+
+
+def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
+    """Answer counts per group of every choice question; free "Other" texts are pooled."""
+    minimum = questionnaire.min_group_size
+    out: list[dict[str, Any]] = []
+    for question in questionnaire.questions():
+        if not isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
+            continue
+        known = question.option_values()
+        groups: dict[str, dict[str, Any]] = {}
+        for group, answers in data.answers.items():
+            counts: dict[str, int] = dict.fromkeys(known, 0)
+            n = 0
+            for given in answers:
+                value = given.get(question.id)
+                chosen = value if isinstance(value, list) else [value]
+                chosen = [c for c in chosen if isinstance(c, str)]
+                if not chosen:
+                    continue
+                n += 1
+                for choice in chosen:
+                    # Free "Other" text is pooled: a distribution must not quote respondents.
+                    bucket = choice if choice in counts and choice != OTHER else OTHER
+                    counts[bucket] = counts.get(bucket, 0) + 1
+            if n < minimum or n == 0:
+                groups[group] = {"n": None, "counts": None, "suppressed": True}
+            else:
+                groups[group] = {"n": n, "counts": counts, "suppressed": False}
+        out.append(
+            {
+                "question": question.id,
+                "label": question.text_for(None),
+                "type": question.type,
+                "groups": groups,
+            }
+        )
+    return out
+
+
+def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
+    """Text answers of the groups with at least ``min_group_size`` respondents.
+
+    Comments are sorted so that their order says nothing about who answered when.
+    """
+    minimum = questionnaire.min_group_size
+    out: list[dict[str, Any]] = []
+    for question in questionnaire.questions():
+        if not isinstance(question, TextQuestion):
+            continue
+        groups: dict[str, list[str]] = {}
+        for group, answers in data.answers.items():
+            if len(answers) < minimum:
+                continue  # a small group's words could identify its members
+            texts = [a[question.id].strip() for a in answers if isinstance(a.get(question.id), str)]
+            groups[group] = sorted(t for t in texts if t)
+        out.append(
+            {
+                "question": question.id,
+                "label": question.text_for(None),
+                "construct": question.construct,
+                "groups": groups,
+            }
+        )
+    return out
