@@ -1,0 +1,408 @@
+"""The response store: a TinyDB file plus an append-only journal, safe across processes.
+
+Layout (see docs/architecture.md, "Response store"):
+
+- ``PATH`` is a plain TinyDB JSON file (``TinyDB(PATH)`` opens it) with two tables:
+  ``_meta`` (one document: ``format``, ``seq``) and ``responses`` (one document per response;
+  ``_seq`` is the change number of its last write).
+- ``PATH.journal`` holds upserts not yet folded into the snapshot: one orjson line
+  ``{"seq": N, "r": record}`` per save, fsynced before ``save`` returns. Readers apply it on top
+  of the snapshot; it is folded into the snapshot (atomic replace) when it passes
+  :data:`FOLD_BYTES`, on ``insert_many`` and on :meth:`ResponseStore.compact`.
+- ``PATH.lock`` is the inter-process lock held around every read and write.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from filelock import FileLock, Timeout
+
+from survey_tui.core.errors import StoreError
+from survey_tui.core.store.storage import (
+    NEW_FILE_MODE,
+    AtomicOrjsonStorage,
+    fsync_dir,
+    read_json_file,
+    remove_temp_files,
+)
+
+if TYPE_CHECKING:
+    from survey_tui.core.model import Questionnaire
+
+FORMAT_VERSION = 1
+META_TABLE = "_meta"
+RESPONSES_TABLE = "responses"
+#: Fold the journal into the snapshot once it is this large (a few thousand saves).
+FOLD_BYTES = 1 << 20
+LOCK_TIMEOUT_SECONDS = 60.0
+
+Record = dict[str, Any]
+
+
+def default_store_path() -> Path:
+    """``$SURVEY_TUI_DB`` if set, else ``responses.json`` in the user data dir (platformdirs)."""
+    env = os.environ.get("SURVEY_TUI_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("survey-tui")) / "responses.json"
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC, to the second (``2026-11-24T19:30:00Z``)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _copy(record: Record) -> Record:
+    # A JSON round trip is both a fast deep copy and a check that the record is storable.
+    copied: Record = orjson.loads(orjson.dumps(record))
+    return copied
+
+
+class ResponseStore:
+    """Responses of every questionnaire in one store file (see the module docstring)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._storage = AtomicOrjsonStorage(self.path)
+        self._file_lock = FileLock(
+            self.lock_path, mode=NEW_FILE_MODE, thread_local=False, poll_interval=0.002
+        )
+        # filelock is re-entrant per object, not per thread: the RLock keeps threads apart.
+        self._thread_lock = threading.RLock()
+        self._loaded = False
+        self._snapshot_sig: tuple[int, int, int] | None = None
+        self._snapshot_seq = 0
+        self._extra_tables: dict[str, Any] = {}
+        self._records: dict[str, Record] = {}
+        self._seq_of: dict[str, int] = {}
+        self._seq = 0
+        self._journal_ino: int | None = None
+        self._journal_pos = 0
+        self._journal_torn = False
+
+    # --- locking and loading ------------------------------------------------------------
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._thread_lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._file_lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+            except Timeout:
+                raise StoreError(
+                    f"another program has held the lock {self.lock_path} for "
+                    f"{LOCK_TIMEOUT_SECONDS:.0f} s",
+                    location=str(self.path),
+                ) from None
+            try:
+                if not self._loaded:
+                    # Under the lock, so no live writer's temp file can be removed.
+                    remove_temp_files(self.path)
+                self._refresh()
+                self._loaded = True
+                yield
+            finally:
+                self._file_lock.release()
+
+    @staticmethod
+    def _sig(path: Path) -> tuple[int, int, int] | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _refresh(self) -> None:
+        """Bring the in-memory view up to date with the files (call with the lock held)."""
+        snapshot_sig = self._sig(self.path)
+        journal_sig = self._sig(self.journal_path)
+        journal_ino = journal_sig[0] if journal_sig else None
+        if (
+            not self._loaded
+            or snapshot_sig != self._snapshot_sig
+            or (self._journal_pos and journal_ino != self._journal_ino)
+            or (journal_sig is not None and journal_sig[2] < self._journal_pos)
+        ):
+            self._load_snapshot()
+            self._snapshot_sig = snapshot_sig
+        if journal_sig is not None:
+            self._read_journal()
+
+    def _load_snapshot(self) -> None:
+        data = read_json_file(self.path) or {}
+        records: dict[str, Record] = {}
+        seq_of: dict[str, int] = {}
+        snapshot_seq = 0
+        if data:
+            snapshot_seq = self._check_meta(data.get(META_TABLE))
+            table = data.get(RESPONSES_TABLE, {})
+            if not isinstance(table, dict):
+                raise self._format_error("the responses table is not a JSON object")
+            for doc in table.values():
+                if not isinstance(doc, dict) or not isinstance(doc.get("response_id"), str):
+                    raise self._format_error("a response has no response_id")
+                seq = doc.pop("_seq", 0)
+                records[doc["response_id"]] = doc
+                seq_of[doc["response_id"]] = seq if isinstance(seq, int) else 0
+        self._extra_tables = {
+            k: v for k, v in data.items() if k not in (META_TABLE, RESPONSES_TABLE)
+        }
+        self._records, self._seq_of = records, seq_of
+        self._snapshot_seq = snapshot_seq
+        self._seq = max([snapshot_seq, *seq_of.values()])
+        self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
+
+    def _format_error(self, why: str) -> StoreError:
+        return StoreError(
+            f"not a survey-tui response store ({why}); it was left untouched",
+            location=str(self.path),
+        )
+
+    def _check_meta(self, meta: Any) -> int:
+        if not isinstance(meta, dict) or not meta:
+            raise self._format_error(f"no {META_TABLE} table with a format version")
+        doc = next(iter(meta.values()))
+        version = doc.get("format") if isinstance(doc, dict) else None
+        if not isinstance(version, int) or version < 1:
+            raise self._format_error("unknown format version")
+        if version > FORMAT_VERSION:
+            raise StoreError(
+                f"written by a newer survey-tui (store format {version}; this version reads "
+                f"format {FORMAT_VERSION}); upgrade survey-tui. The file was left untouched.",
+                location=str(self.path),
+            )
+        seq = doc.get("seq", 0)
+        return seq if isinstance(seq, int) else 0
+
+    def _read_journal(self) -> None:
+        try:
+            with open(self.journal_path, "rb") as handle:
+                self._journal_ino = os.fstat(handle.fileno()).st_ino
+                handle.seek(self._journal_pos)
+                chunk = handle.read()
+        except FileNotFoundError:
+            return
+        # A line without its newline is a write that a crash cut short: it was never
+        # acknowledged, so it is ignored (and cut off before the next append).
+        end = chunk.rfind(b"\n") + 1
+        self._journal_torn = end < len(chunk)
+        for number, line in enumerate(chunk[:end].splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                entry = orjson.loads(line)
+                seq, record = entry["seq"], entry["r"]
+                response_id = record["response_id"]
+            except (orjson.JSONDecodeError, KeyError, TypeError):
+                raise StoreError(
+                    f"journal entry {number} after byte {self._journal_pos} is damaged; "
+                    "the store was left untouched",
+                    location=str(self.journal_path),
+                ) from None
+            if seq <= self._snapshot_seq:
+                continue  # already folded (a crash came between the fold and the unlink)
+            self._records[response_id] = record
+            self._seq_of[response_id] = seq
+            self._seq = max(self._seq, seq)
+        self._journal_pos += end
+
+    # --- writing ------------------------------------------------------------------------
+    def _write(self, records: list[Record], *, fold: bool = False) -> None:
+        """Upsert copies of ``records`` durably (call with the lock held, after _refresh)."""
+        lines = []
+        for record in records:
+            self._seq += 1
+            self._records[record["response_id"]] = record
+            self._seq_of[record["response_id"]] = self._seq
+            lines.append(orjson.dumps({"seq": self._seq, "r": record}) + b"\n")
+        if fold or self._snapshot_sig is None:
+            # A new store is written as a snapshot at once, so the file exists with its format.
+            self._fold()
+            return
+        if self._journal_torn:
+            os.truncate(self.journal_path, self._journal_pos)
+            self._journal_torn = False
+        created = not self.journal_path.exists()
+        fd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, NEW_FILE_MODE)
+        try:
+            view = memoryview(b"".join(lines))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            self._journal_ino = os.fstat(fd).st_ino
+        finally:
+            os.close(fd)
+        if created:
+            fsync_dir(self.path.parent)
+        self._journal_pos += sum(len(line) for line in lines)
+        if self._journal_pos > FOLD_BYTES:
+            self._fold()
+
+    def _fold(self) -> None:
+        """Write every record into the snapshot atomically, then drop the journal."""
+        order = sorted(self._records, key=self._seq_of.__getitem__)
+        table = {
+            str(doc_id): {**self._records[rid], "_seq": self._seq_of[rid]}
+            for doc_id, rid in enumerate(order, start=1)
+        }
+        meta = {"1": {"format": FORMAT_VERSION, "seq": self._seq, "app": "survey-tui"}}
+        self._storage.write({META_TABLE: meta, RESPONSES_TABLE: table, **self._extra_tables})
+        self._snapshot_sig = self._sig(self.path)
+        self._snapshot_seq = self._seq
+        if self.journal_path.exists():
+            self.journal_path.unlink()
+            fsync_dir(self.path.parent)
+        self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
+
+    # --- public API ---------------------------------------------------------------------
+    def start(
+        self,
+        questionnaire: Questionnaire,
+        *,
+        group: str,
+        wave: str = "default",
+        mode: str = "run",
+        resume_key: str | None = None,
+    ) -> Record:
+        """Create and save a partial response to ``questionnaire``; return it."""
+        now = utc_now()
+        record: Record = {
+            "response_id": str(uuid.uuid4()),
+            "questionnaire_id": questionnaire.id,
+            "questionnaire_version": questionnaire.version,
+            "questionnaire_sha256": questionnaire.sha256,
+            "group": group,
+            "wave": wave,
+            "status": "partial",
+            "mode": mode,
+            "started_at": now,
+            "updated_at": now,
+            "submitted_at": None,
+            "answers": {},
+            "seconds": {},
+            "notes": {},
+            "resume_key": resume_key,
+        }
+        self.save(record)
+        return record
+
+    def save(self, record: Record) -> None:
+        """Upsert ``record`` by response_id, durably; sets its ``updated_at`` (in place)."""
+        if not isinstance(record.get("response_id"), str):
+            raise ValueError("a record needs a response_id")
+        record["updated_at"] = utc_now()
+        stored = _copy(record)
+        with self._locked():
+            self._write([stored])
+
+    def submit(self, record: Record) -> Record:
+        """Mark ``record`` complete (submitted_at = now), save it and return it."""
+        record["status"] = "complete"
+        record["submitted_at"] = utc_now()
+        self.save(record)
+        return record
+
+    def get(self, response_id: str) -> Record | None:
+        """A copy of the stored response, or ``None``."""
+        with self._locked():
+            record = self._records.get(response_id)
+            return _copy(record) if record is not None else None
+
+    def _select(self, keep: Any) -> list[Record]:
+        with self._locked():
+            chosen = [r for r in self._records.values() if keep(r)]
+            chosen.sort(key=lambda r: self._seq_of[r["response_id"]])
+            copied: list[Record] = orjson.loads(orjson.dumps(chosen))
+            return copied
+
+    def responses(
+        self,
+        questionnaire_id: str | None = None,
+        *,
+        version: int | None = None,
+        wave: str | None = None,
+        status: str | None = "complete",
+    ) -> list[Record]:
+        """Stored responses matching every given filter (None = any), oldest write first."""
+        return self._select(
+            lambda r: (
+                (questionnaire_id is None or r.get("questionnaire_id") == questionnaire_id)
+                and (version is None or r.get("questionnaire_version") == version)
+                and (wave is None or r.get("wave", "default") == wave)
+                and (status is None or r.get("status") == status)
+            )
+        )
+
+    def find_resumable(self, questionnaire_id: str, resume_key: str) -> Record | None:
+        """The most recently saved partial response with this resume key, if any."""
+        found = self._select(
+            lambda r: (
+                r.get("questionnaire_id") == questionnaire_id
+                and r.get("resume_key") == resume_key
+                and r.get("status") == "partial"
+            )
+        )
+        return found[-1] if found else None
+
+    def insert_many(self, records: list[Record]) -> tuple[int, int]:
+        """Insert responses in one locked write; returns (inserted, already present).
+
+        A record whose response_id is already stored (or repeated in ``records``) is skipped;
+        a record without one gets a new UUID.
+        """
+        fresh = []
+        for record in records:
+            copied = _copy(record)
+            if not copied.get("response_id"):
+                copied["response_id"] = str(uuid.uuid4())
+            fresh.append(copied)
+        with self._locked():
+            new: dict[str, Record] = {}
+            for record in fresh:
+                rid = record["response_id"]
+                if rid not in self._records and rid not in new:
+                    new[rid] = record
+            if new:
+                self._write(list(new.values()), fold=True)
+            return len(new), len(fresh) - len(new)
+
+    def waves(self, questionnaire_id: str) -> list[str]:
+        """The waves that hold responses (any status) to the questionnaire, sorted."""
+        with self._locked():
+            return sorted(
+                {
+                    r.get("wave", "default")
+                    for r in self._records.values()
+                    if r.get("questionnaire_id") == questionnaire_id
+                }
+            )
+
+    def changes_since(self, token: int | None) -> tuple[list[Record], int]:
+        """Responses (any status) written after ``token`` (None = from the start), new token.
+
+        The token is a change counter; pass back the one returned to get only what is new.
+        """
+        since = token or 0
+        with self._locked():
+            ids = [rid for rid, seq in self._seq_of.items() if seq > since]
+            ids.sort(key=self._seq_of.__getitem__)
+            changed: list[Record] = orjson.loads(orjson.dumps([self._records[i] for i in ids]))
+            return changed, self._seq
+
+    def compact(self) -> None:
+        """Fold the journal into the TinyDB file, so that ``TinyDB(path)`` sees everything."""
+        with self._locked():
+            if self._snapshot_sig is not None or self._records:
+                self._fold()
