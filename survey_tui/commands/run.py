@@ -1,0 +1,47 @@
+"""``survey-tui run``: a respondent answers a questionnaire (TUI or ``--plain``)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.core.errors import SurveyError
+
+
+@click.command("run")
+@click.argument("questionnaire")
+@click.option("--group", "group", default=None, help="Fix the respondent's group (by id).")
+@click.option("--wave", "wave", default="default", show_default=True, help="Wave name.")
+@click.option("--plain", is_flag=True, help="Line-by-line prompts (screen readers, scripts).")
+@db_option
+def run(questionnaire: str, group: str | None, wave: str, plain: bool, db: str | None) -> None:
+    """Answer QUESTIONNAIRE (a YAML path or a shipped id) in the terminal.
+
+    \b
+    Example:
+      survey-tui run ai-expectation-gap --group frontline
+      printf '4\\n5\\n' | survey-tui run my.yaml --group a --plain
+    """
+    q = load_questionnaire(questionnaire)
+    if group is not None and group not in q.group_ids:
+        raise SurveyError(f"unknown group {group!r}; choose one of: {', '.join(q.group_ids)}")
+    from survey_tui.core.store import ResponseStore
+
+    store = ResponseStore(store_path(db))
+    if plain:
+        from survey_tui.plain import PlainRunner
+
+        PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout).run()
+        return
+    from survey_tui.tui.app import SurveyApp
+
+    SurveyApp(q, store, group=group, wave=wave).run()
+
+
+def open_home(db: str | None) -> None:
+    """``survey-tui`` with no arguments: pick a questionnaire, then answer it."""
+    from survey_tui.tui.app import run_home
+
+    run_home(store_path(db))

@@ -1,0 +1,252 @@
+"""``survey-tui run --plain``: the questionnaire as line-by-line prompts on stdin/stdout.
+
+For screen-reader users (Textual has no screen-reader support) and for scripts: no
+full-screen app, no colour, every choice numbered, the same validation, conditions and
+autosave as the TUI (both drive :class:`survey_tui.core.session.Session`).
+Typing ``<`` goes back one question; an empty line skips an optional question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.model import (
+    AnyQuestion,
+    LikertQuestion,
+    MatrixQuestion,
+    MultiChoiceQuestion,
+    NpsQuestion,
+    NumberQuestion,
+    Questionnaire,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+from survey_tui.core.session import Session, Stopwatch, Store
+
+BACK = "<"
+
+
+class InputEnded(SurveyError):
+    """Standard input ended before the survey was finished."""
+
+
+class PlainRunner:
+    """Asks every visible question in turn and stores the response."""
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        store: Store,
+        *,
+        group: str | None,
+        wave: str,
+        stdin: TextIO,
+        stdout: TextIO,
+    ) -> None:
+        self.q = questionnaire
+        self.store = store
+        self.group = group
+        self.wave = wave
+        self.stdin = stdin
+        self.stdout = stdout
+
+    # --- io ----------------------------------------------------------------------------
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise InputEnded("Input ended before the survey was finished.")
+        return line.rstrip("\n")
+
+    # --- flow --------------------------------------------------------------------------
+    def run(self) -> dict[str, Any] | None:
+        """The whole pass; returns the stored record, or None when consent was declined."""
+        q = self.q
+        self.say(q.title)
+        self.say("=" * len(q.title))
+        if q.description:
+            self.say(q.description.strip())
+        count = sum(1 for _ in q.questions())
+        self.say(f"{count} questions, about {q.estimate_minutes():g} minutes.")
+        self.say("Type the number of your answer and press Enter. Type < to go back.")
+        if q.consent:
+            self.say()
+            self.say(q.consent.strip())
+            if not self._yes("Do you agree to take part? (yes/no): "):
+                self.say("You did not agree; nothing was recorded.")
+                return None
+        group = self.group or self._choose_group()
+        session = Session(q, self.store, group=group, wave=self.wave)
+        session.begin()
+        try:
+            self._answer_all(session)
+            while True:
+                target = self._review(session)
+                if target is None:
+                    break
+                self._answer_all(session, start=target)
+        except InputEnded:
+            session.save()
+            self.say()
+            self.say("Input ended; your answers so far are saved as an unfinished response.")
+            return session.record
+        record = session.submit()
+        self.say("Thank you! Your response has been recorded.")
+        return record
+
+    def _yes(self, prompt: str) -> bool:
+        while True:
+            answer = self.ask(prompt).strip().casefold()
+            if answer in ("y", "yes"):
+                return True
+            if answer in ("n", "no"):
+                return False
+            self.say("Please type yes or no.")
+
+    def _choose_group(self) -> str:
+        self.say()
+        self.say("Which of these describes you best?")
+        for index, group in enumerate(self.q.groups, 1):
+            self.say(f"  {index}. {group.label}")
+        while True:
+            text = self.ask("Your choice: ").strip()
+            if text.isdigit() and 1 <= int(text) <= len(self.q.groups):
+                return self.q.groups[int(text) - 1].id
+            if text in self.q.group_ids:
+                return text
+            self.say(f"Type a number from 1 to {len(self.q.groups)}.")
+
+    def _answer_all(self, session: Session, start: AnyQuestion | None = None) -> None:
+        question = start or session.first()
+        while question is not None:
+            went_back = self._answer(session, question)
+            if went_back:
+                question = session.previous_before(question.id) or question
+            else:
+                question = session.next_after(question.id)
+
+    def _answer(self, session: Session, question: AnyQuestion) -> bool:
+        """Ask one question until it gets an acceptable answer; True if the user went back."""
+        position, total = session.position(question.id)
+        section = self.q.section_of(question.id)
+        self.say()
+        heading = f"Question {position} of {total}"
+        self.say(heading + (f" - {section.title}" if section else ""))
+        self.say(question.text_for(session.group))
+        if question.help:
+            self.say(question.help.strip())
+        self._describe(question, session.answers.get(question.id))
+        stopwatch = Stopwatch()
+        while True:
+            if isinstance(question, MatrixQuestion):
+                value: Any = self._ask_matrix(question, session)
+                if value is BACK:
+                    return True
+            else:
+                text = self.ask("> ")
+                if text.strip() == BACK:
+                    return True
+                if not text.strip() and question.id in session.answers:
+                    value = session.answers[question.id]  # Enter keeps the earlier answer
+                else:
+                    try:
+                        value = parse_answer(question, text, self.q.scale_of(question))
+                    except AnswerError as error:
+                        self.say(f"Error: {error.message}")
+                        continue
+            problem = check_answer(self.q, question, value)
+            if problem is not None:
+                self.say(f"Error: {problem}")
+                continue
+            session.record_answer(question.id, value, stopwatch.lap())
+            return False
+
+    def _ask_matrix(self, question: MatrixQuestion, session: Session) -> Any:
+        scale = self.q.scale_of(question)
+        assert scale is not None
+        earlier = session.answers.get(question.id) or {}
+        result: dict[str, int] = {}
+        for row in question.rows:
+            while True:
+                text = self.ask(f"  {row.label} ({scale.min}-{scale.max}): ").strip()
+                if text == BACK:
+                    return BACK
+                if not text:
+                    if row.id in earlier:
+                        result[row.id] = earlier[row.id]
+                    break
+                try:
+                    result[row.id] = parse_answer(question, f"{row.id}={text}", scale)[row.id]
+                    break
+                except AnswerError as error:
+                    self.say(f"Error: {error.message}")
+        return result
+
+    def _describe(self, question: AnyQuestion, earlier: Any) -> None:
+        """The choices, spelled out (no colour or position-only cues)."""
+        say: Callable[[str], None] = self.say
+        if isinstance(question, LikertQuestion | NpsQuestion | MatrixQuestion):
+            scale = self.q.scale_of(question)
+            assert scale is not None
+            for value in scale.values:
+                label = scale.label_for(value)
+                if label:
+                    say(f"  {value}. {label}")
+            if isinstance(question, NpsQuestion) or not scale.labels:
+                say(f"  Type a number from {scale.min} to {scale.max}.")
+        elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
+            for index, option in enumerate(question.options, 1):
+                say(f"  {index}. {option.label}")
+            if question.other:
+                say("  Or type your own answer (Other).")
+            if isinstance(question, MultiChoiceQuestion):
+                say("  Type one or more numbers separated by commas.")
+        elif isinstance(question, NumberQuestion):
+            say("  Type a " + ("whole " if question.integer else "") + "number" + _range(question))
+        elif isinstance(question, TextQuestion):
+            say(f"  Type your answer (up to {question.max_length} characters).")
+        if not question.is_required:
+            say("  (Optional: press Enter to skip.)")
+        if earlier is not None:
+            say(f"  Current answer: {format_answer(self.q, question, earlier)} (Enter keeps it)")
+
+    def _review(self, session: Session) -> AnyQuestion | None:
+        """List every visible answer; the question to change, or None to submit."""
+        visible = session.visible()
+        self.say()
+        self.say("Review your answers")
+        for index, question in enumerate(visible, 1):
+            value = session.answers.get(question.id)
+            self.say(f"  {index}. {question.text_for(session.group)}")
+            self.say(f"     {format_answer(self.q, question, value)}")
+        while True:
+            text = self.ask("Press Enter to submit, or type a number to change that answer: ")
+            text = text.strip()
+            if not text or text.casefold() in ("y", "yes", "submit"):
+                missing = [
+                    q
+                    for q in visible
+                    if check_answer(self.q, q, session.answers.get(q.id)) is not None
+                ]
+                if missing:
+                    self.say(f"Question {visible.index(missing[0]) + 1} still needs an answer.")
+                    return missing[0]
+                return None
+            if text.isdigit() and 1 <= int(text) <= len(visible):
+                return visible[int(text) - 1]
+            self.say(f"Type a number from 1 to {len(visible)}, or press Enter.")
+
+
+def _range(question: NumberQuestion) -> str:
+    unit = f" {question.unit}" if question.unit else ""
+    if question.min is not None and question.max is not None:
+        return f" from {question.min:g} to {question.max:g}{unit}."
+    return f"{unit}."
