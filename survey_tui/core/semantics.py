@@ -134,6 +134,7 @@ class _Checker:
                 self.add(
                     (*path, "text"),
                     f"no wording for group(s) {', '.join(missing)}: a text map must cover every group asked the question",
+                    key=True,
                 )
             if not question.text:
                 self.add((*path, "text"), "text map is empty")

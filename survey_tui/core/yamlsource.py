@@ -215,14 +215,17 @@ def _build(
 ) -> Any:
     budget.nodes += 1
     if budget.nodes > MAX_NODES or depth > MAX_DEPTH:
-        line, column = _position(node)
-        what = (
-            "nested too deeply"
-            if depth > MAX_DEPTH
-            else f"expands to more than {MAX_NODES} values (alias bomb?)"
-        )
-        # A runaway path (64 levels, or an alias chain) is unreadable; show its start only.
-        shown = format_path(path[:6]) + (".…" if len(path) > 6 else "")
+        if depth > MAX_DEPTH:
+            line, column = _position(node)
+            what = "nested too deeply"
+            # A 64-level path is unreadable; show its start only.
+            shown = format_path(path[:6]) + ".…"
+        else:
+            # Through aliases the node sits elsewhere in the file; blame the top-level entry
+            # whose expansion ran over the budget instead.
+            line, column = source.values.get(path[:1], _position(node))
+            what = f"expands to more than {MAX_NODES} values (alias bomb?)"
+            shown = format_path(path[:1])
         problems.append(Problem(source.file, line, column, shown, f"document {what}"))
         raise YamlProblems(problems)
     source.values.setdefault(path, _position(node))
