@@ -162,6 +162,7 @@ def test_flagship_follow_up_appears_only_for_high_correction_share(
     flagship: Questionnaire,
 ) -> None:
     def shown(answers: dict[str, object]) -> bool:
+        answers = {"usage_frequency": "daily", **answers}
         ids = [q.id for q in flagship.visible_questions(answers, "frontline")]
         return "correction_detail" in ids
 
@@ -286,3 +287,16 @@ def test_guide_complete_example_loads_and_shows_every_feature() -> None:
     assert any(
         isinstance(x, TextQuestion) and x.multiline and x.max_length != 2000 for x in questions
     )
+
+
+def test_flagship_skips_quality_and_workflows_for_people_who_never_see_ai_used(
+    flagship: Questionnaire,
+) -> None:
+    def visible(usage: str) -> set[str]:
+        answers = {"usage_frequency": usage}
+        return {q.id for q in flagship.visible_questions(answers, "frontline")}
+
+    never, daily = visible("never"), visible("daily")
+    assert {"output_quality_trust", "correction_share", "workflows"} <= daily
+    assert not {"output_quality_trust", "correction_share", "workflows"} & never
+    assert {"productivity_overall", "adoption_workarounds", "leadership_measure"} <= never
