@@ -234,8 +234,15 @@ def pair_gap(
     if not (a.published and b.published):
         return dict(SUPPRESSED_GAP)
     p_value, delta = mann_whitney(a.scores, b.scores)
-    rng = rng_for(seed, f"{tag}:{unit.key}:{pair[0]}:{pair[1]}")
-    low, high = bootstrap_ci(a.scores, b.scores, rng=rng, resamples=resamples)
+    # The stream is keyed and drawn in sorted group order, so swapping the pair mirrors the
+    # interval exactly instead of drawing a different one.
+    first, second = sorted(pair)
+    rng = rng_for(seed, f"{tag}:{unit.key}:{first}:{second}")
+    low, high = bootstrap_ci(
+        unit.figures[first].scores, unit.figures[second].scores, rng=rng, resamples=resamples
+    )
+    if first != pair[0]:
+        low, high = -high, -low
     favorable = (
         a.favorable_pct - b.favorable_pct
         if a.favorable_pct is not None and b.favorable_pct is not None
