@@ -1,0 +1,123 @@
+"""The respondent's Textual app (``survey-tui run``) and the home picker (``survey-tui``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from survey_tui.core.model import AnyQuestion, Questionnaire
+from survey_tui.core.session import Session, Store
+from survey_tui.tui.messages import AnswerRecorded
+
+
+class SurveyApp(App[None]):
+    """Welcome -> one screen per visible question -> review -> thank-you."""
+
+    CSS_PATH = "survey.tcss"
+    TITLE = "survey-tui"
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        store: Store,
+        *,
+        group: str | None = None,
+        wave: str = "default",
+    ) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.store = store
+        self.fixed_group = group
+        self.wave = wave
+        self.session: Session | None = None
+        self.sub_title = questionnaire.title
+
+    def on_mount(self) -> None:
+        from survey_tui.tui.screens.survey import WelcomeScreen
+
+        self.push_screen(WelcomeScreen(self.start_session, self.fixed_group))
+
+    def start_session(self, group: str) -> None:
+        self.session = Session(self.questionnaire, self.store, group=group, wave=self.wave)
+        self.session.begin()
+        first = self.session.first()
+        if first is None:
+            self.show_review()
+        else:
+            self.show_question(first)
+
+    def show_question(self, question: AnyQuestion) -> None:
+        from survey_tui.tui.screens.survey import QuestionScreen
+
+        assert self.session is not None
+        self.switch_screen(QuestionScreen(self.session, question))
+
+    def show_review(self) -> None:
+        from survey_tui.tui.screens.survey import ReviewScreen
+
+        assert self.session is not None
+        self.switch_screen(ReviewScreen(self.session))
+
+    def on_answer_recorded(self, event: AnswerRecorded) -> None:
+        # Conditions are re-evaluated here: the next question depends on this answer.
+        assert self.session is not None
+        following = self.session.next_after(event.question_id)
+        if following is None:
+            self.show_review()
+        else:
+            self.show_question(following)
+
+
+class HomeApp(App[None]):
+    """``survey-tui`` with no arguments: shipped and local questionnaires; Enter runs one."""
+
+    CSS_PATH = "survey.tcss"
+    TITLE = "survey-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+
+    def __init__(self, store_path: Path) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self.choice: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        from survey_tui.core.catalog import local_questionnaire_files, shipped_questionnaire_files
+
+        yield Header()
+        files = shipped_questionnaire_files() + local_questionnaire_files()
+        options = [Option(self._label(p), id=str(p)) for p in files]
+        yield OptionList(*options, id="home")
+        yield Footer()
+
+    @staticmethod
+    def _label(path: Path) -> str:
+        from survey_tui.core.errors import SurveyError
+        from survey_tui.core.loader import load
+
+        try:
+            q = load(path)
+        except SurveyError:
+            return f"{path.name} (does not load; run survey-tui validate)"
+        return f"{q.title}  ({q.id}, {sum(1 for _ in q.questions())} questions)"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.choice = Path(str(event.option.id))
+        self.exit()
+
+
+def run_home(store_path: Path) -> Any:
+    """Show the home picker, then run the chosen questionnaire in the same terminal."""
+    home = HomeApp(store_path)
+    home.run()
+    if home.choice is None:
+        return None
+    from survey_tui.core.loader import load
+    from survey_tui.core.store import ResponseStore
+
+    questionnaire = load(home.choice)
+    return SurveyApp(questionnaire, ResponseStore(store_path)).run()

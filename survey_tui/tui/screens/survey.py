@@ -1,0 +1,241 @@
+"""The respondent's screens: welcome, one question at a time, review, thank-you."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Label,
+    Markdown,
+    ProgressBar,
+    RadioSet,
+    Static,
+)
+
+from survey_tui.core.answers import AnswerError, check_answer, format_answer
+from survey_tui.core.model import AnyQuestion
+from survey_tui.core.session import Session, Stopwatch
+from survey_tui.tui.messages import AnswerRecorded, NextRequested
+from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, answer_widget
+
+
+class WelcomeScreen(Screen[None]):
+    """Title, description, length, consent and (unless fixed) the group choice."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "start", "Start", priority=True)]
+
+    def __init__(self, session_factory: Any, group: str | None) -> None:
+        super().__init__()
+        self.session_factory = session_factory
+        self.fixed_group = group
+
+    def compose(self) -> ComposeResult:
+        q = self.app.questionnaire  # type: ignore[attr-defined]
+        count = sum(1 for _ in q.questions())
+        with VerticalScroll(id="welcome"):
+            yield Static(q.title, classes="title")
+            if q.description:
+                yield Markdown(q.description, classes="description")
+            yield Label(f"{count} questions, about {q.estimate_minutes():g} minutes.")
+            if q.consent:
+                yield Markdown(q.consent, classes="consent")
+                yield Checkbox("I agree to take part (Space to tick)", id="consent")
+            if self.fixed_group is None:
+                yield Label(
+                    "Which of these describes you best? (arrows or digit, then Enter)",
+                    classes="prompt",
+                )
+                digits = {str(i + 1): i for i in range(min(9, len(q.groups)))}
+                yield ChoiceSet(*[g.label for g in q.groups], digits=digits, id="group")
+            yield Label("", id="error", classes="error")
+            yield Button("Start", variant="primary", id="start")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def on_mount(self) -> None:
+        for selector in ("#consent", "#group", "#start"):
+            found = self.query(selector)
+            if found:
+                found.first().focus()
+                return
+
+    def on_next_requested(self, event: NextRequested) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        q = self.app.questionnaire  # type: ignore[attr-defined]
+        error = self.query_one("#error", Label)
+        if q.consent and not self.query_one("#consent", Checkbox).value:
+            error.update("Please tick 'I agree' to take part.")
+            self.query_one("#consent").focus()
+            return
+        group = self.fixed_group
+        if group is None:
+            index = self.query_one("#group", RadioSet).pressed_index
+            if index < 0:
+                error.update("Please choose the group that describes you.")
+                self.query_one("#group").focus()
+                return
+            group = q.groups[index].id
+        self.session_factory(group)
+
+
+class QuestionScreen(Screen[None]):
+    """One question: section, text, help, answer widget, inline error, progress, Back/Next."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown,ctrl+n", "next", "Next", priority=True),
+        Binding("pageup,ctrl+b", "back", "Back", priority=True),
+    ]
+
+    def __init__(self, session: Session, question: AnyQuestion) -> None:
+        super().__init__()
+        self.session = session
+        self.question = question
+        self.stopwatch = Stopwatch()
+
+    def compose(self) -> ComposeResult:
+        s, q = self.session, self.question
+        section = s.questionnaire.section_of(q.id)
+        answered, visible = s.progress()
+        position, _ = s.position(q.id)
+        with Vertical(id="question"):
+            with Horizontal(id="top"):
+                yield Label(section.title if section else "", id="section")
+                yield Label(f"Question {position} of {visible}", id="position")
+            yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
+            yield Static(q.text_for(s.group), id="text")
+            if q.help:
+                yield Static(q.help.strip(), id="help")
+            if not q.is_required:
+                yield Label("(optional)", classes="optional")
+            with VerticalScroll(id="answer-area"):
+                yield answer_widget(s.questionnaire, q, s.answers.get(q.id))
+            yield Label("", id="error", classes="error")
+            yield Static("", id="spacer")
+            with Horizontal(id="nav"):
+                yield Button("Back", id="back", disabled=s.previous_before(q.id) is None)
+                yield Button("Next", variant="primary", id="next")
+        yield Footer()
+        self._answered = answered
+
+    def on_mount(self) -> None:
+        self.query_one("#progress", ProgressBar).progress = self._answered
+        self.query_one(AnswerWidget).focus_first()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            self.action_next()
+        elif event.button.id == "back":
+            self.action_back()
+
+    def on_next_requested(self, event: NextRequested) -> None:
+        event.stop()
+        self.action_next()
+
+    def action_next(self) -> None:
+        widget = self.query_one(AnswerWidget)
+        error = self.query_one("#error", Label)
+        try:
+            value = widget.value()
+        except AnswerError as problem:
+            error.update(problem.message)
+            return  # focus stays where it was, the typed text stays too
+        message = check_answer(self.session.questionnaire, self.question, value)
+        if message is not None:
+            error.update(message)
+            return
+        self.session.record_answer(self.question.id, value, self.stopwatch.lap())
+        self.post_message(AnswerRecorded(self.question.id, value))
+
+    def action_back(self) -> None:
+        previous = self.session.previous_before(self.question.id)
+        if previous is not None:
+            # Keep what is on screen without validating it, so going back loses nothing.
+            try:
+                value = self.query_one(AnswerWidget).value()
+            except AnswerError:
+                value = None
+            if value is not None:
+                self.session.record_answer(self.question.id, value, self.stopwatch.lap())
+            self.app.show_question(previous)  # type: ignore[attr-defined]
+
+
+class ReviewScreen(Screen[None]):
+    """Every visible answer; Enter on one edits it; Submit stores the response."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("pageup,ctrl+b", "back", "Back", priority=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        with Vertical(id="review"):
+            yield Static("Review your answers", classes="title")
+            yield Label("Choose an answer to change it, or Submit.", classes="help")
+            with VerticalScroll(id="review-list"):
+                for index, q in enumerate(s.visible(), 1):
+                    text = format_answer(s.questionnaire, q, s.answers.get(q.id))
+                    label = f"{index}. {q.text_for(s.group)}\n   → {text}"
+                    yield Button(label, id=f"edit-{q.id}", classes="review-item")
+            yield Label("", id="error", classes="error")
+            with Horizontal(id="nav"):
+                yield Button("Back", id="back")
+                yield Button("Submit", variant="success", id="submit")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#submit").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id == "submit":
+            self.action_submit()
+        elif button_id == "back":
+            self.action_back()
+        elif button_id.startswith("edit-"):
+            question = self.session.questionnaire.question(button_id.removeprefix("edit-"))
+            if question is not None:
+                self.app.show_question(question)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        last = self.session.last()
+        if last is not None:
+            self.app.show_question(last)  # type: ignore[attr-defined]
+
+    def action_submit(self) -> None:
+        s = self.session
+        for q in s.visible():
+            if check_answer(s.questionnaire, q, s.answers.get(q.id)) is not None:
+                self.query_one("#error", Label).update("Some questions still need an answer.")
+                self.app.show_question(q)  # type: ignore[attr-defined]
+                return
+        s.submit()
+        self.app.switch_screen(ThankYouScreen())
+
+
+class ThankYouScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="thanks"):
+            yield Static("Thank you!", classes="title")
+            yield Label("Your response has been recorded.")
+            yield Label("Press Enter to close.")
+        yield Footer()

@@ -1,0 +1,316 @@
+"""One answer widget per question type; each knows its value and how to show a stored one.
+
+``value()`` returns the stored form of the answer (or raises AnswerError for unparsable
+input, e.g. letters in a number field); validation of the value itself is
+:func:`survey_tui.core.answers.check_answer`, the same as in ``--plain``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, TextArea
+
+from survey_tui.core.answers import parse_answer
+from survey_tui.core.model import (
+    AnyQuestion,
+    MatrixQuestion,
+    MultiChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    Scale,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+from survey_tui.tui.messages import NextRequested
+
+
+class ChoiceSet(RadioSet):
+    """A RadioSet where Enter chooses the highlighted option and goes on, digits choose."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose_and_next", "Choose", show=False)
+    ]
+
+    def __init__(self, *labels: str, digits: dict[str, int] | None = None, **kwargs: Any):
+        super().__init__(*labels, **kwargs)
+        self.digits = digits or {}
+
+    def action_choose_and_next(self) -> None:
+        if self._selected is not None:
+            self.choose(self._selected)
+        if self.pressed_index >= 0:
+            self.post_message(NextRequested())
+
+    def choose(self, index: int) -> None:
+        """Press option ``index`` now (RadioSet would only do so on its next message)."""
+        buttons = list(self.query(RadioButton))
+        if not 0 <= index < len(buttons):
+            return
+        new = buttons[index]
+        with self.prevent(RadioButton.Changed):
+            if self._pressed_button is not None and self._pressed_button is not new:
+                self._pressed_button.value = False
+            new.value = True
+        self._pressed_button = new
+        self._selected = index
+        self.post_message(self.Changed(self, new))
+
+    def on_key(self, event: Any) -> None:
+        if event.character in self.digits:
+            self.choose(self.digits[event.character])
+            event.stop()
+
+
+class AnswerWidget(Vertical):
+    """Base: an input area for one question."""
+
+    DEFAULT_CLASSES = "answer"
+
+    def __init__(self, questionnaire: Questionnaire, question: AnyQuestion, current: Any):
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.question = question
+        self.current = current
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def focus_first(self) -> None:
+        for widget in self.query("RadioSet, Input, TextArea, SelectionList"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+
+class ScaleAnswer(AnswerWidget):
+    """Likert and NPS: labelled points, digits choose (0 is 10 on a 1-10 scale)."""
+
+    def compose(self) -> ComposeResult:
+        scale = self.questionnaire.scale_of(self.question)
+        assert scale is not None
+        self.scale = scale
+        labels = []
+        for point in scale.values:
+            label = scale.label_for(point)
+            labels.append(f"{point}  {label}" if label else str(point))
+        digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
+        if scale.min == 0:
+            digits = {str(p): i for i, p in enumerate(scale.values) if p <= 9}
+        choice = ChoiceSet(*labels, digits=digits, id="choice")
+        if scale.labels is None:
+            choice.add_class("-horizontal")
+        yield choice
+
+    def on_mount(self) -> None:
+        if isinstance(self.current, int):
+            self.query_one(ChoiceSet).choose(self.current - self.scale.min)
+
+    def value(self) -> Any:
+        index = self.query_one(ChoiceSet).pressed_index
+        return None if index < 0 else self.scale.values[index]
+
+
+class SingleChoiceAnswer(AnswerWidget):
+    """Options by arrows or digits; "Other" reveals a text field."""
+
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.question, SingleChoiceQuestion)
+        labels = [o.label for o in self.question.options]
+        if self.question.other:
+            labels.append("Other")
+        digits = {str(i + 1): i for i in range(min(9, len(labels)))}
+        yield ChoiceSet(*labels, digits=digits, id="choice")
+        if self.question.other:
+            yield Input(placeholder="Your own answer", id="other")
+
+    def on_mount(self) -> None:
+        assert isinstance(self.question, SingleChoiceQuestion)
+        values = self.question.option_values()
+        if isinstance(self.current, str):
+            choice = self.query_one(ChoiceSet)
+            if self.current in values:
+                choice.choose(values.index(self.current))
+            elif self.question.other:
+                choice.choose(len(values))
+                self.query_one("#other", Input).value = self.current
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Typing an "Other" answer selects "Other", so the text is never lost.
+        assert isinstance(self.question, SingleChoiceQuestion)
+        if event.value.strip():
+            self.query_one(ChoiceSet).choose(len(self.question.options))
+
+    def value(self) -> Any:
+        assert isinstance(self.question, SingleChoiceQuestion)
+        index = self.query_one(ChoiceSet).pressed_index
+        if index < 0:
+            return None
+        if index < len(self.question.options):
+            return self.question.options[index].value
+        text = self.query_one("#other", Input).value.strip()
+        return text or None
+
+
+class MultiChoiceAnswer(AnswerWidget):
+    """Space toggles an option, Enter goes on; "Other" text below."""
+
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.question, MultiChoiceQuestion)
+        chosen = self.current if isinstance(self.current, list) else []
+        yield MultiList(
+            *[(o.label, o.value, o.value in chosen) for o in self.question.options], id="choice"
+        )
+        if self.question.other:
+            known = set(self.question.option_values())
+            other = next((v for v in chosen if v not in known), "")
+            yield Input(value=other, placeholder="Other (optional)", id="other")
+
+    def value(self) -> Any:
+        values: list[str] = list(self.query_one(MultiList).selected)
+        if self.question.other if isinstance(self.question, MultiChoiceQuestion) else False:
+            text = self.query_one("#other", Input).value.strip()
+            if text:
+                values.append(text)
+        return values or None
+
+
+class MultiList(SelectionList[str]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Toggle", show=False),
+        Binding("enter", "next", "Next", show=False),
+    ]
+
+    def action_next(self) -> None:
+        self.post_message(NextRequested())
+
+
+class NumberAnswer(AnswerWidget):
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.question, NumberQuestion)
+        current = "" if self.current is None else str(self.current)
+        with Horizontal(classes="number-row"):
+            yield Input(value=current, placeholder="number", id="number")
+            if self.question.unit:
+                yield Label(self.question.unit, classes="unit")
+
+    def on_input_submitted(self) -> None:
+        self.post_message(NextRequested())
+
+    def value(self) -> Any:
+        return parse_answer(self.question, self.query_one("#number", Input).value)
+
+
+class TextAnswer(AnswerWidget):
+    """One line (Enter goes on) or a TextArea (Tab to the buttons); counter to max_length."""
+
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.question, TextQuestion)
+        current = self.current if isinstance(self.current, str) else ""
+        if self.question.multiline:
+            yield TextArea(current, id="text", soft_wrap=True, tab_behavior="focus")
+        else:
+            yield Input(value=current, id="text", max_length=self.question.max_length)
+        yield Label("", id="counter")
+
+    def on_mount(self) -> None:
+        self._count()
+
+    def on_input_changed(self) -> None:
+        self._count()
+
+    def on_text_area_changed(self) -> None:
+        self._count()
+
+    def on_input_submitted(self) -> None:
+        self.post_message(NextRequested())
+
+    def _raw(self) -> str:
+        widget = self.query_one("#text")
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    def _count(self) -> None:
+        assert isinstance(self.question, TextQuestion)
+        self.query_one("#counter", Label).update(
+            f"{len(self._raw())} / {self.question.max_length} characters"
+        )
+
+    def value(self) -> Any:
+        return parse_answer(self.question, self._raw())
+
+
+class MatrixAnswer(AnswerWidget):
+    """One row per line; arrows or digits rate, Enter moves to the next row (then on)."""
+
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.question, MatrixQuestion)
+        scale = self.questionnaire.scale_of(self.question)
+        assert scale is not None
+        self.scale: Scale = scale
+        legend = ", ".join(f"{p}={scale.label_for(p)}" for p in scale.values if scale.label_for(p))
+        if legend:
+            yield Label(legend, classes="legend")
+        digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
+        for row in self.question.rows:
+            with Horizontal(classes="matrix-row"):
+                yield Label(row.label, classes="row-label")
+                yield RowSet(*[str(p) for p in scale.values], digits=digits, id=f"row-{row.id}")
+
+    def on_mount(self) -> None:
+        if isinstance(self.current, dict):
+            for row_id, point in self.current.items():
+                for row_set in self.query(f"#row-{row_id}").results(RowSet):
+                    row_set.choose(point - self.scale.min)
+
+    def value(self) -> Any:
+        assert isinstance(self.question, MatrixQuestion)
+        result: dict[str, int] = {}
+        for row in self.question.rows:
+            index = self.query_one(f"#row-{row.id}", RowSet).pressed_index
+            if index >= 0:
+                result[row.id] = self.scale.values[index]
+        return result or None
+
+
+class RowSet(ChoiceSet):
+    """A matrix row: after choosing, Enter or a digit moves to the next row."""
+
+    def action_choose_and_next(self) -> None:
+        if self._selected is not None:
+            self.choose(self._selected)
+        self._advance()
+
+    def on_key(self, event: Any) -> None:
+        if event.character in self.digits:
+            self.choose(self.digits[event.character])
+            event.stop()
+            self._advance()
+
+    def _advance(self) -> None:
+        rows = list(self.screen.query(RowSet))
+        index = rows.index(self)
+        if index + 1 < len(rows):
+            rows[index + 1].focus()
+        elif all(r.pressed_index >= 0 for r in rows):
+            self.post_message(NextRequested())
+
+
+WIDGETS: dict[str, type[AnswerWidget]] = {
+    "likert": ScaleAnswer,
+    "nps": ScaleAnswer,
+    "single_choice": SingleChoiceAnswer,
+    "multi_choice": MultiChoiceAnswer,
+    "number": NumberAnswer,
+    "text": TextAnswer,
+    "matrix": MatrixAnswer,
+}
+
+
+def answer_widget(
+    questionnaire: Questionnaire, question: AnyQuestion, current: Any
+) -> AnswerWidget:
+    """The widget for ``question``'s type, showing ``current`` (the stored answer, if any)."""
+    return WIDGETS[question.type](questionnaire, question, current)
