@@ -23,7 +23,7 @@ from survey_tui.core.answers import AnswerError, check_answer, format_answer
 from survey_tui.core.model import AnyQuestion
 from survey_tui.core.session import Session, Stopwatch
 from survey_tui.tui.messages import AnswerRecorded, NextRequested
-from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, answer_widget
+from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 
 
 class WelcomeScreen(Screen[None]):
@@ -46,7 +46,7 @@ class WelcomeScreen(Screen[None]):
             yield Label(f"{count} questions, about {q.estimate_minutes():g} minutes.")
             if q.consent:
                 yield Markdown(q.consent, classes="consent")
-                yield Checkbox("I agree to take part (Space to tick)", id="consent")
+                yield Tick("I agree to take part (Space to tick, Tab to Start)", id="consent")
             if self.fixed_group is None:
                 yield Label(
                     "Which of these describes you best? (arrows or digit, then Enter)",
@@ -120,8 +120,10 @@ class QuestionScreen(Screen[None]):
                 yield Static(q.help.strip(), id="help")
             if not q.is_required:
                 yield Label("(optional)", classes="optional")
+            widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
+            yield Label(widget.hint, id="hint")
             with VerticalScroll(id="answer-area"):
-                yield answer_widget(s.questionnaire, q, s.answers.get(q.id))
+                yield widget
             yield Label("", id="error", classes="error")
             yield Static("", id="spacer")
             with Horizontal(id="nav"):

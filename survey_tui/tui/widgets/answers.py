@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
 
 from survey_tui.core.answers import parse_answer
 from survey_tui.core.model import (
@@ -28,6 +28,22 @@ from survey_tui.core.model import (
 from survey_tui.tui.messages import NextRequested
 
 
+class Mark(RadioButton):
+    """A radio button whose dot is there only when chosen (not shown by colour alone)."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:
+        return "●" if self.value else " "
+
+
+class Tick(Checkbox):
+    """A checkbox whose X is there only when ticked."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:
+        return "X" if self.value else " "
+
+
 class ChoiceSet(RadioSet):
     """A RadioSet where Enter chooses the highlighted option and goes on, digits choose."""
 
@@ -36,7 +52,7 @@ class ChoiceSet(RadioSet):
     ]
 
     def __init__(self, *labels: str, digits: dict[str, int] | None = None, **kwargs: Any):
-        super().__init__(*labels, **kwargs)
+        super().__init__(*[Mark(label) for label in labels], **kwargs)
         self.digits = digits or {}
 
     def action_choose_and_next(self) -> None:
@@ -69,12 +85,17 @@ class AnswerWidget(Vertical):
     """Base: an input area for one question."""
 
     DEFAULT_CLASSES = "answer"
+    HINT = "Enter: next"
 
     def __init__(self, questionnaire: Questionnaire, question: AnyQuestion, current: Any):
         super().__init__()
         self.questionnaire = questionnaire
         self.question = question
         self.current = current
+
+    @property
+    def hint(self) -> str:
+        return self.HINT
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -88,6 +109,8 @@ class AnswerWidget(Vertical):
 
 class ScaleAnswer(AnswerWidget):
     """Likert and NPS: labelled points, digits choose (0 is 10 on a 1-10 scale)."""
+
+    HINT = "↑↓ or a digit to choose · Enter: next"
 
     def compose(self) -> ComposeResult:
         scale = self.questionnaire.scale_of(self.question)
@@ -117,11 +140,13 @@ class ScaleAnswer(AnswerWidget):
 class SingleChoiceAnswer(AnswerWidget):
     """Options by arrows or digits; "Other" reveals a text field."""
 
+    HINT = "↑↓ or a digit to choose · Enter: next"
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, SingleChoiceQuestion)
-        labels = [o.label for o in self.question.options]
+        labels = [f"{i}  {o.label}" for i, o in enumerate(self.question.options, 1)]
         if self.question.other:
-            labels.append("Other")
+            labels.append(f"{len(labels) + 1}  Other (type below)")
         digits = {str(i + 1): i for i in range(min(9, len(labels)))}
         yield ChoiceSet(*labels, digits=digits, id="choice")
         if self.question.other:
@@ -157,6 +182,8 @@ class SingleChoiceAnswer(AnswerWidget):
 
 class MultiChoiceAnswer(AnswerWidget):
     """Space toggles an option, Enter goes on; "Other" text below."""
+
+    HINT = "↑↓ to move · Space: tick or untick · Enter: next"
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MultiChoiceQuestion)
@@ -207,6 +234,11 @@ class NumberAnswer(AnswerWidget):
 class TextAnswer(AnswerWidget):
     """One line (Enter goes on) or a TextArea (Tab to the buttons); counter to max_length."""
 
+    @property
+    def hint(self) -> str:
+        assert isinstance(self.question, TextQuestion)
+        return "PgDn or Ctrl+N: next · Tab: buttons" if self.question.multiline else self.HINT
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, TextQuestion)
         current = self.current if isinstance(self.current, str) else ""
@@ -245,6 +277,8 @@ class TextAnswer(AnswerWidget):
 class MatrixAnswer(AnswerWidget):
     """One row per line; arrows or digits rate, Enter moves to the next row (then on)."""
 
+    HINT = "←→ or a digit rates a row · ↑↓/Tab: other rows · PgDn: next"
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MatrixQuestion)
         scale = self.questionnaire.scale_of(self.question)
@@ -277,6 +311,14 @@ class MatrixAnswer(AnswerWidget):
 
 class RowSet(ChoiceSet):
     """A matrix row: after choosing, Enter or a digit moves to the next row."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose_and_next", "Choose", show=False),
+        Binding("right", "next_button", show=False),
+        Binding("left", "previous_button", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
 
     def action_choose_and_next(self) -> None:
         if self._selected is not None:
