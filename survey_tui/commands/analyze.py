@@ -1,0 +1,115 @@
+"""``analyze``: the gap statistics of gap-statistics.md, as a readable table or JSON."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.core.errors import StoreError
+
+
+def _cell(figures: dict[str, Any], minimum: int) -> str:
+    if figures["suppressed"]:
+        return f"suppressed (n < {minimum})"
+    return f"{figures['score']:.1f} (n={figures['n']})"
+
+
+def _gap_cell(gap: dict[str, Any] | None) -> str:
+    if gap is None:
+        return "-"
+    if gap["suppressed"]:
+        return "suppressed"
+    low, high = gap["ci95"]
+    mark = " *" if gap["significant"] else ""
+    return f"{gap['points']:+.1f} [{low:+.1f}, {high:+.1f}] p={gap['p_value']:.3g}{mark}"
+
+
+def render_table(result: dict[str, Any]) -> str:
+    """The analysis as plain-text tables: group scores, gap, CI, p (* = significant)."""
+    minimum = result["min_group_size"]
+    groups = list(result["groups"])
+    header = ["", *groups, "gap " + (" - ".join(result["compare"]) if result["compare"] else "")]
+    lines = [f"{result['questionnaire']['title']} (version {result['questionnaire']['version']})"]
+    if result["wave"]:
+        lines.append(f"wave: {result['wave']}")
+    counts = ", ".join(
+        f"{g}: n={info['n']}" + (f" (suppressed, n < {minimum})" if info["suppressed"] else "")
+        for g, info in result["groups"].items()
+    )
+    lines.append(f"respondents: {counts}")
+    for title, entries, key in (
+        ("Constructs (score 0-100)", result["constructs"], "construct"),
+        ("Items (score 0-100)", result["items"], "question"),
+    ):
+        rows = [header]
+        for entry in entries:
+            row = [entry[key], *(_cell(entry["groups"][g], minimum) for g in groups)]
+            rows.append([*row, _gap_cell(entry["gap"])])
+        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+        lines += ["", title]
+        lines += [
+            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+        ]
+    index = result["expectation_gap_index"]
+    lines += [
+        "",
+        "Expectation Gap Index: " + (f"{index:.1f}" if index is not None else "suppressed"),
+    ]
+    lines.append("gap: points [95% CI], Mann-Whitney p; * = significant at 0.05")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("questionnaire")
+@click.option("--wave", default=None, help="Analyse this wave only (default: every wave).")
+@click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the contract JSON (gap-statistics.md)."
+)
+@db_option
+def analyze(
+    questionnaire: str,
+    wave: str | None,
+    baseline_wave: str | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """The gap statistics: group scores, the gap with its CI and p-value, per item and construct.
+
+    \b
+    Example:
+      survey-tui analyze ai-expectation-gap --wave q1 --json
+    """
+    from survey_tui.core.analysis import analyze as run_analysis
+    from survey_tui.core.store import ResponseStore
+
+    q = load_questionnaire(questionnaire)
+    path = store_path(db)
+    if not path.exists():
+        raise StoreError(f"no response store at {path}")
+    records = ResponseStore(path).responses(q.id, status=None)
+    if not records:
+        raise StoreError(f"{path}: no responses for questionnaire {q.id!r}")
+    mine = [r for r in records if r.get("questionnaire_version") == q.version]
+    if not mine:
+        versions = sorted({str(r.get("questionnaire_version")) for r in records})
+        raise StoreError(
+            f"{path}: responses to {q.id!r} are for version {', '.join(versions)}, "
+            f"the questionnaire is version {q.version}"
+        )
+    if len(mine) < len(records):
+        click.echo(
+            f"note: {len(records) - len(mine)} responses to other versions of {q.id!r} ignored",
+            err=True,
+        )
+    result = run_analysis(q, mine, wave=wave, baseline_wave=baseline_wave)
+    if as_json:
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.flush()
+    else:
+        click.echo(render_table(result))

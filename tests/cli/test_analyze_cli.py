@@ -1,0 +1,93 @@
+"""``survey-tui analyze`` against a real store file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from analysis_helpers import BASIC_YAML
+
+from survey_tui.cli import main
+from survey_tui.core.loader import load
+from survey_tui.core.store import ResponseStore
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, Path]:
+    qfile = tmp_path / "q.yaml"
+    qfile.write_text(BASIC_YAML.replace("MINSIZE", "3"))
+    q = load(qfile)
+    db = tmp_path / "responses.json"
+    store = ResponseStore(db)
+    for group, values, wave in (
+        ("executive", [5, 5, 4, 4], "w1"),
+        ("frontline", [1, 2, 2, 1], "w1"),
+        ("manager", [3, 3], "w1"),
+        ("executive", [4, 4, 4], "w2"),
+        ("frontline", [3, 3, 2], "w2"),
+    ):
+        for value in values:
+            record = store.start(q, group=group, wave=wave)
+            record["answers"] = {"quality": value, "notes": f"{group} says {value}"}
+            store.submit(record)
+    store.start(q, group="frontline", wave="w1")  # a partial one
+    return qfile, db
+
+
+def test_json_matches_the_library(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["questionnaire"] == {"id": "gap-test", "version": 1, "title": "Gap test"}
+    assert data["groups"]["frontline"]["n"] == 7
+    assert data["groups"]["frontline"]["partial"] == 1
+    quality = next(i for i in data["items"] if i["question"] == "quality")
+    assert quality["groups"]["manager"]["suppressed"] is True
+    assert quality["gap"]["significant"] is True
+    assert "manager" not in data["comments"][0]["groups"]
+
+
+def test_wave_and_baseline(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    args = ["analyze", str(qfile), "--db", str(db), "--json", "--wave", "w2"]
+    result = CliRunner().invoke(main, [*args, "--baseline-wave", "w1"])
+    assert result.exit_code == 0, result.output
+    quality = next(i for i in json.loads(result.stdout)["items"] if i["question"] == "quality")
+    assert quality["change"]["points_before"] == pytest.approx(100 * (4.5 - 1.5) / 4)
+    assert quality["change"]["points_now"] == pytest.approx(100 * (4 - 8 / 3) / 4)
+
+
+def test_table_marks_suppressed_and_significant(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "suppressed (n < 3)" in result.stdout
+    line = next(x for x in result.stdout.splitlines() if x.startswith("quality"))
+    assert line.rstrip().endswith("*")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [(["--wave", "nope"], "unknown wave 'nope'"), ([], "no response store")],
+)
+def test_bad_input_exits_2(setup: tuple[Path, Path], extra: list[str], message: str) -> None:
+    qfile, db = setup
+    target = db if extra else db.with_name("missing.json")
+    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(target), *extra])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not db.with_name("missing.json").exists()
+
+
+def test_version_mismatch_exits_2(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    qfile.write_text(BASIC_YAML.replace("MINSIZE", "3").replace("version: 1", "version: 2"))
+    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "version 1" in result.stderr and "version 2" in result.stderr
