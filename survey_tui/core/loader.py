@@ -113,6 +113,7 @@ _FRIENDLY = {
 def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
     by_path: dict[Path, list[tuple[str, bool]]] = {}
     missing: list[Problem] = []
+    type_errors: set[Path] = set()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         path = _data_path(loc, source)
@@ -143,7 +144,13 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
             message = f"may have at most {most} item{'s' if most != 1 else ''}"
         elif kind == "union_tag_invalid":
             tag = error.get("ctx", {}).get("tag", "")
-            message = f"unknown question type {tag!r}{suggest(tag, QUESTION_TYPES)}; types: {', '.join(QUESTION_TYPES)}"
+            given = error.get("input")
+            types_list = ", ".join(QUESTION_TYPES)
+            if isinstance(given, dict) and not isinstance(given.get("type"), str):
+                # pydantic turns a non-text tag into its repr; say what is wrong instead
+                message = f"type must be one word, one of: {types_list}"
+            else:
+                message = f"unknown question type {tag!r}{suggest(tag, QUESTION_TYPES)}; types: {types_list}"
             path = (*path, "type")
         elif kind == "union_tag_not_found":
             message = f"missing required key 'type' (one of: {', '.join(QUESTION_TYPES)})"
@@ -160,19 +167,51 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
             message = f"{error.get('input')!r} is not a valid id: use {hint}"
         else:
             message = _FRIENDLY.get(kind, error["msg"])
+            if kind in _FRIENDLY:
+                type_errors.add(path)
             if (
                 kind in _FRIENDLY
                 and "input" in error
                 and not isinstance(error["input"], dict | list)
             ):
-                message += f", got {error['input']!r}"
+                given = error["input"]
+                message += ", got nothing" if given is None else f", got {given!r}"
         by_path.setdefault(path, []).append((message, is_key))
     problems: list[Problem] = list(dict.fromkeys(missing))
     for path, messages in by_path.items():
-        unique = list(dict.fromkeys(m for m, _ in messages))
-        is_key = any(k for _, k in messages)
-        problems.append(source.problem(path, " or ".join(unique), key=is_key))
+        # In a union (e.g. ``scale: str | Scale``) the branch that accepted the shape reports
+        # errors further down; the other branch's "expected text" is then only noise.
+        if path in type_errors and any(
+            len(other) > len(path) and other[: len(path)] == path
+            for other in [*by_path, *(_path_of(m) for m in missing)]
+        ):
+            messages = [(m, k) for m, k in messages if not m.startswith("expected ")]
+            if not messages:
+                continue
+        problems.append(source.problem(path, _join(messages), key=any(k for _, k in messages)))
     return problems
+
+
+def _path_of(problem: Problem) -> Path:
+    return (
+        tuple(int(p) if p.isdigit() else p for p in problem.field.split("."))
+        if problem.field
+        else ()
+    )
+
+
+def _join(messages: list[tuple[str, bool]]) -> str:
+    """One message for one place: "expected text or expected a mapping, got 1" reads badly,
+    so same-input type errors merge into "expected text or a mapping, got 1"."""
+    unique = list(dict.fromkeys(m for m, _ in messages))
+    parts = [m.partition(", got ") for m in unique]
+    if len(unique) > 1 and all(p[0].startswith("expected ") for p in parts):
+        gots = {p[2] for p in parts}
+        if len(gots) == 1:
+            wanted = " or ".join(p[0].removeprefix("expected ") for p in parts)
+            got = gots.pop()
+            return f"expected {wanted}" + (f", got {got}" if got else "")
+    return " or ".join(unique)
 
 
 def _data_path(loc: tuple[Any, ...], source: SourceMap) -> Path:

@@ -285,7 +285,10 @@ class _Checker:
         if compare.op not in ("==", "!=") and ("list" in (lk, rk) or "bool" in (lk, rk)):
             return f"'{compare.op}' compares numbers or text, not lists or true/false"
         if lk != rk:
-            return f"cannot compare {_describe(lk, lq)} with {_describe(rk, rq)}"
+            return (
+                f"cannot compare {_describe(lk, lq, compare.left)} "
+                f"with {_describe(rk, rq, compare.right)}"
+            )
         if isinstance(compare.left, Name) and isinstance(compare.right, Literal):
             return self.literal_problem(compare.left, compare.right, earlier)
         if isinstance(compare.right, Name) and isinstance(compare.left, Literal):
@@ -322,9 +325,16 @@ class _Checker:
         return None
 
 
-def _describe(kind: str, question: AnyQuestion | None) -> str:
+def _describe(kind: str, question: AnyQuestion | None, node: Any = None) -> str:
     if question is not None:
         return f"{question.id!r} ({question.type}, {kind})"
-    return {"string": "text", "number": "a number", "list": "a list", "bool": "true/false"}.get(
+    what = {"string": "text", "number": "a number", "list": "a list", "bool": "true/false"}.get(
         kind, kind
     )
+    if isinstance(node, Literal):
+        # show the literal, so "== 'high'" on a 1..5 scale is obvious at a glance
+        shown = (
+            "true" if node.value is True else "false" if node.value is False else repr(node.value)
+        )
+        return f"{what} {shown}"
+    return what

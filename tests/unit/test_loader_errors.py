@@ -228,3 +228,40 @@ def test_every_problem_in_a_file_is_reported_together() -> None:
     with pytest.raises(QuestionnaireError) as info:
         load_bytes(text.encode(), "two.yaml")
     assert [p.line for p in info.value.problems] == [21, 38]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        (
+            "        text: Do you use AI tools?",
+            "        text:",
+            (27, "sections.0.questions.1.text"),
+            "expected text or a mapping, got nothing",
+        ),
+        (
+            "        type: number",
+            "        type: [number]",
+            (35, "sections.0.questions.3.type"),
+            "type must be one word, one of: likert",
+        ),
+        (
+            "        scale: agree5\n        text:\n",
+            "        scale: {min: 1}\n        text:\n",
+            (21, "sections.0.questions.0.scale.max"),
+            "missing required key 'max'",
+        ),
+    ],
+    ids=["null-text", "type-list", "inline-scale"],
+)
+def test_union_errors_read_as_one_message(
+    old: str, new: str, where: tuple[int, str], message: str
+) -> None:
+    """A value that fits no branch of ``str | mapping`` gets one clear message, not noise."""
+    text = GOOD.read_text()
+    assert old in text
+    with pytest.raises(QuestionnaireError) as info:
+        load_bytes(text.replace(old, new, 1).encode(), "union.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.field) == where
+    assert problem.message == message or problem.message.startswith(message)
