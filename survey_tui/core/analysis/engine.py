@@ -18,7 +18,6 @@ Anonymity rule (gap-statistics.md, "Anonymity"), applied per figure:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -89,10 +88,7 @@ class Unit:
     figures: dict[str, Figures] = field(default_factory=dict)
 
 
-def _valid(value: Any, item: Item) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return math.isfinite(value) and item.scale.min <= value <= item.scale.max
+_NUMERIC = (int, float)  # exact types: a bool answer is not a number on a scale
 
 
 def _scores(item: Item, raw: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -114,23 +110,28 @@ class _ItemSlice:
 def _extract(item: Item, answers: list[dict[str, Any]]) -> _ItemSlice:
     import numpy as np
 
-    index: list[int] = []
-    raw: list[float] = []
-    for i, given in enumerate(answers):
-        value = given.get(item.question_id)
-        if item.row_id is not None:
-            value = value.get(item.row_id) if isinstance(value, dict) else None
-        if value is not None and _valid(value, item):
-            index.append(i)
-            raw.append(float(value))
-    raw_array = np.asarray(raw, dtype=np.float64)
+    # One comprehension per item (this loop is the only per-respondent Python work).
+    if item.row_id is None:
+        qid = item.question_id
+        found = [(i, v) for i, a in enumerate(answers) if type(v := a.get(qid)) in _NUMERIC]
+    else:
+        qid, row = item.question_id, item.row_id
+        found = [
+            (i, v)
+            for i, a in enumerate(answers)
+            if type(m := a.get(qid)) is dict and type(v := m.get(row)) in _NUMERIC
+        ]
+    index = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
+    raw_array = np.fromiter((v for _, v in found), dtype=np.float64, count=len(found))
+    # Out-of-scale or non-finite answers are not scores (NaN fails both comparisons).
+    keep = (raw_array >= item.scale.min) & (raw_array <= item.scale.max)
+    if not keep.all():
+        index, raw_array = index[keep], raw_array[keep]
     distinct, counts = np.unique(raw_array, return_counts=True)
     favorable = sum(
         int(c) for v, c in zip(distinct, counts, strict=True) if item.is_favorable(float(v))
     )
-    return _ItemSlice(
-        np.asarray(index, dtype=np.int64), raw_array, _scores(item, raw_array), favorable
-    )
+    return _ItemSlice(index, raw_array, _scores(item, raw_array), favorable)
 
 
 def _figures(scores: NDArray[np.float64], mean: float | None, favorable: int | None) -> Figures:
