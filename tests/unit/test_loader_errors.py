@@ -86,7 +86,12 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str]]] = {
     "condition_later_question": [(33, 18, f"{Q2}.show_if", "'hours' comes later in the file")],
     "condition_function_call": [(33, 18, f"{Q2}.show_if", "function calls are not allowed")],
     "condition_wrong_literal_type": [
-        (49, 31, "sections.0.questions.5.show_if", "cannot compare 'productivity' (likert")
+        (
+            49,
+            31,
+            "sections.0.questions.5.show_if",
+            "cannot compare 'productivity' (likert, number) with text 'high'",
+        )
     ],
     "condition_unknown_option": [
         (33, 26, f"{Q2}.show_if", "'yess' is not an option of 'uses_ai' (did you mean 'yes'?)")
