@@ -8,6 +8,7 @@ from scipy.stats import mannwhitneyu
 
 from survey_tui.core.analysis.stats import (
     bootstrap_ci,
+    coarsen,
     counts_of,
     mann_whitney,
     merge_counts,
@@ -106,3 +107,25 @@ def test_bootstrap_ci_covers_true_difference_in_simulation() -> None:
 
 def test_quartiles_match_numpy_linear() -> None:
     assert quartiles(np.array([1.0, 2, 3, 4, 10])) == (2.0, 3.0, 4.0)
+
+
+def test_coarsen_keeps_mean_and_bounds_distinct_values() -> None:
+    rng = np.random.default_rng(5)
+    sample = counts_of(rng.uniform(0, 100, size=3000))
+    small = coarsen(sample, bins=64)
+    assert len(small.values) <= 64
+    assert small.n == sample.n
+    assert small.mean == pytest.approx(sample.mean, rel=1e-12)
+    assert coarsen(counts_of(np.array([1.0, 2.0])), bins=64).values.tolist() == [1.0, 2.0]
+
+
+def test_bootstrap_of_many_distinct_values_matches_row_resampling() -> None:
+    """With coarsening, the interval still agrees with a plain row bootstrap."""
+    rng = np.random.default_rng(9)
+    a, b = rng.uniform(0, 100, 400), rng.uniform(10, 100, 300)
+    low, high = bootstrap_ci(counts_of(a), counts_of(b), rng=rng_for(0, "c"), resamples=4000)
+    rows = np.random.default_rng(1)
+    diffs = [rows.choice(a, len(a)).mean() - rows.choice(b, len(b)).mean() for _ in range(4000)]
+    ref_low, ref_high = np.percentile(diffs, [2.5, 97.5])
+    assert low == pytest.approx(ref_low, abs=1.0)
+    assert high == pytest.approx(ref_high, abs=1.0)
