@@ -1,0 +1,144 @@
+"""``import``, ``export`` and ``merge``: responses in and out of the store (data-exchange.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.core.errors import DataError, Problem, StoreError
+
+PROGRESS_FROM_ROWS = 2000
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError(
+            [Problem(str(path), None, None, "", f"not UTF-8 text ({error.reason})")]
+        ) from None
+    except OSError as error:
+        raise DataError([Problem(str(path), None, None, "", str(error.strerror))]) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    rows = []
+    start = 2
+    for row in reader:
+        rows.append((start, {k: v for k, v in row.items() if isinstance(k, str) and v is not None}))
+        start = reader.line_num + 1
+    return header, rows
+
+
+@click.command("import")
+@click.argument("questionnaire")
+@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False, exists=True))
+@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows, report the bad ones.")
+@db_option
+def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: str | None) -> None:
+    """Load responses from a wide CSV (all-or-nothing unless --skip-bad-rows).
+
+    Example: survey-tui import ai-expectation-gap answers.csv
+    """
+    from survey_tui.core.store import ResponseStore
+    from survey_tui.core.store.exchange import parse_rows
+
+    q = load_questionnaire(questionnaire)
+    header, rows = _read_csv(Path(csv_file))
+    if len(rows) >= PROGRESS_FROM_ROWS:
+        with click.progressbar(rows, label="Checking rows", file=sys.stderr) as bar:
+            records, problems, bad = parse_rows(q, csv_file, header, bar)
+    else:
+        records, problems, bad = parse_rows(q, csv_file, header, rows)
+    if problems and (not skip_bad_rows or bad == 0):
+        raise DataError(problems)
+    for problem in problems:
+        click.echo(f"skipped: {problem}", err=True)
+    inserted, present = ResponseStore(store_path(db)).insert_many(records)
+    click.echo(f"imported {inserted} responses, {present} already present, {bad} bad rows skipped")
+
+
+@click.command()
+@click.argument("questionnaire")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv")
+@click.option("-o", "output", type=click.Path(dir_okay=False), default=None, help="Output file.")
+@click.option("--wave", default=None, help="Only this wave.")
+@db_option
+def export(
+    questionnaire: str, fmt: str, output: str | None, wave: str | None, db: str | None
+) -> None:
+    """Write the complete responses as CSV or JSON (stdout without -o).
+
+    Example: survey-tui export ai-expectation-gap --format json -o answers.json
+    """
+    from survey_tui.core.store import ResponseStore
+    from survey_tui.core.store.exchange import columns, to_row
+    from survey_tui.core.store.storage import atomic_write_bytes
+
+    q = load_questionnaire(questionnaire)
+    records = ResponseStore(store_path(db)).responses(q.id, wave=wave)
+    if fmt == "json":
+        data = orjson.dumps(records, option=orjson.OPT_INDENT_2) + b"\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns(q), lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(to_row(q, record))
+        data = buffer.getvalue().encode("utf-8")
+    if output:
+        atomic_write_bytes(Path(output), data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@click.command()
+@click.option(
+    "--into", "into", required=True, type=click.Path(dir_okay=False), help="Target store."
+)
+@click.option(
+    "--keep-versions-apart",
+    is_flag=True,
+    help="Allow several versions of a questionnaire; each response keeps its version.",
+)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> None:
+    """Combine stores from several machines, one copy per response_id.
+
+    Example: survey-tui merge --into all.json laptop1.json laptop2.json
+    """
+    from survey_tui.core.store import ResponseStore
+
+    target = ResponseStore(into)
+    seen: dict[str, dict[Any, str]] = {}
+    batches = [("into", target.responses(status=None))]
+    batches += [(src, ResponseStore(src).responses(status=None)) for src in sources]
+    for name, records in batches:
+        for record in records:
+            versions = seen.setdefault(str(record.get("questionnaire_id")), {})
+            versions.setdefault(record.get("questionnaire_version"), name)
+    conflicts = {qid: v for qid, v in seen.items() if len(v) > 1}
+    if conflicts and not keep_versions_apart:
+        lines = [
+            f"{qid}: versions " + ", ".join(f"{ver} (in {src})" for ver, src in v.items())
+            for qid, v in sorted(conflicts.items())
+        ]
+        raise StoreError(
+            "the stores hold different versions of a questionnaire; nothing was merged "
+            "(use --keep-versions-apart to merge anyway; each response keeps its version):\n"
+            + "\n".join(lines),
+            location=into,
+        )
+    incoming = [record for _, records in batches[1:] for record in records]
+    total_in, total_present = target.insert_many(incoming)
+    click.echo(
+        f"merged {len(sources)} stores into {into}: {total_in} new responses, "
+        f"{total_present} already present"
+    )

@@ -1,0 +1,214 @@
+"""Wide CSV <-> response records (data-exchange.md): columns, formatting, row validation."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from survey_tui.core.errors import Problem
+from survey_tui.core.store.response_store import utc_now
+
+if TYPE_CHECKING:
+    from survey_tui.core.model import Questionnaire
+
+FIXED_COLUMNS = ["response_id", "group", "wave", "submitted_at"]
+
+
+def columns(questionnaire: Questionnaire) -> list[str]:
+    """The header of the wide CSV: fixed columns, then one per question / matrix row."""
+    cols = list(FIXED_COLUMNS)
+    for question in questionnaire.questions():
+        if question.type == "matrix":
+            cols.extend(f"{question.id}.{row.id}" for row in question.rows)
+        else:
+            cols.append(question.id)
+    return cols
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def to_row(questionnaire: Questionnaire, record: dict[str, Any]) -> dict[str, str]:
+    """One record as a CSV row (every column present, empty = not answered)."""
+    answers = record.get("answers") or {}
+    row = {
+        "response_id": record.get("response_id", ""),
+        "group": record.get("group", ""),
+        "wave": record.get("wave") or "default",
+        "submitted_at": record.get("submitted_at") or "",
+    }
+    for question in questionnaire.questions():
+        value = answers.get(question.id)
+        if question.type == "matrix":
+            values = value if isinstance(value, dict) else {}
+            for r in question.rows:
+                row[f"{question.id}.{r.id}"] = _cell(values.get(r.id))
+        else:
+            row[question.id] = _cell(value)
+    return row
+
+
+def _parse_time(text: str) -> str:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
+    """The stored answer for a non-empty cell; ValueError with a message when invalid."""
+    kind = question.type
+    if kind in ("likert", "nps", "matrix"):
+        scale = questionnaire.scale_of(question)
+        low, high = (scale.min, scale.max) if scale is not None else (0, 10)
+        try:
+            number = int(raw)
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise ValueError(f"{number} is outside the scale {low}..{high}")
+        return number
+    if kind == "single_choice":
+        option = question.option_for(raw)
+        if option is not None:
+            return option.value
+        if question.other:
+            return raw
+        raise ValueError(f"{raw!r} is not an option ({', '.join(question.option_values())})")
+    if kind == "multi_choice":
+        chosen: list[str] = []
+        for part in (p.strip() for p in raw.split(";")):
+            option = question.option_for(part) if part else None
+            if option is not None:
+                chosen.append(option.value)
+            elif part and question.other:
+                chosen.append(part)
+            elif part:
+                raise ValueError(
+                    f"{part!r} is not an option ({', '.join(question.option_values())})"
+                )
+        if question.min_selected is not None and len(chosen) < question.min_selected:
+            raise ValueError(f"choose at least {question.min_selected}")
+        if question.max_selected is not None and len(chosen) > question.max_selected:
+            raise ValueError(f"choose at most {question.max_selected}")
+        return chosen
+    if kind == "number":
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a number (use . as the decimal point)") from None
+        if question.integer and not value.is_integer():
+            raise ValueError(f"{raw} is not a whole number")
+        if question.min is not None and value < question.min:
+            raise ValueError(f"{raw} is below the minimum {question.min:g}")
+        if question.max is not None and value > question.max:
+            raise ValueError(f"{raw} is above the maximum {question.max:g}")
+        return int(value) if value.is_integer() else value
+    if len(raw) > question.max_length:
+        raise ValueError(f"longer than {question.max_length} characters")
+    return raw
+
+
+def parse_rows(
+    questionnaire: Questionnaire,
+    file: str,
+    header: list[str],
+    rows: Iterable[tuple[int, dict[str, str]]],
+) -> tuple[list[dict[str, Any]], list[Problem], int]:
+    """Validate CSV rows (line number, row); returns (good records, problems, bad row count)."""
+    problems: list[Problem] = []
+    known = set(columns(questionnaire))
+    for name in header:
+        if name not in known:
+            problems.append(Problem(file, 1, None, name, "unknown column"))
+    if "group" not in header:
+        problems.append(Problem(file, 1, None, "group", "the required column is missing"))
+    if problems:
+        return [], problems, 0
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    bad_rows = 0
+    now = utc_now()
+    for line, row in rows:
+        mine: list[Problem] = []
+
+        def bad(column: str, message: str, line: int = line, mine: list[Problem] = mine) -> None:
+            mine.append(Problem(file, line, None, column, message))
+
+        rid = (row.get("response_id") or "").strip() or str(uuid.uuid4())
+        if rid in seen:
+            bad("response_id", f"{rid} appears twice in the file")
+        seen.add(rid)
+        group = (row.get("group") or "").strip()
+        if group not in questionnaire.group_ids:
+            bad("group", f"{group!r} is not a group ({', '.join(questionnaire.group_ids)})")
+        wave = (row.get("wave") or "").strip() or "default"
+        submitted = (row.get("submitted_at") or "").strip()
+        try:
+            submitted = _parse_time(submitted) if submitted else now
+        except ValueError:
+            bad("submitted_at", f"{submitted!r} is not an ISO 8601 timestamp")
+        answers: dict[str, Any] = {}
+        for question in questionnaire.questions():
+            if question.type == "matrix":
+                cells = {
+                    r.id: (row.get(f"{question.id}.{r.id}") or "").strip() for r in question.rows
+                }
+                values = {}
+                for row_id, raw in cells.items():
+                    if raw:
+                        try:
+                            values[row_id] = _parse_value(questionnaire, question, raw)
+                        except ValueError as error:
+                            bad(f"{question.id}.{row_id}", str(error))
+                if values:
+                    answers[question.id] = values
+                continue
+            raw = (row.get(question.id) or "").strip()
+            if raw:
+                try:
+                    answers[question.id] = _parse_value(questionnaire, question, raw)
+                except ValueError as error:
+                    bad(question.id, str(error))
+        if not mine:
+            for question in questionnaire.visible_questions(answers, group, wave):
+                given = answers.get(question.id)
+                if question.is_required and given in (None, [], {}):
+                    bad(question.id, "required answer is missing")
+                elif question.type == "matrix" and question.is_required:
+                    for r in question.rows:
+                        if isinstance(given, dict) and r.id not in given:
+                            bad(f"{question.id}.{r.id}", "required answer is missing")
+        if mine:
+            problems.extend(mine)
+            bad_rows += 1
+            continue
+        records.append(
+            {
+                "response_id": rid,
+                "questionnaire_id": questionnaire.id,
+                "questionnaire_version": questionnaire.version,
+                "questionnaire_sha256": questionnaire.sha256,
+                "group": group,
+                "wave": wave,
+                "status": "complete",
+                "mode": "import",
+                "started_at": submitted,
+                "updated_at": now,
+                "submitted_at": submitted,
+                "answers": questionnaire.prune_answers(answers, group, wave),
+                "seconds": {},
+                "notes": {},
+                "resume_key": None,
+            }
+        )
+    return records, problems, bad_rows
