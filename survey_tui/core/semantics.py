@@ -197,21 +197,23 @@ class _Checker:
     def check_condition(
         self, text: str, path: Path, earlier: dict[str, AnyQuestion], own: str | None
     ) -> None:
-        quote = 1 if self.source.quoted.get(path) else 0
+        def add(offset: int, message: str) -> None:
+            self.problems.append(self.source.problem_in_value(path, text, offset, message))
+
         try:
             condition = parse(text)
         except ConditionSyntaxError as exc:
-            self.add(path, f"invalid condition: {exc.message}", column_offset=exc.offset + quote)
+            add(exc.offset, f"invalid condition: {exc.message}")
             return
         later = {q.id for q in self.q.questions()} - set(earlier)
         for name in condition.names:
             problem = self.name_problem(name.name, earlier, later, own)
             if problem:
-                self.add(path, problem, column_offset=name.offset + quote)
+                add(name.offset, problem)
         for compare in condition.comparisons():
             problem = self.type_problem(compare, earlier)
             if problem:
-                self.add(path, problem, column_offset=compare.offset + quote)
+                add(compare.offset, problem)
 
     def name_problem(
         self, name: str, earlier: dict[str, AnyQuestion], later: set[str], own: str | None

@@ -48,6 +48,9 @@ class SourceMap:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     quoted: dict[Path, bool] = field(default_factory=dict)
+    # character span and style of each scalar in ``text``, to place an offset inside a value
+    spans: dict[Path, tuple[int, int, str | None]] = field(default_factory=dict)
+    text: str = ""
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """The nearest known position for ``path`` (walking up to its parents)."""
@@ -67,6 +70,41 @@ class SourceMap:
         line, column = self.locate(path, key=key)
         if column is not None and column_offset:
             column += column_offset
+        return Problem(self.file, line, column, format_path(path), message)
+
+    def problem_in_value(self, path: Path, value: str, offset: int, message: str) -> Problem:
+        """A problem at character ``offset`` of the scalar ``value`` found at ``path``.
+
+        Works for multi-line values too (``>-`` / ``|`` blocks, folded plain or quoted text):
+        folding changes only whitespace, so the n-th non-blank character of the value is the
+        n-th non-blank character of its source text.
+        """
+        span = self.spans.get(path)
+        if span is None:
+            line, column = self.locate(path)
+            if column is not None:
+                column += offset + (1 if self.quoted.get(path) else 0)
+            return Problem(self.file, line, column, format_path(path), message)
+        start, end, style = span
+        if style in ("|", ">"):
+            start = self.text.find("\n", start, end) + 1 or start  # skip the "|-" header
+        elif style in ("'", '"'):
+            start += 1
+        wanted = sum(1 for c in value[:offset] if not c.isspace())
+        index = start
+        seen = 0
+        last_end = start
+        while index < end:
+            if not self.text[index].isspace():
+                if seen == wanted:
+                    break
+                seen += 1
+                last_end = index + 1
+            index += 1
+        else:
+            index = last_end  # the offset is past the last character (e.g. "end of condition")
+        line = self.text.count("\n", 0, index) + 1
+        column = index - (self.text.rfind("\n", 0, index) + 1) + 1
         return Problem(self.file, line, column, format_path(path), message)
 
 
@@ -112,7 +150,7 @@ def decode(data: bytes, file: str) -> str:
 
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse ``text`` into plain data plus a :class:`SourceMap`; raise :class:`YamlProblems`."""
-    source = SourceMap(file)
+    source = SourceMap(file, text=text)
     _check_flow_depth(text, file)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -237,6 +275,7 @@ def _build(
             _bad_tag(node, path, source, problems)
             return None
         source.quoted[path] = node.style in ("'", '"')
+        source.spans[path] = (node.start_mark.index, node.end_mark.index, node.style)
         if tag == _BOOL and node.value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"), which turns
             # `options: [Yes, No]` into [True, False]; keep them as text (YAML 1.2 rules).

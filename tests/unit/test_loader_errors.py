@@ -270,3 +270,36 @@ def test_union_errors_read_as_one_message(
     (problem,) = info.value.problems
     assert (problem.line, problem.field) == where
     assert problem.message == message or problem.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("condition", "where"),
+    [
+        ("show_if: >-\n          productivity <= 2 or\n          'tests' in use_casez", (51, 22)),
+        ("show_if: productivity <= 2 or\n          'tests' in use_casez", (50, 22)),
+        ("show_if: \"productivity <= 2 or\n          'tests' in use_casez\"", (50, 22)),
+        ("show_if: |\n          productivity <= 2 or\n            'tests' in use_casez", (51, 24)),
+    ],
+    ids=["folded-block", "plain-folded", "double-quoted", "literal-block"],
+)
+def test_condition_problems_in_multi_line_values_point_at_the_token(
+    condition: str, where: tuple[int, int]
+) -> None:
+    old = "show_if: productivity <= 2 or 'tests' in use_cases"
+    text = GOOD.read_text()
+    assert old in text
+    with pytest.raises(QuestionnaireError) as info:
+        load_bytes(text.replace(old, condition).encode(), "multi.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == where
+    assert problem.message == "unknown question 'use_casez' (did you mean 'use_cases'?)"
+
+
+def test_condition_error_at_end_points_after_the_last_character() -> None:
+    old = "show_if: productivity <= 2 or 'tests' in use_cases"
+    text = GOOD.read_text().replace(old, "show_if: |\n          productivity <= 2 or")
+    with pytest.raises(QuestionnaireError) as info:
+        load_bytes(text.encode(), "end.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (50, 31)
+    assert "found end of condition" in problem.message
