@@ -192,3 +192,11 @@ def test_default_store_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     monkeypatch.delenv("SURVEY_TUI_DB")
     path = default_store_path()
     assert path.name == "responses.json" and "survey-tui" in str(path)
+
+
+def test_reading_a_missing_store_creates_nothing(tmp_path: Path) -> None:
+    store = ResponseStore(tmp_path / "absent" / "r.json")
+    assert store.responses() == [] and store.get("x") is None
+    assert not (tmp_path / "absent").exists()
+    store.save(_record("a"))
+    assert store.get("a") is not None

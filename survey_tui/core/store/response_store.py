@@ -95,8 +95,13 @@ class ResponseStore:
 
     # --- locking and loading ------------------------------------------------------------
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, *, write: bool = False) -> Iterator[None]:
         with self._thread_lock:
+            if not write and not self.path.parent.is_dir():
+                # Reading a store in a folder that does not exist: empty, and create nothing.
+                self._load_snapshot()
+                yield
+                return
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 self._file_lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
@@ -304,7 +309,7 @@ class ResponseStore:
             raise ValueError("a record needs a response_id")
         record["updated_at"] = utc_now()
         stored = _copy(record)
-        with self._locked():
+        with self._locked(write=True):
             self._write([stored])
 
     def submit(self, record: Record) -> Record:
@@ -368,7 +373,7 @@ class ResponseStore:
             if not copied.get("response_id"):
                 copied["response_id"] = str(uuid.uuid4())
             fresh.append(copied)
-        with self._locked():
+        with self._locked(write=True):
             new: dict[str, Record] = {}
             for record in fresh:
                 rid = record["response_id"]
@@ -403,6 +408,6 @@ class ResponseStore:
 
     def compact(self) -> None:
         """Fold the journal into the TinyDB file, so that ``TinyDB(path)`` sees everything."""
-        with self._locked():
+        with self._locked(write=True):
             if self._snapshot_sig is not None or self._records:
                 self._fold()
