@@ -127,6 +127,9 @@ def decode(data: bytes, file: str) -> str:
     """UTF-8 text of ``data`` (BOM allowed), or a problem naming the bad byte's position."""
     if len(data) > MAX_BYTES:
         raise YamlProblems([Problem(file, 1, 1, "", f"file is larger than {MAX_BYTES} bytes")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # What Windows editors call "Unicode": say so rather than blame byte 0xff.
+        raise YamlProblems([Problem(file, 1, 1, "", "file is UTF-16: save it as UTF-8")])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

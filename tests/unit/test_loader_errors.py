@@ -303,3 +303,17 @@ def test_condition_error_at_end_points_after_the_last_character() -> None:
     (problem,) = info.value.problems
     assert (problem.line, problem.column) == (50, 31)
     assert "found end of condition" in problem.message
+
+
+def test_utf16_file_is_named_as_such() -> None:
+    data = GOOD.read_text().encode("utf-16")
+    with pytest.raises(QuestionnaireError) as info:
+        load_bytes(data, "notepad.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "notepad.yaml:1:1: file is UTF-16: save it as UTF-8"
+    ]
+
+
+def test_utf8_bom_and_crlf_are_accepted() -> None:
+    data = b"\xef\xbb\xbf" + GOOD.read_bytes().replace(b"\n", b"\r\n")
+    assert load_bytes(data, "windows.yaml").id == "loader-good"
