@@ -107,19 +107,19 @@ class _ItemSlice:
     favorable: int
 
 
-def _extract(item: Item, answers: list[dict[str, Any]]) -> _ItemSlice:
+def _extract(item: Item, column: list[Any]) -> _ItemSlice:
+    """The valid answers to ``item`` in ``column`` (one question's answers, by respondent)."""
     import numpy as np
 
     # One comprehension per item (this loop is the only per-respondent Python work).
     if item.row_id is None:
-        qid = item.question_id
-        found = [(i, v) for i, a in enumerate(answers) if type(v := a.get(qid)) in _NUMERIC]
+        found = [(i, v) for i, v in enumerate(column) if type(v) in _NUMERIC]
     else:
-        qid, row = item.question_id, item.row_id
+        row = item.row_id
         found = [
             (i, v)
-            for i, a in enumerate(answers)
-            if type(m := a.get(qid)) is dict and type(v := m.get(row)) in _NUMERIC
+            for i, m in enumerate(column)
+            if type(m) is dict and type(v := m.get(row)) in _NUMERIC
         ]
     index = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
     raw_array = np.fromiter((v for _, v in found), dtype=np.float64, count=len(found))
@@ -158,8 +158,12 @@ def build_units(
     for group, answers in data.answers.items():
         size = len(answers)
         slices: dict[str, _ItemSlice] = {}
+        columns: dict[str, list[Any]] = {}
         for item, unit in item_units:
-            piece = _extract(item, answers)
+            if item.question_id not in columns:  # a matrix's answers are read once for all rows
+                qid = item.question_id
+                columns[qid] = [a.get(qid) for a in answers]
+            piece = _extract(item, columns[item.question_id])
             slices[item.key] = piece
             mean = float(piece.raw.mean()) if len(piece.raw) else None
             figures = _figures(piece.scores, mean, piece.favorable)
