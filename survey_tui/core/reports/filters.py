@@ -1,0 +1,82 @@
+"""Template filters: display formatting and escaping of respondent text.
+
+Every figure a template shows comes from the analysis dict; these filters only format it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Markdown punctuation that could start formatting, a link, raw HTML, a table cell boundary or
+# (``{``/``}``) Jinja syntax if the report is ever fed to another template engine. A backslash
+# before ASCII punctuation is a CommonMark escape, so each one still displays literally.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|{}#~!&])")
+_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+
+
+def md(value: Any) -> str:
+    """Respondent text made safe for a Markdown table cell, list item or quote.
+
+    Newlines become `` / `` (a newline would end the table row); Markdown, HTML and Jinja
+    punctuation is backslash-escaped so ``</td><script>`` or ``{{ 7*7 }}`` shows literally.
+    """
+    text = _NEWLINES.sub(" / ", str(value).strip())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def pts(value: float | None, signed: bool = False) -> str:
+    """A score or gap in points, to 1 decimal (``+`` shown for positive gaps when ``signed``)."""
+    if value is None:
+        return "n/a"
+    return f"{value:+.1f}" if signed else f"{value:.1f}"
+
+
+def pct(value: float | None) -> str:
+    """A percentage to 1 decimal, e.g. ``70.8%``."""
+    if value is None:
+        return "n/a"
+    return f"{value:.1f}%"
+
+
+def suppressed_text(minimum: int) -> str:
+    """The marker shown instead of a withheld figure (gap-statistics.md, Anonymity)."""
+    return f"suppressed (n < {minimum})"
+
+
+def score(figures: dict[str, Any] | None, minimum: int, key: str = "score") -> str:
+    """One group's figure (``key``: score, favorable_pct, mean) or the suppression marker."""
+    if figures is None or figures.get("suppressed") or figures.get(key) is None:
+        return suppressed_text(minimum)
+    value = figures[key]
+    if key == "favorable_pct":
+        return pct(value)
+    if key == "mean":
+        return f"{value:.2f}"
+    return pts(value)
+
+
+def ci(gap: dict[str, Any] | None) -> str:
+    """The 95% CI of a gap, e.g. ``26.5 to 47.1``."""
+    if not gap or gap.get("suppressed") or not gap.get("ci95"):
+        return "n/a"
+    low, high = gap["ci95"]
+    return f"{low:.1f} to {high:.1f}"
+
+
+def pvalue(value: float | None) -> str:
+    """A p-value for display: ``< 0.001`` or 3 significant digits."""
+    if value is None:
+        return "n/a"
+    if value < 0.001:
+        return "< 0.001"
+    return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
+
+
+def human(identifier: Any) -> str:
+    """An id like ``output_quality`` as words: ``Output quality``."""
+    text = str(identifier).replace("_", " ").replace("-", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {"md": md, "pts": pts, "pct": pct, "ci": ci, "pvalue": pvalue, "human": human}
