@@ -111,18 +111,13 @@ def _extract(item: Item, column: list[Any]) -> _ItemSlice:
     """The valid answers to ``item`` in ``column`` (one question's answers, by respondent)."""
     import numpy as np
 
-    # One comprehension per item (this loop is the only per-respondent Python work).
-    if item.row_id is None:
-        found = [(i, v) for i, v in enumerate(column) if type(v) in _NUMERIC]
-    else:
+    # A few list comprehensions per item: the only per-respondent Python work.
+    if item.row_id is not None:
         row = item.row_id
-        found = [
-            (i, v)
-            for i, m in enumerate(column)
-            if type(m) is dict and type(v := m.get(row)) in _NUMERIC
-        ]
-    index = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
-    raw_array = np.fromiter((v for _, v in found), dtype=np.float64, count=len(found))
+        column = [m.get(row) if type(m) is dict else None for m in column]
+    chosen = [i for i, v in enumerate(column) if type(v) in _NUMERIC]
+    index = np.array(chosen, dtype=np.int64)
+    raw_array = np.array([column[i] for i in chosen], dtype=np.float64)
     # Out-of-scale or non-finite answers are not scores (NaN fails both comparisons).
     keep = (raw_array >= item.scale.min) & (raw_array <= item.scale.max)
     if not keep.all():
