@@ -200,3 +200,38 @@ def test_reading_a_missing_store_creates_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "absent").exists()
     store.save(_record("a"))
     assert store.get("a") is not None
+
+
+def test_failed_write_is_an_error_and_not_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ResponseStore(tmp_path / "r.json")
+    store.save(_record("a"))
+
+    class DiskFull:
+        """The store module's ``os``, but opening the journal fails as on a full disk."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(os, name)
+
+        @staticmethod
+        def open(path: object, *args: object) -> int:
+            if str(path).endswith(".journal"):
+                raise OSError(28, "No space left on device")
+            return os.open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rs, "os", DiskFull())
+    with pytest.raises(StoreError, match="cannot write the store: No space"):
+        store.save(_record("b"))
+    monkeypatch.undo()
+    assert store.get("b") is None and store.get("a") is not None
+    store.save(_record("b"))
+    assert ResponseStore(store.path).get("b") is not None
+
+
+def test_unreadable_journal_is_a_store_error(tmp_path: Path) -> None:
+    store = ResponseStore(tmp_path / "r.json")
+    store.save(_record("a"))
+    store.journal_path.mkdir()
+    with pytest.raises(StoreError, match="cannot read the store"):
+        ResponseStore(store.path).responses()

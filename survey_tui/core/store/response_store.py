@@ -115,7 +115,13 @@ class ResponseStore:
                 if not self._loaded:
                     # Under the lock, so no live writer's temp file can be removed.
                     remove_temp_files(self.path)
-                self._refresh()
+                try:
+                    self._refresh()
+                except OSError as error:
+                    raise StoreError(
+                        f"cannot read the store: {error.strerror or error}",
+                        location=str(self.path),
+                    ) from error
                 self._loaded = True
                 yield
             finally:
@@ -225,7 +231,19 @@ class ResponseStore:
 
     # --- writing ------------------------------------------------------------------------
     def _write(self, records: list[Record], *, fold: bool = False) -> None:
-        """Upsert copies of ``records`` durably (call with the lock held, after _refresh)."""
+        """Upsert ``records`` durably (call with the lock held, after _refresh)."""
+        try:
+            self._write_files(records, fold=fold)
+        except BaseException as error:
+            # The in-memory view may now hold records that are not on disk: re-read it all.
+            self._loaded = False
+            if isinstance(error, OSError):
+                raise StoreError(
+                    f"cannot write the store: {error.strerror or error}", location=str(self.path)
+                ) from error
+            raise
+
+    def _write_files(self, records: list[Record], *, fold: bool) -> None:
         lines = []
         for record in records:
             self._seq += 1
