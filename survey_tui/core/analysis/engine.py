@@ -44,6 +44,15 @@ class Dataset:
 
     answers: dict[str, list[dict[str, Any]]]
     partial: dict[str, int]
+    _columns: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+
+    def column(self, group: str, question_id: str) -> list[Any]:
+        """Every respondent's answer to one question (None when absent), read once."""
+        key = (group, question_id)
+        found = self._columns.get(key)
+        if found is None:
+            found = self._columns[key] = [a.get(question_id) for a in self.answers[group]]
+        return found
 
     @classmethod
     def build(
@@ -153,12 +162,8 @@ def build_units(
     for group, answers in data.answers.items():
         size = len(answers)
         slices: dict[str, _ItemSlice] = {}
-        columns: dict[str, list[Any]] = {}
         for item, unit in item_units:
-            if item.question_id not in columns:  # a matrix's answers are read once for all rows
-                qid = item.question_id
-                columns[qid] = [a.get(qid) for a in answers]
-            piece = _extract(item, columns[item.question_id])
+            piece = _extract(item, data.column(group, item.question_id))
             slices[item.key] = piece
             mean = float(piece.raw.mean()) if len(piece.raw) else None
             figures = _figures(piece.scores, mean, piece.favorable)

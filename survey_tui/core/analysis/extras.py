@@ -81,10 +81,6 @@ def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> lis
     return cards
 
 
-def _number(value: Any) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
-
-
 def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
     """Median and interquartile range per group of every number question."""
     import numpy as np
@@ -95,8 +91,9 @@ def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
         if not isinstance(question, NumberQuestion):
             continue
         groups: dict[str, dict[str, Any]] = {}
-        for group, answers in data.answers.items():
-            values = [float(a[question.id]) for a in answers if _number(a.get(question.id))]
+        for group in data.answers:
+            values = [v for v in data.column(group, question.id) if type(v) in (int, float)]
+            values = [v for v in values if math.isfinite(v)]
             if len(values) < minimum or not values:
                 groups[group] = {
                     "n": None,
@@ -106,7 +103,7 @@ def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
                     "suppressed": True,
                 }
                 continue
-            q1, median, q3 = quartiles(np.asarray(values))
+            q1, median, q3 = quartiles(np.asarray(values, dtype=np.float64))
             groups[group] = {
                 "n": len(values),
                 "median": median,
@@ -134,11 +131,10 @@ def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str,
             continue
         known = question.option_values()
         groups: dict[str, dict[str, Any]] = {}
-        for group, answers in data.answers.items():
+        for group in data.answers:
             counts: dict[str, int] = dict.fromkeys(known, 0)
             n = 0
-            for given in answers:
-                value = given.get(question.id)
+            for value in data.column(group, question.id):
                 chosen = value if isinstance(value, list) else [value]
                 chosen = [c for c in chosen if isinstance(c, str)]
                 if not chosen:
@@ -177,7 +173,7 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
         for group, answers in data.answers.items():
             if len(answers) < minimum:
                 continue  # a small group's words could identify its members
-            texts = [a[question.id].strip() for a in answers if isinstance(a.get(question.id), str)]
+            texts = [t.strip() for t in data.column(group, question.id) if isinstance(t, str)]
             groups[group] = sorted(t for t in texts if t)
         out.append(
             {
