@@ -9,6 +9,7 @@ import click
 
 from survey_tui.commands.common import db_option, load_questionnaire, store_path
 from survey_tui.core.errors import StoreError
+from survey_tui.core.model import Questionnaire
 
 
 def _cell(figures: dict[str, Any], minimum: int) -> str:
@@ -62,6 +63,34 @@ def render_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
+    """The stored responses to ``q``'s version (all statuses); StoreError if there are none.
+
+    Responses to other versions are skipped with a note on stderr. Shared with ``report``.
+    """
+    from survey_tui.core.store import ResponseStore
+
+    path = store_path(db)
+    if not path.exists():
+        raise StoreError(f"no response store at {path}")
+    records = ResponseStore(path).responses(q.id, status=None)
+    if not records:
+        raise StoreError(f"{path}: no responses for questionnaire {q.id!r}")
+    mine = [r for r in records if r.get("questionnaire_version") == q.version]
+    if not mine:
+        versions = sorted({str(r.get("questionnaire_version")) for r in records})
+        raise StoreError(
+            f"{path}: responses to {q.id!r} are for version {', '.join(versions)}, "
+            f"the questionnaire is version {q.version}"
+        )
+    if len(mine) < len(records):
+        click.echo(
+            f"note: {len(records) - len(mine)} responses to other versions of {q.id!r} ignored",
+            err=True,
+        )
+    return mine
+
+
 @click.command()
 @click.argument("questionnaire")
 @click.option("--wave", default=None, help="Analyse this wave only (default: every wave).")
@@ -84,27 +113,9 @@ def analyze(
       survey-tui analyze ai-expectation-gap --wave q1 --json
     """
     from survey_tui.core.analysis import analyze as run_analysis
-    from survey_tui.core.store import ResponseStore
 
     q = load_questionnaire(questionnaire)
-    path = store_path(db)
-    if not path.exists():
-        raise StoreError(f"no response store at {path}")
-    records = ResponseStore(path).responses(q.id, status=None)
-    if not records:
-        raise StoreError(f"{path}: no responses for questionnaire {q.id!r}")
-    mine = [r for r in records if r.get("questionnaire_version") == q.version]
-    if not mine:
-        versions = sorted({str(r.get("questionnaire_version")) for r in records})
-        raise StoreError(
-            f"{path}: responses to {q.id!r} are for version {', '.join(versions)}, "
-            f"the questionnaire is version {q.version}"
-        )
-    if len(mine) < len(records):
-        click.echo(
-            f"note: {len(records) - len(mine)} responses to other versions of {q.id!r} ignored",
-            err=True,
-        )
+    mine = read_responses(q, db)
     result = run_analysis(q, mine, wave=wave, baseline_wave=baseline_wave)
     if as_json:
         import orjson

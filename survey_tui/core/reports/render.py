@@ -19,7 +19,7 @@ def _template_line(error: BaseException) -> str | None:
     """
     found = None
     for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename.endswith(".j2") or frame.filename.endswith((".md", ".html", ".txt")):
+        if frame.filename.endswith((".j2", ".jinja", ".md", ".html", ".txt")):
             found = f"{frame.filename}:{frame.lineno}"
     return found
 
