@@ -11,7 +11,7 @@ from typing import Any
 # Markdown punctuation that could start formatting, a link, raw HTML, a table cell boundary or
 # (``{``/``}``) Jinja syntax if the report is ever fed to another template engine. A backslash
 # before ASCII punctuation is a CommonMark escape, so each one still displays literally.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|{}#~!&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|{}#%~!&])")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
 
 

@@ -1,0 +1,81 @@
+"""``survey-tui report`` against a real store file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from analysis_helpers import BASIC_YAML
+
+from survey_tui.cli import main
+from survey_tui.core.loader import load
+from survey_tui.core.store import ResponseStore
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, Path]:
+    qfile = tmp_path / "q.yaml"
+    qfile.write_text(BASIC_YAML.replace("MINSIZE", "3"))
+    q = load(qfile)
+    db = tmp_path / "responses.json"
+    store = ResponseStore(db)
+    for group, values in (
+        ("executive", [5, 5, 4, 4]),
+        ("frontline", [1, 2, 2, 1]),
+        ("manager", [3, 3]),
+    ):
+        for value in values:
+            record = store.start(q, group=group)
+            record["answers"] = {"quality": value, "notes": f"{group} | says {value}"}
+            store.submit(record)
+    return qfile, db
+
+
+def test_report_to_file(setup: tuple[Path, Path], tmp_path: Path) -> None:
+    qfile, db = setup
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert text.startswith("# Gap test")
+    assert "Expectation Gap Index" in text
+    assert "executive \\| says 5" in text
+    assert "Managers" not in text and "manager" not in text
+
+
+def test_executive_brief_to_stdout(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    args = ["report", str(qfile), "--db", str(db), "--template", "executive_brief"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "executive brief" in result.stdout
+
+
+def test_broken_template_exits_2_and_writes_nothing(
+    setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    qfile, db = setup
+    template = tmp_path / "broken.md.j2"
+    template.write_text("# ok\n\n{% for x in %}\n")
+    out = tmp_path / "report.md"
+    args = ["report", str(qfile), "--db", str(db), "--template", str(template), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"{template}:3" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_missing_store_and_html_exit_2(setup: tuple[Path, Path], tmp_path: Path) -> None:
+    qfile, db = setup
+    out = tmp_path / "report.md"
+    missing = tmp_path / "none.json"
+    result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(missing), "-o", str(out)])
+    assert result.exit_code == 2 and "no response store" in result.stderr
+    result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(db), "--format", "html"])
+    assert result.exit_code == 2 and "not available yet" in result.stderr
+    assert not out.exists()

@@ -1,0 +1,44 @@
+"""A small fixed dataset for the report tests: two compared groups and one below the threshold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis_helpers import questionnaire, record
+
+from survey_tui.core.model import Questionnaire
+
+INJECTION = "| </td><script>alert(1)</script> {{ 7*7 }}"
+MANAGER_SECRET = "only-a-manager-wrote-this"
+
+
+def dataset() -> tuple[Questionnaire, list[dict[str, Any]]]:
+    """Questionnaire (min_group_size 3) and records: 4 executives, 5 frontline, 2 managers.
+
+    Only two executives answer ``prod``, so that item's executive cell is suppressed.
+    """
+    q = questionnaire(min_group_size=3)
+    records = []
+    for i, value in enumerate([5, 5, 4, 4]):
+        answers: dict[str, Any] = {"quality": value, "work": {"code": 5, "docs": 4, "tests": 2}}
+        if i < 2:
+            answers["prod"] = value
+        answers["fixing"] = 10 + i
+        records.append(record("executive", answers))
+    for i, value in enumerate([1, 2, 2, 1, 2]):
+        answers = {"quality": value, "prod": value, "work": {"code": 2, "docs": 4, "tests": 1}}
+        answers["fixing"] = 40 + i
+        answers["notes"] = INJECTION if i == 0 else f"frontline note {i}\nsecond line"
+        records.append(record("frontline", answers))
+    for value in (3, 4):
+        answers = {"quality": value, "prod": value, "notes": MANAGER_SECRET, "fixing": 99}
+        records.append(record("manager", answers))
+    return q, records
+
+
+def analysis() -> dict[str, Any]:
+    """The analysis of :func:`dataset`."""
+    from survey_tui.core.analysis import analyze
+
+    q, records = dataset()
+    return analyze(q, records)

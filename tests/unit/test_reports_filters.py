@@ -1,0 +1,32 @@
+"""The display and escaping filters of report templates."""
+
+from __future__ import annotations
+
+from survey_tui.core.reports import filters
+
+
+def test_md_escapes_table_html_and_jinja_syntax() -> None:
+    out = filters.md("a | b\nc <td> `x` {{ y }} {% z %}")
+    assert "\n" not in out
+    assert "|" not in out.replace("\\|", "")
+    assert "<" not in out.replace("\\<", "")
+    assert "`" not in out.replace("\\`", "")
+    assert "{{" not in out and "{%" not in out
+
+
+def test_number_formats() -> None:
+    assert filters.pts(37.25) == "37.2" or filters.pts(37.25) == "37.3"
+    assert filters.pts(4.04, signed=True) == "+4.0"
+    assert filters.pts(-4.04, signed=True) == "-4.0"
+    assert filters.pct(70.833) == "70.8%"
+    assert filters.pts(None) == "n/a"
+    assert filters.pvalue(0.0004) == "< 0.001"
+    assert filters.pvalue(0.0312) == "0.031"
+
+
+def test_score_shows_the_suppression_marker() -> None:
+    assert filters.score({"score": None, "suppressed": True}, 5) == "suppressed (n < 5)"
+    shown = {"score": 73.96, "favorable_pct": 70.83, "suppressed": False}
+    assert filters.score(shown, 5) == "74.0"
+    assert filters.score(shown, 5, "favorable_pct") == "70.8%"
+    assert filters.ci({"ci95": [26.46, 47.09], "suppressed": False}) == "26.5 to 47.1"

@@ -1,0 +1,116 @@
+"""Rendering the shipped report templates on a fixed dataset: figures, anonymity, injection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from analysis_helpers import find
+from markdown_it import MarkdownIt
+from report_helpers import INJECTION, MANAGER_SECRET, analysis
+
+from survey_tui.core.catalog import resolve_template
+from survey_tui.core.errors import TemplateError
+from survey_tui.core.reports import build_context, render
+
+SHIPPED = ["gap_report.md.j2", "executive_brief.md.j2"]
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, Any]:
+    return analysis()
+
+
+def _render(name: str, result: dict[str, Any]) -> str:
+    return render(resolve_template(name), build_context(result))
+
+
+def test_headline_uses_the_analysis_figures(result: dict[str, Any]) -> None:
+    text = _render("gap_report.md.j2", result)
+    index = result["expectation_gap_index"]
+    assert f"Expectation Gap Index: {index:.1f} points" in text
+    quality = find(result["constructs"], "construct", "quality")
+    exec_score = quality["groups"]["executive"]["score"]
+    front_score = quality["groups"]["frontline"]["score"]
+    low, high = quality["gap"]["ci95"]
+    sentence = (
+        f"rate **quality** {exec_score:.1f}/100; Frontline rate it {front_score:.1f}/100: "
+        f"a {abs(quality['gap']['points']):.1f}-point gap (95% CI {low:.1f} to {high:.1f}"
+    )
+    assert sentence in text
+
+
+def test_suppressed_cell_is_marked(result: dict[str, Any]) -> None:
+    # Only two executives answered "prod": below min_group_size 3.
+    prod = find(result["items"], "question", "prod")
+    assert prod["groups"]["executive"]["suppressed"]
+    text = _render("gap_report.md.j2", result)
+    row = next(line for line in text.splitlines() if line.startswith("| Productive |"))
+    assert "suppressed (n < 3)" in row
+    assert f"{prod['groups']['frontline']['score']:.1f}" in row
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_group_below_threshold_appears_nowhere(result: dict[str, Any], name: str) -> None:
+    assert result["groups"]["manager"]["suppressed"]
+    text = _render(name, result)
+    assert "Managers" not in text
+    assert "manager" not in text.lower()
+    assert MANAGER_SECRET not in text
+
+
+def test_injection_in_comments_shows_literally(result: dict[str, Any]) -> None:
+    text = _render("gap_report.md.j2", result)
+    assert "<script>" not in text and "{{" not in text and "49" not in text
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<script>" not in html
+    assert "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
+    # A newline in a comment does not end the list item or split the text.
+    assert "frontline note 1 / second line" in html
+
+
+def test_respondent_text_in_a_table_keeps_the_table(tmp_path: Path) -> None:
+    template = tmp_path / "table.md.j2"
+    template.write_text(
+        "| who | says |\n|---|---|\n{% for t in texts %}| x | {{ t | md }} |\n{% endfor %}"
+    )
+    texts = [INJECTION, "two\nlines `code` *bold*", "{% raw %}"]
+    text = render(template, {"texts": texts, "minimum": 5})
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert html.count("<tr>") == 1 + len(texts)
+    assert html.count("<td>") == 2 * len(texts)
+    assert "<script>" not in html and "<code>" not in html and "<em>" not in html
+    assert "{{ 7*7 }}" in html and "{% raw %}" in html
+
+
+def test_user_template_includes_a_shipped_one(tmp_path: Path, result: dict[str, Any]) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text('# Our cover page\n\n{% include "executive_brief.md.j2" %}\n')
+    text = render(template, build_context(result))
+    assert text.startswith("# Our cover page")
+    assert "executive brief" in text
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    template = tmp_path / "broken.md.j2"
+    template.write_text("line one\nline two\n{% if %}\n")
+    with pytest.raises(TemplateError) as caught:
+        render(template, {"minimum": 5})
+    assert f"{template}:3" in str(caught.value)
+
+
+def test_undefined_variable_is_an_error(tmp_path: Path, result: dict[str, Any]) -> None:
+    template = tmp_path / "typo.md.j2"
+    template.write_text("# Report\n{{ analysis.expectation_gap_indx }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render(template, build_context(result))
+    assert f"{template}:2" in str(caught.value)
+    assert "expectation_gap_indx" in str(caught.value)
+
+
+def test_sandbox_refuses_python_internals(tmp_path: Path) -> None:
+    template = tmp_path / "escape.md.j2"
+    template.write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
+    with pytest.raises(TemplateError):
+        render(template, {"minimum": 5})
