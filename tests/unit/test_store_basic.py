@@ -11,7 +11,12 @@ import pytest
 from tinydb import TinyDB
 
 from survey_tui.core.errors import StoreError
-from survey_tui.core.store import AtomicOrjsonStorage, ResponseStore, default_store_path
+from survey_tui.core.store import (
+    FORMAT_VERSION,
+    AtomicOrjsonStorage,
+    ResponseStore,
+    default_store_path,
+)
 from survey_tui.core.store import response_store as rs
 
 
@@ -71,7 +76,7 @@ def test_file_is_a_tinydb_with_format_version(tmp_path: Path) -> None:
     store.save(_record("b"))  # goes to the journal
     store.compact()
     db = TinyDB(path)
-    assert db.table("_meta").all()[0]["format"] == rs.FORMAT_VERSION
+    assert db.table("_meta").all()[0]["format"] == FORMAT_VERSION
     assert sorted(d["response_id"] for d in db.table("responses").all()) == ["a", "b"]
     db.close()
     assert not store.journal_path.exists()

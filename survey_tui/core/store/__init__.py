@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from survey_tui.core.store.response_store import (
-    FORMAT_VERSION,
-    ResponseStore,
-    default_store_path,
-    utc_now,
-)
+from survey_tui.core.store.common import FORMAT_VERSION, default_store_path, utc_now
+from survey_tui.core.store.response_store import ResponseStore
 from survey_tui.core.store.storage import AtomicOrjsonStorage
 
 __all__ = [

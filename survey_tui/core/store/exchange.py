@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.errors import Problem
-from survey_tui.core.store.response_store import utc_now
+from survey_tui.core.store.common import utc_now
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire

@@ -19,7 +19,6 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,15 @@ import orjson
 from filelock import FileLock, Timeout
 
 from survey_tui.core.errors import StoreError
+from survey_tui.core.store.common import (
+    FORMAT_VERSION,
+    LOCK_TIMEOUT_SECONDS,
+    META_TABLE,
+    RESPONSES_TABLE,
+    Record,
+    copy_record,
+    utc_now,
+)
 from survey_tui.core.store.storage import (
     NEW_FILE_MODE,
     AtomicOrjsonStorage,
@@ -38,35 +46,8 @@ from survey_tui.core.store.storage import (
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
-FORMAT_VERSION = 1
-META_TABLE = "_meta"
-RESPONSES_TABLE = "responses"
 #: Fold the journal into the snapshot once it is this large (a few thousand saves).
 FOLD_BYTES = 1 << 20
-LOCK_TIMEOUT_SECONDS = 60.0
-
-Record = dict[str, Any]
-
-
-def default_store_path() -> Path:
-    """``$SURVEY_TUI_DB`` if set, else ``responses.json`` in the user data dir (platformdirs)."""
-    env = os.environ.get("SURVEY_TUI_DB")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("survey-tui")) / "responses.json"
-
-
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC, to the second (``2026-11-24T19:30:00Z``)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _copy(record: Record) -> Record:
-    # A JSON round trip is both a fast deep copy and a check that the record is storable.
-    copied: Record = orjson.loads(orjson.dumps(record))
-    return copied
 
 
 class ResponseStore:
@@ -326,7 +307,7 @@ class ResponseStore:
         if not isinstance(record.get("response_id"), str):
             raise ValueError("a record needs a response_id")
         record["updated_at"] = utc_now()
-        stored = _copy(record)
+        stored = copy_record(record)
         with self._locked(write=True):
             self._write([stored])
 
@@ -341,7 +322,7 @@ class ResponseStore:
         """A copy of the stored response, or ``None``."""
         with self._locked():
             record = self._records.get(response_id)
-            return _copy(record) if record is not None else None
+            return copy_record(record) if record is not None else None
 
     def _select(self, keep: Any) -> list[Record]:
         with self._locked():
@@ -387,7 +368,7 @@ class ResponseStore:
         """
         fresh = []
         for record in records:
-            copied = _copy(record)
+            copied = copy_record(record)
             if not copied.get("response_id"):
                 copied["response_id"] = str(uuid.uuid4())
             fresh.append(copied)
