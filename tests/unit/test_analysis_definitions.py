@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from analysis_helpers import find, likert_records, questionnaire, record
@@ -187,3 +188,19 @@ def test_seed_makes_results_reproducible() -> None:
     assert analyze(q, rs, seed=3) == analyze(q, rs, seed=3)
     gap = lambda s: find(analyze(q, rs, seed=s)["items"], "question", "quality")["gap"]["ci95"]  # noqa: E731
     assert gap(3) != gap(4)
+
+
+def test_vectorised_scores_agree_with_item_score_and_shipped_items() -> None:
+    """The engine's array formula is Item.score, for every item of a shipped questionnaire."""
+    import numpy as np
+
+    from survey_tui.core.analysis.engine import _scores
+    from survey_tui.core.loader import load
+
+    shipped = Path(__file__).resolve().parents[2] / "questionnaires" / "ai_expectation_gap.yaml"
+    for q in (questionnaire(1), load(shipped)):
+        for item in q.items():
+            values = np.linspace(item.scale.min, item.scale.max, 7)
+            expected = [item.score(float(v)) for v in values]
+            assert _scores(item, values).tolist() == pytest.approx(expected)
+            assert all(0.0 <= s <= 100.0 for s in expected)
