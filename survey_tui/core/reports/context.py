@@ -19,7 +19,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     (how many groups are below it; never which), ``compare`` (the pair, or None),
     ``widest`` (up to 3 constructs with unsuppressed gaps, widest first), ``scorecards``
     (list, possibly empty), ``rows`` (scorecard rows by key), ``comments`` (comment blocks
-    restricted to shown groups, without empty ones), ``minimum`` (min_group_size).
+    restricted to shown groups, without empty ones), ``chart`` (constructs every
+    shown group has a score for), ``minimum`` (min_group_size).
     """
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     compare = analysis.get("compare")
@@ -32,6 +33,10 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         [analysis["scorecard"]] if analysis.get("scorecard") else []
     )
     rows = {row["key"]: row for card in scorecards for row in card["rows"]}
+    # Themes every shown group has a score for: the chart draws no bar for a withheld figure.
+    chart = [
+        c for c in analysis["constructs"] if all(not c["groups"][g]["suppressed"] for g in groups)
+    ]
     comments = []
     for block in analysis.get("comments", []):
         shown = {g: block["groups"][g] for g in groups if block["groups"].get(g)}
@@ -46,6 +51,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "scorecards": scorecards,
         "rows": rows,
         "comments": comments,
+        "chart": chart,
         "minimum": analysis["min_group_size"],
         **extra,
     }

@@ -79,4 +79,13 @@ def human(identifier: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-FILTERS = {"md": md, "pts": pts, "pct": pct, "ci": ci, "pvalue": pvalue, "human": human}
+def bar(value: float | None, width: int = 20) -> str:
+    """A plain-text bar for a 0-100 score (one block per 100/width points), for viewers
+    without Mermaid."""
+    if value is None:
+        return ""
+    filled = max(0, min(width, round(value * width / 100)))
+    return "\u2588" * filled + "\u00b7" * (width - filled)
+
+
+FILTERS = {"bar": bar, "md": md, "pts": pts, "pct": pct, "ci": ci, "pvalue": pvalue, "human": human}
