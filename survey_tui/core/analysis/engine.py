@@ -177,9 +177,10 @@ def build_units(
             leaky = False
             for item in members:
                 piece = slices[item.key]
-                np.add.at(sums, piece.index, piece.scores)
-                np.add.at(raw_sums, piece.index, piece.raw)
-                np.add.at(answered, piece.index, 1.0)
+                # bincount is the fast scatter-add (each respondent appears once per item)
+                sums += np.bincount(piece.index, weights=piece.scores, minlength=size)
+                raw_sums += np.bincount(piece.index, weights=piece.raw, minlength=size)
+                answered += np.bincount(piece.index, minlength=size)
                 favorable += piece.favorable
                 leaky = leaky or 0 < len(piece.index) < minimum
             has = answered > 0
