@@ -44,7 +44,7 @@ def report(
     baseline_wave: str | None,
     db: str | None,
 ) -> None:
-    """Render a report of the expectation gap (Markdown).
+    """Render a report of the expectation gap (Markdown, or a self-contained HTML file).
 
     Every figure comes from the same analysis as `survey-tui analyze`; groups below the
     anonymity threshold appear nowhere in the report. Nothing is written on error.
@@ -53,19 +53,22 @@ def report(
     Examples:
       survey-tui report ai-expectation-gap -o report.md
       survey-tui report ai-expectation-gap --template executive_brief
+      survey-tui report ai-expectation-gap --format html -o report.html
       survey-tui report ai-expectation-gap --template ./my_report.md.j2
     """
     from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
     from survey_tui.core.reports import build_context, render
 
-    if output_format == "html":
-        raise SurveyError("--format html is not available yet; use --format md")
     template_path = resolve_template(template)
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
     text = render(template_path, build_context(result))
+    if output_format == "html":
+        from survey_tui.core.reports.html import to_html
+
+        text = to_html(text, title=str(result["questionnaire"]["title"]))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

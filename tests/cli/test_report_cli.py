@@ -70,12 +70,21 @@ def test_broken_template_exits_2_and_writes_nothing(
     assert not out.exists()
 
 
-def test_missing_store_and_html_exit_2(setup: tuple[Path, Path], tmp_path: Path) -> None:
-    qfile, db = setup
+def test_missing_store_exits_2(setup: tuple[Path, Path], tmp_path: Path) -> None:
+    qfile, _db = setup
     out = tmp_path / "report.md"
     missing = tmp_path / "none.json"
     result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(missing), "-o", str(out)])
     assert result.exit_code == 2 and "no response store" in result.stderr
-    result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(db), "--format", "html"])
-    assert result.exit_code == 2 and "not available yet" in result.stderr
     assert not out.exists()
+
+
+def test_html_report_file(setup: tuple[Path, Path], tmp_path: Path) -> None:
+    qfile, db = setup
+    out = tmp_path / "report.html"
+    args = ["report", str(qfile), "--db", str(db), "--format", "html", "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert text.startswith("<!DOCTYPE html>") and "<table>" in text
+    assert "executive | says 5" in text

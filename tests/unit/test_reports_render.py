@@ -114,3 +114,34 @@ def test_sandbox_refuses_python_internals(tmp_path: Path) -> None:
     template.write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
     with pytest.raises(TemplateError):
         render(template, {"minimum": 5})
+
+
+def test_chart_bars_are_the_gap_points(result: dict[str, Any]) -> None:
+    text = _render("gap_report.md.j2", result)
+    bar_line = next(line for line in text.splitlines() if line.strip().startswith("bar ["))
+    shown = [c for c in result["constructs"] if not c["gap"]["suppressed"]]
+    expected = ", ".join(f"{c['gap']['points']:.1f}" for c in shown)
+    assert bar_line.strip() == f"bar [{expected}]"
+
+
+def test_baseline_wave_adds_a_change_section() -> None:
+    from report_helpers import dataset
+
+    from survey_tui.core.analysis import analyze
+
+    q, records = dataset()
+    later = [{**r, "response_id": r["response_id"] + "b", "wave": "w2"} for r in records]
+    for r in later:
+        if r["group"] == "frontline":
+            r["answers"] = {**r["answers"], "quality": 4}
+    result = analyze(q, records + later, wave="w2", baseline_wave="default")
+    text = _render("gap_report.md.j2", result)
+    assert "## Change since default" in text
+    quality = find(result["constructs"], "construct", "quality")
+    change = quality["change"]
+    change_section = text.split("## Change since default", 1)[1]
+    row = next(line for line in change_section.splitlines() if line.startswith("| Quality | "))
+    assert row == (
+        f"| Quality | {change['points_before']:+.1f} | {change['points_now']:+.1f} "
+        f"| {change['delta']:+.1f} |"
+    )

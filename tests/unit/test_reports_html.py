@@ -1,0 +1,50 @@
+"""The HTML form of a report: a whole document, no external references, respondent text inert."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+from report_helpers import analysis
+
+from survey_tui.core.catalog import resolve_template
+from survey_tui.core.reports import build_context, render
+from survey_tui.core.reports.html import to_html
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.refs: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.refs += [v or "" for k, v in attrs if k in ("src", "href", "srcset", "action")]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse() -> tuple[_Collect, dict[str, Any]]:
+    result = analysis()
+    markdown = render(resolve_template("gap_report.md.j2"), build_context(result))
+    parser = _Collect()
+    parser.feed(to_html(markdown, title="Gap test <draft>"))
+    return parser, result
+
+
+def test_html_is_a_self_contained_document() -> None:
+    parser, _ = _parse()
+    assert parser.tags[:3] == ["html", "head", "meta"]
+    assert "body" in parser.tags and "table" in parser.tags and "style" in parser.tags
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert all(not ref.startswith(("http:", "https:", "//")) for ref in parser.refs)
+
+
+def test_html_shows_respondent_text_literally() -> None:
+    parser, _ = _parse()
+    text = "".join(parser.text)
+    assert "| </td><script>alert(1)</script> {{ 7*7 }}" in text
+    assert "Gap test <draft>" in text  # the title, escaped in the source, literal when parsed
