@@ -204,3 +204,16 @@ def test_vectorised_scores_agree_with_item_score_and_shipped_items() -> None:
             expected = [item.score(float(v)) for v in values]
             assert _scores(item, values).tolist() == pytest.approx(expected)
             assert all(0.0 <= s <= 100.0 for s in expected)
+
+
+def test_change_is_withheld_when_the_baseline_gap_was_suppressed() -> None:
+    rs = (
+        likert_records("executive", "quality", [5, 4], wave="w1")  # too few in w1
+        + likert_records("frontline", "quality", [1, 2, 2], wave="w1")
+        + likert_records("executive", "quality", [4, 4, 5], wave="w2")
+        + likert_records("frontline", "quality", [2, 2, 1], wave="w2")
+    )
+    result = analyze(questionnaire(3), rs, wave="w2", baseline_wave="w1")
+    change = find(result["items"], "question", "quality")["change"]
+    assert change["points_before"] is None and change["delta"] is None
+    assert change["points_now"] == pytest.approx(100 * (13 / 3 - 5 / 3) / 4)
