@@ -66,7 +66,7 @@ class WelcomeScreen(Screen[None]):
         for selector in ("#consent", "#group", "#start"):
             found = self.query(selector)
             if found:
-                found.first().focus()
+                self.set_focus(found.first())
                 return
 
     def on_next_requested(self, event: NextRequested) -> None:

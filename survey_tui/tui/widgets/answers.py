@@ -12,7 +12,16 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import (
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from survey_tui.core.answers import parse_answer
 from survey_tui.core.model import (
@@ -76,9 +85,13 @@ class ChoiceSet(RadioSet):
         self.post_message(self.Changed(self, new))
 
     def on_key(self, event: Any) -> None:
+        # Textual also calls a base class's on_key, so subclasses override _digit instead.
         if event.character in self.digits:
-            self.choose(self.digits[event.character])
             event.stop()
+            self._digit(self.digits[event.character])
+
+    def _digit(self, index: int) -> None:
+        self.choose(index)
 
 
 class AnswerWidget(Vertical):
@@ -103,7 +116,8 @@ class AnswerWidget(Vertical):
     def focus_first(self) -> None:
         for widget in self.query("RadioSet, Input, TextArea, SelectionList"):
             if widget.focusable:
-                widget.focus()
+                # Synchronously: keys typed as the screen appears must reach the field.
+                self.screen.set_focus(widget)
                 return
 
 
@@ -286,7 +300,7 @@ class MatrixAnswer(AnswerWidget):
         self.scale: Scale = scale
         legend = ", ".join(f"{p}={scale.label_for(p)}" for p in scale.values if scale.label_for(p))
         if legend:
-            yield Label(legend, classes="legend")
+            yield Static(legend, classes="legend")
         digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
         for row in self.question.rows:
             with Horizontal(classes="matrix-row"):
@@ -325,17 +339,19 @@ class RowSet(ChoiceSet):
             self.choose(self._selected)
         self._advance()
 
-    def on_key(self, event: Any) -> None:
-        if event.character in self.digits:
-            self.choose(self.digits[event.character])
-            event.stop()
-            self._advance()
+    def _digit(self, index: int) -> None:
+        # Keys typed in a burst were all queued to the row focused when they arrived;
+        # each one belongs to the row focused now.
+        focused = self.screen.focused
+        target = focused if isinstance(focused, RowSet) else self
+        target.choose(index)
+        target._advance()
 
     def _advance(self) -> None:
         rows = list(self.screen.query(RowSet))
         index = rows.index(self)
         if index + 1 < len(rows):
-            rows[index + 1].focus()
+            self.screen.set_focus(rows[index + 1])  # now, so a fast next digit rates that row
         elif all(r.pressed_index >= 0 for r in rows):
             self.post_message(NextRequested())
 

@@ -1,0 +1,127 @@
+"""A real terminal: answer the flagship questionnaire at 80x24 under tmux, check the store."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from survey_tui.core.store import ResponseStore
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Terminal:
+    def __init__(self, command: str) -> None:
+        self.name = f"survey-e2e-{uuid.uuid4().hex[:8]}"
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+
+    def keys(self, *keys: str) -> None:
+        """Each key on its own, like a fast typist (a burst arrives as one read)."""
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            time.sleep(0.03)
+
+    def type(self, text: str) -> None:
+        """Literal text, then wait until it is on screen (as a person would see it)."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        self.wait_for(text)
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> None:
+    db = tmp_path / "responses.json"
+    rc = tmp_path / "rc"
+    command = (
+        f"{sys.executable} -m survey_tui run ai-expectation-gap --group frontline "
+        f"--db {db}; echo $? > {rc}"
+    )
+    term = Terminal(command)
+    try:
+        term.wait_for("I agree to take part")
+        term.keys("space", "Tab", "Enter")  # tick consent, go to Start, start
+        step = 1
+
+        def answer(*keys: str) -> None:
+            nonlocal step
+            term.wait_for(f"Question {step} of")
+            time.sleep(0.1)  # a person reads before typing; bursts at first paint can race
+            term.keys(*keys)
+            step += 1
+
+        answer("1", "Enter")  # usage: daily
+        answer("4", "Enter")
+        answer("5", "Enter")
+        answer("2", "Enter")  # output quality trust
+        answer("a", "b", "c", "Enter")  # refused inline: not a number
+        term.wait_for("Type a number")
+        term.keys("C-u")  # clear the field (Input: delete left of the cursor)
+        term.keys("60", "Enter")  # 60 % shows the follow-up
+        answer("30", "Enter")
+        assert "of 23" in term.wait_for(f"Question {step} of")
+        term.wait_for(f"Question {step} of")
+        term.type("Wrong APIs")
+        answer("PageDown")  # multi-line text: PgDn goes on
+        for point in "434343434343":  # 12 likert items, adoption to metrics
+            answer(point, "Enter")
+        answer(*"54435234")  # matrix: a digit rates a row and moves on
+        term.wait_for(f"Question {step} of")
+        term.type("Code review")
+        answer("PageDown")
+        answer("PageDown")  # optional text skipped
+        term.wait_for(f"Question {step} of")
+        term.type("Rework")
+        answer("PageDown")
+        screen = term.wait_for("Review your answers")
+        assert "Wrong APIs" in screen or "Submit" in screen
+        term.keys("C-s")
+        term.wait_for("Thank you")
+        term.keys("Enter")
+        deadline = time.monotonic() + 10
+        while not rc.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert rc.read_text().strip() == "0"
+    finally:
+        term.close()
+
+    [record] = ResponseStore(db).responses("ai-expectation-gap")
+    answers = record["answers"]
+    assert record["group"] == "frontline"
+    assert answers["usage_frequency"] == "daily"
+    assert answers["correction_share"] == 60
+    assert answers["correction_detail"] == "Wrong APIs"
+    assert answers["workflows"]["code_generation"] == 5
+    assert answers["workflows"]["requirements_analysis"] == 4
+    assert "friction_most" not in answers
+    assert answers["leadership_measure"] == "Rework"
+    assert len(answers) == 22
