@@ -145,3 +145,23 @@ def test_baseline_wave_adds_a_change_section() -> None:
         f"| Quality | {change['points_before']:+.1f} | {change['points_now']:+.1f} "
         f"| {change['delta']:+.1f} |"
     )
+
+
+def test_metrics_section_and_success_metric_pick_the_widest_metric_gap() -> None:
+    from analysis_helpers import BASIC_YAML, questionnaire, record
+
+    from survey_tui.core.analysis import analyze
+
+    # The productivity items relabelled as a "metrics" construct.
+    yaml_text = BASIC_YAML.replace("construct: productivity", "construct: metrics")
+    q = questionnaire(min_group_size=3, yaml_text=yaml_text)
+    records = [record("executive", {"prod": 5, "burden": 2}) for _ in range(4)]
+    records += [record("frontline", {"prod": 1, "burden": 3}) for _ in range(4)]
+    result = analyze(q, records)
+    text = _render("gap_report.md.j2", result)
+    prod = find(result["items"], "question", "prod")
+    burden = find(result["items"], "question", "burden")
+    assert abs(prod["gap"]["points"]) > abs(burden["gap"]["points"])
+    section = text.split("## Proposed 90-day success metric", 1)[1]
+    assert f"({prod['gap']['points']:+.1f} points)" in section
+    assert "> Productive" in section

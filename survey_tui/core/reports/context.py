@@ -20,7 +20,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     ``widest`` (up to 3 constructs with unsuppressed gaps, widest first), ``scorecards``
     (list, possibly empty), ``rows`` (scorecard rows by key), ``comments`` (comment blocks
     restricted to shown groups, without empty ones), ``chart`` (constructs every
-    shown group has a score for), ``minimum`` (min_group_size).
+    shown group has a score for), ``metrics`` (items of
+    the ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size).
     """
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     compare = analysis.get("compare")
@@ -33,6 +34,12 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         [analysis["scorecard"]] if analysis.get("scorecard") else []
     )
     rows = {row["key"]: row for card in scorecards for row in card["rows"]}
+    # Items of a "metrics" construct (delivery figures leadership tracks), widest gap first.
+    metrics = sorted(
+        (i for i in analysis["items"] if i.get("construct") == "metrics" and _gap_size(i) >= 0),
+        key=_gap_size,
+        reverse=True,
+    )
     # Themes every shown group has a score for: the chart draws no bar for a withheld figure.
     chart = [
         c for c in analysis["constructs"] if all(not c["groups"][g]["suppressed"] for g in groups)
@@ -52,6 +59,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "rows": rows,
         "comments": comments,
         "chart": chart,
+        "metrics": metrics if compare else [],
         "minimum": analysis["min_group_size"],
         **extra,
     }
