@@ -30,7 +30,7 @@ for i in range(int(sys.argv[2])):
 CRASHER = r"""
 import random, sys
 from survey_tui.core.store import ResponseStore, response_store
-response_store.FOLD_BYTES = 4000
+response_store.FOLD_BYTES = 1500
 store = ResponseStore(sys.argv[1])
 tag = sys.argv[2]
 rng = random.Random(tag)
