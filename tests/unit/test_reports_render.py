@@ -165,3 +165,33 @@ def test_metrics_section_and_success_metric_pick_the_widest_metric_gap() -> None
     section = text.split("## Proposed 90-day success metric", 1)[1]
     assert f"({prod['gap']['points']:+.1f} points)" in section
     assert "> Productive" in section
+
+
+def test_user_template_extends_the_gap_report(tmp_path: Path, result: dict[str, Any]) -> None:
+    template = tmp_path / "ours.md.j2"
+    template.write_text(
+        '{% extends "gap_report.md.j2" %}\n'
+        "{% block comments %}{% endblock %}\n"
+        "{% block methodology %}## Our method\n\nAsk us.\n{% endblock %}\n"
+    )
+    text = render(template, build_context(result))
+    assert "## Headline" in text and "Expectation Gap Index" in text
+    assert "## Our method" in text and "## Methodology" not in text
+    assert "In their own words" not in text and "frontline note" not in text
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_compare_group_below_threshold_renders_without_gaps(name: str) -> None:
+    from report_helpers import dataset
+
+    from survey_tui.core.analysis import analyze
+
+    q, records = dataset()
+    kept = [r for r in records if r["group"] != "executive"][:5] + [
+        r for r in records if r["group"] == "executive"
+    ][:2]
+    result = analyze(q, kept)
+    assert result["groups"]["executive"]["suppressed"]
+    text = _render(name, result)
+    assert "No gap can be shown" in text
+    assert "Executives" not in text
