@@ -83,7 +83,8 @@ class PlainRunner:
             if not self._yes("Do you agree to take part? (yes/no): "):
                 self.say("You did not agree; nothing was recorded.")
                 return None
-        group = self.group or self._choose_group()
+        only = q.group_ids[0] if len(q.group_ids) == 1 else None
+        group = self.group or only or self._choose_group()
         session = Session(q, self.store, group=group, wave=self.wave)
         session.begin()
         try:

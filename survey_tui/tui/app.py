@@ -32,7 +32,9 @@ class SurveyApp(App[None]):
         super().__init__()
         self.questionnaire = questionnaire
         self.store = store
-        self.fixed_group = group
+        # With one group there is nothing to ask.
+        only = questionnaire.group_ids[0] if len(questionnaire.group_ids) == 1 else None
+        self.fixed_group = group or only
         self.wave = wave
         self.session: Session | None = None
         self.sub_title = questionnaire.title
@@ -84,6 +86,7 @@ class HomeApp(App[None]):
         super().__init__()
         self.store_path = store_path
         self.choice: Path | None = None
+        self.sub_title = "choose a questionnaire · Enter: run · q: quit"
 
     def compose(self) -> ComposeResult:
         from survey_tui.core.catalog import local_questionnaire_files, shipped_questionnaire_files

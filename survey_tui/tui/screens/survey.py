@@ -66,7 +66,7 @@ class WelcomeScreen(Screen[None]):
         for selector in ("#consent", "#group", "#start"):
             found = self.query(selector)
             if found:
-                self.set_focus(found.first())
+                self.set_focus(found.first(), scroll_visible=False)  # title stays in view
                 return
 
     def on_next_requested(self, event: NextRequested) -> None:

@@ -177,6 +177,9 @@ class SingleChoiceAnswer(AnswerWidget):
                 choice.choose(len(values))
                 self.query_one("#other", Input).value = self.current
 
+    def on_input_submitted(self) -> None:
+        self.post_message(NextRequested())
+
     def on_input_changed(self, event: Input.Changed) -> None:
         # Typing an "Other" answer selects "Other", so the text is never lost.
         assert isinstance(self.question, SingleChoiceQuestion)
@@ -209,6 +212,9 @@ class MultiChoiceAnswer(AnswerWidget):
             known = set(self.question.option_values())
             other = next((v for v in chosen if v not in known), "")
             yield Input(value=other, placeholder="Other (optional)", id="other")
+
+    def on_input_submitted(self) -> None:
+        self.post_message(NextRequested())
 
     def value(self) -> Any:
         values: list[str] = list(self.query_one(MultiList).selected)
