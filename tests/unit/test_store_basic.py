@@ -240,3 +240,14 @@ def test_unreadable_journal_is_a_store_error(tmp_path: Path) -> None:
     store.journal_path.mkdir()
     with pytest.raises(StoreError, match="cannot read the store"):
         ResponseStore(store.path).responses()
+
+
+def test_responses_without_copy_are_the_same_records(tmp_path: Path) -> None:
+    store = ResponseStore(tmp_path / "r.json")
+    store.insert_many([_record(f"id{i}", status="complete", answers={"q": i}) for i in range(5)])
+    store.save(_record("late", status="complete"))
+    shared = store.responses("ai-gap", copy=False)
+    assert shared == store.responses("ai-gap")
+    assert [r["response_id"] for r in shared][-1] == "late"
+    assert shared[0] is store.responses("ai-gap", copy=False)[0]  # no second copy in memory
+    assert shared[0] is not store.responses("ai-gap")[0]

@@ -324,10 +324,12 @@ class ResponseStore:
             record = self._records.get(response_id)
             return copy_record(record) if record is not None else None
 
-    def _select(self, keep: Any) -> list[Record]:
+    def _select(self, keep: Any, *, copy: bool = True) -> list[Record]:
         with self._locked():
             chosen = [r for r in self._records.values() if keep(r)]
             chosen.sort(key=lambda r: self._seq_of[r["response_id"]])
+            if not copy:
+                return chosen
             copied: list[Record] = orjson.loads(orjson.dumps(chosen))
             return copied
 
@@ -338,15 +340,21 @@ class ResponseStore:
         version: int | None = None,
         wave: str | None = None,
         status: str | None = "complete",
+        copy: bool = True,
     ) -> list[Record]:
-        """Stored responses matching every given filter (None = any), oldest write first."""
+        """Stored responses matching every given filter (None = any), oldest write first.
+
+        ``copy=False`` returns the store's own dicts (no second copy of a large store in
+        memory): read-only use, e.g. analysis; they may change on the store's next call.
+        """
         return self._select(
             lambda r: (
                 (questionnaire_id is None or r.get("questionnaire_id") == questionnaire_id)
                 and (version is None or r.get("questionnaire_version") == version)
                 and (wave is None or r.get("wave", "default") == wave)
                 and (status is None or r.get("status") == status)
-            )
+            ),
+            copy=copy,
         )
 
     def find_resumable(self, questionnaire_id: str, resume_key: str) -> Record | None:
