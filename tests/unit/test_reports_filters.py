@@ -30,3 +30,12 @@ def test_score_shows_the_suppression_marker() -> None:
     assert filters.score(shown, 5) == "74.0"
     assert filters.score(shown, 5, "favorable_pct") == "70.8%"
     assert filters.ci({"ci95": [26.46, 47.09], "suppressed": False}) == "26.5 to 47.1"
+
+
+def test_md_keeps_list_markers_literal() -> None:
+    from markdown_it import MarkdownIt
+
+    for text in ("1. first", "- dash", "+ plus", "12) twelve"):
+        html = MarkdownIt("commonmark").render(f"- {filters.md(text)}\n")
+        assert html.count("<li>") == 1 and "<ol" not in html and "<ul>\n<li><ul>" not in html
+        assert text in html

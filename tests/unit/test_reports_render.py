@@ -195,3 +195,21 @@ def test_compare_group_below_threshold_renders_without_gaps(name: str) -> None:
     text = _render(name, result)
     assert "No gap can be shown" in text
     assert "Executives" not in text
+
+
+def test_choice_counts_per_shown_group() -> None:
+    from report_helpers import dataset
+
+    from survey_tui.core.analysis import analyze
+
+    q, records = dataset()
+    for r in records:
+        tool = "copilot" if r["group"] == "executive" else "chatgpt"
+        r["answers"] = {**r["answers"], "tool": tool}
+    result = analyze(q, records)
+    text = _render("gap_report.md.j2", result)
+    tool = find(result["distributions"], "question", "tool")
+    ex, fr = tool["groups"]["executive"], tool["groups"]["frontline"]
+    assert f"| Copilot | {ex['counts']['copilot']} | {fr['counts']['copilot']} |" in text
+    assert f"| Chatgpt | {ex['counts']['chatgpt']} | {fr['counts']['chatgpt']} |" in text
+    assert f"| Answered (n) | {ex['n']} | {fr['n']} |" in text

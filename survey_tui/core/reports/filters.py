@@ -13,6 +13,8 @@ from typing import Any
 # before ASCII punctuation is a CommonMark escape, so each one still displays literally.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|{}#%~!&])")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+# At the start of a line, "1." / "1)" / "-" / "+" / "=" would start a list or a heading.
+_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
 def md(value: Any) -> str:
@@ -21,8 +23,8 @@ def md(value: Any) -> str:
     Newlines become `` / `` (a newline would end the table row); Markdown, HTML and Jinja
     punctuation is backslash-escaped so ``</td><script>`` or ``{{ 7*7 }}`` shows literally.
     """
-    text = _NEWLINES.sub(" / ", str(value).strip())
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", _NEWLINES.sub(" / ", str(value).strip()))
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def pts(value: float | None, signed: bool = False) -> str:
