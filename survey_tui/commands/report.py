@@ -75,8 +75,12 @@ def report(
         return
     from survey_tui.core.store.storage import atomic_write_bytes
 
+    target = Path(output)
+    if not target.parent.is_dir():
+        # atomic_write_bytes would create missing folders; a typo should not.
+        raise SurveyError("the folder does not exist", location=str(target.parent))
     try:
-        atomic_write_bytes(Path(output), text.encode("utf-8"))
+        atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as error:
         raise SurveyError(f"cannot write the report: {error.strerror}", location=output) from None
     click.echo(f"report written to {output}", err=True)

@@ -88,3 +88,11 @@ def test_html_report_file(setup: tuple[Path, Path], tmp_path: Path) -> None:
     text = out.read_text()
     assert text.startswith("<!DOCTYPE html>") and "<table>" in text
     assert "executive | says 5" in text
+
+
+def test_output_into_a_missing_folder_exits_2(setup: tuple[Path, Path], tmp_path: Path) -> None:
+    qfile, db = setup
+    out = tmp_path / "no" / "such" / "report.md"
+    result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert not (tmp_path / "no").exists()
