@@ -35,8 +35,8 @@ def test_headline_uses_the_analysis_figures(result: dict[str, Any]) -> None:
     front_score = quality["groups"]["frontline"]["score"]
     low, high = quality["gap"]["ci95"]
     sentence = (
-        f"rate **quality** {exec_score:.1f}/100; Frontline rate it {front_score:.1f}/100: "
-        f"a {abs(quality['gap']['points']):.1f}-point gap (95% CI {low:.1f} to {high:.1f}"
+        f"**Quality**: Executives {exec_score:.1f}/100 vs Frontline {front_score:.1f}/100, "
+        f"a {abs(quality['gap']['points']):.1f}-point gap (95% CI {low:.1f} to {high:.1f}; "
     )
     assert sentence in text
 

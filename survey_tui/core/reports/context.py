@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from survey_tui.core.reports.filters import human
+
 
 def _gap_size(entry: dict[str, Any]) -> float:
     gap = entry.get("gap") or {}
@@ -20,7 +22,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     ``widest`` (up to 3 constructs with unsuppressed gaps, widest first), ``scorecards``
     (list, possibly empty), ``rows`` (scorecard rows by key), ``comments`` (comment blocks
     restricted to shown groups, without empty ones), ``chart`` (constructs every
-    shown group has a score for), ``metrics`` (items of
+    shown group has a score for), ``labels`` (construct -> display name),
+    ``metrics`` (items of
     the ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size).
     """
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
@@ -44,6 +47,13 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     chart = [
         c for c in analysis["constructs"] if all(not c["groups"][g]["suppressed"] for g in groups)
     ]
+    # Display names of constructs: a question that is its own construct is named by its text.
+    labels = {c["construct"]: human(c["construct"]) for c in analysis["constructs"]}
+    own = {i["question"]: i.get("label") for i in analysis["items"]}
+    own.update({card["question"]: card.get("label") for card in scorecards})
+    for name in labels:
+        if own.get(name):
+            labels[name] = str(own[name])
     comments = []
     for block in analysis.get("comments", []):
         shown = {g: block["groups"][g] for g in groups if block["groups"].get(g)}
@@ -59,6 +69,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "rows": rows,
         "comments": comments,
         "chart": chart,
+        "labels": labels,
         "metrics": metrics if compare else [],
         "minimum": analysis["min_group_size"],
         **extra,

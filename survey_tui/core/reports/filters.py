@@ -75,6 +75,12 @@ def pvalue(value: float | None) -> str:
     return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
 
 
+def ptext(value: float | None) -> str:
+    """A p-value as a phrase: ``p < 0.001`` or ``p = 0.031``."""
+    shown = pvalue(value)
+    return f"p {shown}" if shown.startswith("<") else f"p = {shown}"
+
+
 def human(identifier: Any) -> str:
     """An id like ``output_quality`` as words: ``Output quality``."""
     text = str(identifier).replace("_", " ").replace("-", " ").strip()
@@ -90,4 +96,13 @@ def bar(value: float | None, width: int = 20) -> str:
     return "\u2588" * filled + "\u00b7" * (width - filled)
 
 
-FILTERS = {"bar": bar, "md": md, "pts": pts, "pct": pct, "ci": ci, "pvalue": pvalue, "human": human}
+FILTERS = {
+    "bar": bar,
+    "md": md,
+    "pts": pts,
+    "pct": pct,
+    "ci": ci,
+    "pvalue": pvalue,
+    "ptext": ptext,
+    "human": human,
+}
