@@ -48,3 +48,10 @@ def test_html_shows_respondent_text_literally() -> None:
     text = "".join(parser.text)
     assert "| </td><script>alert(1)</script> {{ 7*7 }}" in text
     assert "Gap test <draft>" in text  # the title, escaped in the source, literal when parsed
+
+
+def test_html_leaves_out_mermaid_source_but_keeps_the_text_chart() -> None:
+    markdown = "# T\n\n```mermaid\nxychart-beta\n```\n\n```text\nbar 12.5\n```\n"
+    page = to_html(markdown, title="T")
+    assert "xychart-beta" not in page
+    assert "bar 12.5" in page

@@ -27,7 +27,15 @@ def to_html(markdown_text: str, title: str) -> str:
     """
     from markdown_it import MarkdownIt
 
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    # Mermaid needs a script to draw; the report has a plain-text chart of the same figures,
+    # so the HTML (which loads nothing) leaves the Mermaid source out instead of showing code.
+    tokens = [
+        t
+        for t in md.parse(markdown_text)
+        if not (t.type == "fence" and t.info.strip() == "mermaid")
+    ]
+    body = md.renderer.render(tokens, md.options, {})
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html_lib.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
