@@ -68,8 +68,8 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
     )
     term = Terminal(command)
     try:
-        term.wait_for("I agree to take part")
-        term.keys("space", "Tab", "Enter")  # tick consent, go to Start, start
+        term.wait_for("Ctrl+S to start")
+        term.keys("Tab", "space", "Tab", "Enter")  # to consent, tick, to Start, start
         step = 1
 
         def answer(*keys: str) -> None:
@@ -79,6 +79,10 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
             term.keys(*keys)
             step += 1
 
+        # The frontline wording of the first question, not the executive one.
+        assert "How often do you use AI tools in your engineering work?" in term.wait_for(
+            "Question 1 of"
+        )
         answer("1", "Enter")  # usage: daily
         answer("4", "Enter")
         answer("5", "Enter")

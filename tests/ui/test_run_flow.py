@@ -33,7 +33,7 @@ async def test_whole_flow_with_condition_validation_back_and_review(tmp_path: Pa
     app = SurveyApp(load(SMALL), ResponseStore(db))
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("enter")  # Enter on the group list picks the highlighted group (A)
+        await pilot.press("tab", "enter")  # Enter on the group list picks the highlighted (A)
         assert current(app) == "lik"
         await pilot.press("2", "enter")  # "Disagree" shows the follow-up "why"
         assert current(app) == "why"

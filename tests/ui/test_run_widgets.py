@@ -27,6 +27,7 @@ async def test_consent_other_text_and_max_length(tmp_path: Path) -> None:
         assert "agree" in label(app, "#error")
         assert not db.exists() or ResponseStore(db).responses(status=None) == []
         assert not app.screen.query("#group")  # one group: nothing to ask
+        assert app.focused is not None and app.focused.id == "consent"  # taken to the box
         await pilot.press("space", "ctrl+s")
         assert isinstance(app.screen, QuestionScreen)
 

@@ -41,6 +41,10 @@ class WelcomeScreen(Screen[None]):
         count = sum(1 for _ in q.questions())
         with VerticalScroll(id="welcome"):
             yield Static(q.title, classes="title")
+            yield Label(
+                "↑↓/PgDn to read · Tab to the choices below · Ctrl+S to start",
+                classes="hint",
+            )
             if q.description:
                 yield Markdown(q.description, classes="description")
             yield Label(f"{count} questions, about {q.estimate_minutes():g} minutes.")
@@ -63,11 +67,10 @@ class WelcomeScreen(Screen[None]):
             self.action_start()
 
     def on_mount(self) -> None:
-        for selector in ("#consent", "#group", "#start"):
-            found = self.query(selector)
-            if found:
-                self.set_focus(found.first(), scroll_visible=False)  # title stays in view
-                return
+        # With something to read and choose, start on the text (arrows scroll it; Tab goes
+        # to the choices); otherwise straight on the Start button.
+        has_choices = bool(self.query("#consent") or self.query("#group"))
+        self.set_focus(self.query_one("#welcome" if has_choices else "#start"))
 
     def on_next_requested(self, event: NextRequested) -> None:
         event.stop()

@@ -236,6 +236,16 @@ class MultiList(SelectionList[str]):
 
 
 class NumberAnswer(AnswerWidget):
+    @property
+    def hint(self) -> str:
+        assert isinstance(self.question, NumberQuestion)
+        q = self.question
+        kind = "a whole number" if q.integer else "a number"
+        unit = f" {q.unit}" if q.unit else ""
+        if q.min is not None and q.max is not None:
+            return f"Type {kind} from {q.min:g} to {q.max:g}{unit} · Enter: next"
+        return f"Type {kind}{unit} · Enter: next"
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, NumberQuestion)
         current = "" if self.current is None else str(self.current)
