@@ -24,7 +24,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
-from survey_tui.core.session import Session, Stopwatch, Store
+from survey_tui.core.session import Session, Stopwatch, Store, find_resumable
 
 BACK = "<"
 
@@ -52,6 +52,7 @@ class PlainRunner:
         self.wave = wave
         self.stdin = stdin
         self.stdout = stdout
+        self.resume_key: str | None = None
 
     # --- io ----------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -77,6 +78,15 @@ class PlainRunner:
         count = sum(1 for _ in q.questions())
         self.say(f"{count} questions, about {q.estimate_minutes():g} minutes.")
         self.say("Type the number of your answer and press Enter. Type < to go back.")
+        earlier = find_resumable(q, self.store, self.resume_key)
+        if earlier is not None:
+            count = len(earlier.get("answers") or {})
+            self.say()
+            if self._yes(
+                f"You have an unfinished response ({count} answers). Resume it? (yes/no) "
+            ):
+                session = Session.resumed(q, self.store, earlier)
+                return self._finish(session, session.first_unanswered())
         if q.consent:
             self.say()
             self.say(q.consent.strip())
@@ -85,10 +95,15 @@ class PlainRunner:
                 return None
         only = q.group_ids[0] if len(q.group_ids) == 1 else None
         group = self.group or only or self._choose_group()
-        session = Session(q, self.store, group=group, wave=self.wave)
+        session = Session(q, self.store, group=group, wave=self.wave, resume_key=self.resume_key)
         session.begin()
+        return self._finish(session, session.first())
+
+    def _finish(self, session: Session, start: AnyQuestion | None) -> dict[str, Any] | None:
+        """Questions from ``start`` on, the review, then submit (or save on end of input)."""
         try:
-            self._answer_all(session)
+            if start is not None:
+                self._answer_all(session, start)
             while True:
                 target = self._review(session)
                 if target is None:

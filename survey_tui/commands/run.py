@@ -27,17 +27,21 @@ def run(questionnaire: str, group: str | None, wave: str, plain: bool, db: str |
     q = load_questionnaire(questionnaire)
     if group is not None and group not in q.group_ids:
         raise SurveyError(f"unknown group {group!r}; choose one of: {', '.join(q.group_ids)}")
+    from survey_tui.core.session import terminal_resume_key
     from survey_tui.core.store import ResponseStore
 
     store = ResponseStore(store_path(db))
+    resume_key = terminal_resume_key()
     if plain:
         from survey_tui.plain import PlainRunner
 
-        PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout).run()
+        runner = PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout)
+        runner.resume_key = resume_key
+        runner.run()
         return
     from survey_tui.tui.app import SurveyApp
 
-    SurveyApp(q, store, group=group, wave=wave).run()
+    SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key).run()
 
 
 def open_home(db: str | None) -> None:

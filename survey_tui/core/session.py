@@ -29,6 +29,8 @@ class Store(Protocol):
 
     def submit(self, record: dict[str, Any]) -> dict[str, Any]: ...
 
+    def find_resumable(self, questionnaire_id: str, resume_key: str) -> dict[str, Any] | None: ...
+
 
 class Session:
     """Answers given so far, which questions are visible, and the stored record."""
@@ -41,8 +43,10 @@ class Session:
         group: str,
         wave: str = "default",
         mode: str = "run",
+        resume_key: str | None = None,
     ) -> None:
         self.questionnaire = questionnaire
+        self.resume_key = resume_key
         self.store = store
         self.group = group
         self.wave = wave
@@ -56,8 +60,32 @@ class Session:
         """Create the partial record in the store (once the respondent starts answering)."""
         if self.record is None:
             self.record = self.store.start(
-                self.questionnaire, group=self.group, wave=self.wave, mode=self.mode
+                self.questionnaire,
+                group=self.group,
+                wave=self.wave,
+                mode=self.mode,
+                resume_key=self.resume_key,
             )
+
+    @classmethod
+    def resumed(cls, questionnaire: Questionnaire, store: Store, record: dict[str, Any]) -> Session:
+        """Carry on with an unfinished stored response: its group, wave and answers."""
+        session = cls(
+            questionnaire,
+            store,
+            group=str(record["group"]),
+            wave=str(record.get("wave") or "default"),
+            mode=str(record.get("mode") or "run"),
+            resume_key=record.get("resume_key"),
+        )
+        session.record = record
+        session.answers = dict(record.get("answers") or {})
+        session.seconds = dict(record.get("seconds") or {})
+        return session
+
+    def first_unanswered(self) -> AnyQuestion | None:
+        """Where a resumed respondent picks up: the first visible question without answer."""
+        return next((q for q in self.visible() if not _given(self.answers.get(q.id))), None)
 
     # --- navigation --------------------------------------------------------------------
     def visible(self) -> list[AnyQuestion]:
@@ -135,6 +163,33 @@ class Session:
 
 def _given(value: Any) -> bool:
     return value is not None and value != [] and value != {} and value != ""
+
+
+def find_resumable(
+    questionnaire: Questionnaire, store: Store, resume_key: str | None
+) -> dict[str, Any] | None:
+    """An unfinished response from this terminal to this exact questionnaire file, if any."""
+    if resume_key is None:
+        return None
+    record = store.find_resumable(questionnaire.id, resume_key)
+    if record is None or record.get("questionnaire_sha256") != questionnaire.sha256:
+        return None  # a changed file could make old answers invalid: start over instead
+    return record
+
+
+def terminal_resume_key() -> str | None:
+    """An opaque key for "this user in this terminal" (None when stdin is not a terminal)."""
+    import getpass
+    import hashlib
+    import os
+    import socket
+
+    try:
+        tty = os.ttyname(0)
+    except OSError:
+        return None
+    identity = f"{getpass.getuser()}@{socket.gethostname()}:{tty}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
 
 class Stopwatch:

@@ -28,8 +28,10 @@ class SurveyApp(App[None]):
         *,
         group: str | None = None,
         wave: str = "default",
+        resume_key: str | None = None,
     ) -> None:
         super().__init__()
+        self.resume_key = resume_key
         self.questionnaire = questionnaire
         self.store = store
         # With one group there is nothing to ask.
@@ -40,12 +42,41 @@ class SurveyApp(App[None]):
         self.sub_title = questionnaire.title
 
     def on_mount(self) -> None:
+        from survey_tui.core.session import find_resumable
+        from survey_tui.tui.screens.survey import ResumeScreen
+
+        record = find_resumable(self.questionnaire, self.store, self.resume_key)
+        if record is not None:
+            self.push_screen(ResumeScreen(record), self._resume_chosen)
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
         from survey_tui.tui.screens.survey import WelcomeScreen
 
         self.push_screen(WelcomeScreen(self.start_session, self.fixed_group))
 
+    def _resume_chosen(self, record: dict[str, Any] | None) -> None:
+        if record is None:
+            self.show_welcome()
+            return
+        self.session = Session.resumed(self.questionnaire, self.store, record)
+        question = self.session.first_unanswered()
+        if question is None:
+            self.push_screen(_blank())
+            self.show_review()
+        else:
+            self.push_screen(_blank())
+            self.show_question(question)
+
     def start_session(self, group: str) -> None:
-        self.session = Session(self.questionnaire, self.store, group=group, wave=self.wave)
+        self.session = Session(
+            self.questionnaire,
+            self.store,
+            group=group,
+            wave=self.wave,
+            resume_key=self.resume_key,
+        )
         self.session.begin()
         first = self.session.first()
         if first is None:
@@ -73,6 +104,13 @@ class SurveyApp(App[None]):
             self.show_review()
         else:
             self.show_question(following)
+
+
+def _blank() -> Any:
+    """A placeholder screen for switch_screen to replace (the resume prompt was dismissed)."""
+    from textual.screen import Screen
+
+    return Screen()
 
 
 class HomeApp(App[None]):

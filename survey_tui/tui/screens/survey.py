@@ -26,6 +26,46 @@ from survey_tui.tui.messages import AnswerRecorded, NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 
 
+class ResumeScreen(Screen[dict[str, Any] | None]):
+    """Offer to carry on with an unfinished response from this terminal, or start over."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "resume", "Resume"),
+        Binding("s", "start_over", "Start over"),
+    ]
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        count = len(self.record.get("answers") or {})
+        started = str(self.record.get("started_at") or "")[:16].replace("T", " ")
+        with Vertical(id="resume"):
+            yield Static("Unfinished response found", classes="title")
+            yield Label(f"Started {started} UTC with {count} answers given so far.")
+            yield Label("Resume it, or start over as a new respondent?")
+            with Horizontal(id="nav"):
+                yield Button("Resume (R)", variant="primary", id="resume-button")
+                yield Button("Start over (S)", id="start-over")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#resume-button"))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "resume-button":
+            self.action_resume()
+        else:
+            self.action_start_over()
+
+    def action_resume(self) -> None:
+        self.dismiss(self.record)
+
+    def action_start_over(self) -> None:
+        self.dismiss(None)
+
+
 class WelcomeScreen(Screen[None]):
     """Title, description, length, consent and (unless fixed) the group choice."""
 
