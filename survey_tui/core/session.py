@@ -178,17 +178,20 @@ def find_resumable(
 
 
 def terminal_resume_key() -> str | None:
-    """An opaque key for "this user in this terminal" (None when stdin is not a terminal)."""
+    """An opaque key for "this user on this machine"; None when stdin is not a terminal.
+
+    The terminal device itself is left out on purpose: a killed terminal comes back on a
+    different pty, and that respondent must still be offered their answers. Scripts (stdin
+    not a terminal) never resume.
+    """
     import getpass
     import hashlib
     import os
     import socket
 
-    try:
-        tty = os.ttyname(0)
-    except OSError:
+    if not os.isatty(0):
         return None
-    identity = f"{getpass.getuser()}@{socket.gethostname()}:{tty}"
+    identity = f"{getpass.getuser()}@{socket.gethostname()}"
     return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
 

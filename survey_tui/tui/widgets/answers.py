@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.strip import Strip
 from textual.widgets import (
     Checkbox,
     Input,
@@ -233,6 +235,19 @@ class MultiList(SelectionList[str]):
 
     def action_next(self) -> None:
         self.post_message(NextRequested())
+
+    def render_line(self, y: int) -> Strip:
+        # The X is drawn only on ticked options, so the choice is not shown by colour alone.
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) > 1 and segments[1].text == "X":
+            option = (segments[1].style.meta if segments[1].style else {}).get("option")
+            if option is not None:
+                value = self.get_option_at_index(option).value
+                if value not in self.selected:
+                    segments[1] = Segment(" ", segments[1].style)
+                    return Strip(segments, strip.cell_length)
+        return strip
 
 
 class NumberAnswer(AnswerWidget):
