@@ -1,0 +1,78 @@
+"""Facilitator commands: ``demo`` (a synthetic workshop); ``dashboard`` and ``serve`` to come."""
+
+from __future__ import annotations
+
+import shlex
+import tempfile
+from pathlib import Path
+
+import click
+
+from survey_tui.commands.common import db_option, load_questionnaire
+from survey_tui.core.errors import StoreError, SurveyError
+
+FLAGSHIP = "ai-expectation-gap"
+
+
+@click.command()
+@db_option
+@click.option("--seed", default=2026, show_default=True, type=int, help="Generator seed.")
+def demo(db: str | None, seed: int) -> None:
+    """Create a synthetic workshop (executives, managers, frontline; two waves) to explore.
+
+    Without --db the store goes into a new temporary folder, never into your real store.
+
+    \b
+    Example:
+      survey-tui demo --db demo.json
+    """
+    from survey_tui.core.demo import synthetic_workshop
+    from survey_tui.core.store import ResponseStore
+
+    q = load_questionnaire(FLAGSHIP)
+    if db is None:
+        path = Path(tempfile.mkdtemp(prefix="survey-tui-demo-")) / "responses.json"
+    else:
+        path = Path(db)
+        if path.exists() and ResponseStore(path).responses(q.id, status=None, copy=False):
+            # Mixing synthetic answers into real ones would silently poison the analysis.
+            raise StoreError(
+                f"{path}: already holds responses to {q.id!r}; use a new file for the demo"
+            )
+    records = synthetic_workshop(q, seed=seed)
+    inserted, _ = ResponseStore(path).insert_many(records)
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[record["group"]] = counts.get(record["group"], 0) + 1
+    waves = list(dict.fromkeys(r["wave"] for r in records))  # in generation order
+    quoted = shlex.quote(str(path))
+    click.echo(f"Demo store: {path}")
+    click.echo(
+        f"{inserted} synthetic responses to {q.id!r} (seed {seed}), waves {', '.join(waves)}: "
+        + ", ".join(f"{g} {n}" for g, n in counts.items())
+    )
+    click.echo("\nNext:")
+    click.echo(f"  survey-tui analyze {FLAGSHIP} --db {quoted} --wave baseline")
+    click.echo(
+        f"  survey-tui analyze {FLAGSHIP} --db {quoted} --baseline-wave baseline --wave 90-day"
+    )
+    click.echo(f"  survey-tui report {FLAGSHIP} --db {quoted} --wave baseline -o report.md")
+    click.echo(
+        f"  survey-tui report {FLAGSHIP} --db {quoted} "
+        "--baseline-wave baseline --wave 90-day -o report.md"
+    )
+
+
+def _not_yet(name: str) -> click.Command:
+    @click.command(name, context_settings={"ignore_unknown_options": True})
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def command(args: tuple[str, ...]) -> None:
+        raise SurveyError(f"survey-tui {name} is not built yet (issue 7)")
+
+    command.help = f"Not built yet: {name} (issue 7)."
+    return command
+
+
+# cli.COMMANDS maps these to this module; until they exist they fail cleanly (exit 2).
+dashboard = _not_yet("dashboard")
+serve = _not_yet("serve")
