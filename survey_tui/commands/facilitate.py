@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from survey_tui.commands.common import db_option, load_questionnaire
-from survey_tui.core.errors import StoreError, SurveyError
+from survey_tui.core.errors import StoreError
 
 FLAGSHIP = "ai-expectation-gap"
 
@@ -61,18 +61,3 @@ def demo(db: str | None, seed: int) -> None:
         f"  survey-tui report {FLAGSHIP} --db {quoted} "
         "--baseline-wave baseline --wave 90-day -o report.md"
     )
-
-
-def _not_yet(name: str) -> click.Command:
-    @click.command(name, context_settings={"ignore_unknown_options": True})
-    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-    def command(args: tuple[str, ...]) -> None:
-        raise SurveyError(f"survey-tui {name} is not built yet (issue 7)")
-
-    command.help = f"Not built yet: {name} (issue 7)."
-    return command
-
-
-# cli.COMMANDS maps these to this module; until they exist they fail cleanly (exit 2).
-dashboard = _not_yet("dashboard")
-serve = _not_yet("serve")
