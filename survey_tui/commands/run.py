@@ -15,15 +15,32 @@ from survey_tui.core.errors import SurveyError
 @click.option("--group", "group", default=None, help="Fix the respondent's group (by id).")
 @click.option("--wave", "wave", default="default", show_default=True, help="Wave name.")
 @click.option("--plain", is_flag=True, help="Line-by-line prompts (screen readers, scripts).")
+@click.option("--kiosk", is_flag=True, help="Start over after each submit; leaving needs a PIN.")
+@click.option("--pin", "pin", default=None, help="Facilitator PIN for --kiosk (else asked).")
 @db_option
-def run(questionnaire: str, group: str | None, wave: str, plain: bool, db: str | None) -> None:
+def run(
+    questionnaire: str,
+    group: str | None,
+    wave: str,
+    plain: bool,
+    kiosk: bool,
+    pin: str | None,
+    db: str | None,
+) -> None:
     """Answer QUESTIONNAIRE (a YAML path or a shipped id) in the terminal.
 
     \b
     Example:
       survey-tui run ai-expectation-gap --group frontline
       printf '4\\n5\\n' | survey-tui run my.yaml --group a --plain
+      survey-tui run ai-expectation-gap --kiosk
     """
+    if pin is not None and not kiosk:
+        raise SurveyError("--pin only applies with --kiosk")
+    if kiosk and plain:
+        raise SurveyError("--kiosk cannot be combined with --plain")
+    if kiosk and pin == "":
+        raise SurveyError("the facilitator PIN must not be empty")
     q = load_questionnaire(questionnaire)
     if group is not None and group not in q.group_ids:
         raise SurveyError(f"unknown group {group!r}; choose one of: {', '.join(q.group_ids)}")
@@ -38,6 +55,14 @@ def run(questionnaire: str, group: str | None, wave: str, plain: bool, db: str |
         runner = PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout)
         runner.resume_key = resume_key
         runner.run()
+        return
+    if kiosk:
+        if pin is None:
+            # Asked once, before the app starts; kept only in memory.
+            pin = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
+        from survey_tui.tui.kiosk import KioskApp
+
+        KioskApp(q, store, pin=pin, group=group, wave=wave).run()
         return
     from survey_tui.tui.app import SurveyApp
 

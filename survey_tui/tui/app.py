@@ -39,6 +39,7 @@ class SurveyApp(App[None]):
         self.fixed_group = group or only
         self.wave = wave
         self.session: Session | None = None
+        self.mode = "run"  # stored on each record; the kiosk app stores "kiosk"
         self.sub_title = questionnaire.title
 
     def on_mount(self) -> None:
@@ -75,6 +76,7 @@ class SurveyApp(App[None]):
             self.store,
             group=group,
             wave=self.wave,
+            mode=self.mode,
             resume_key=self.resume_key,
         )
         self.session.begin()
@@ -95,6 +97,12 @@ class SurveyApp(App[None]):
 
         assert self.session is not None
         self.switch_screen(ReviewScreen(self.session))
+
+    def show_thanks(self) -> None:
+        """After submit: the thank-you screen (the kiosk app shows its own, then starts over)."""
+        from survey_tui.tui.screens.survey import ThankYouScreen
+
+        self.switch_screen(ThankYouScreen())
 
     def on_answer_recorded(self, event: AnswerRecorded) -> None:
         # Conditions are re-evaluated here: the next question depends on this answer.

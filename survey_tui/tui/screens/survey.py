@@ -272,7 +272,7 @@ class ReviewScreen(Screen[None]):
                 self.app.show_question(q)  # type: ignore[attr-defined]
                 return
         s.submit()
-        self.app.switch_screen(ThankYouScreen())
+        self.app.show_thanks()  # type: ignore[attr-defined]
 
 
 class ThankYouScreen(Screen[None]):

@@ -1,0 +1,50 @@
+"""``survey-tui run --kiosk``: option checks and the PIN asked once before the app starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from survey_tui.cli import main
+from survey_tui.tui.kiosk import KioskApp
+
+ONE = Path(__file__).parent.parent / "ui" / "kiosk_one.yaml"
+
+
+def invoke(db: Path, *args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, ["run", str(ONE), "--db", str(db), *args], input=stdin)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--pin", "1"), "--pin only applies with --kiosk"),
+        (("--kiosk", "--plain", "--pin", "1"), "cannot be combined with --plain"),
+        (("--kiosk", "--pin", ""), "must not be empty"),
+    ],
+)
+def test_bad_kiosk_options_exit_2_and_write_nothing(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    db = tmp_path / "r.json"
+    result = invoke(db, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not db.exists()
+
+
+def test_pin_is_asked_with_confirmation_when_not_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[KioskApp] = []
+    # The full-screen app cannot run under CliRunner; record what it was started with.
+    monkeypatch.setattr(KioskApp, "run", lambda self, *a, **k: started.append(self))
+    result = invoke(tmp_path / "r.json", "--kiosk", "--group", "b", stdin="12\n13\n9876\n9876\n")
+    assert result.exit_code == 0, result.output
+    assert "do not match" in result.output  # the mistyped confirmation is asked again
+    assert "9876" not in result.output  # hidden input
+    [app] = started
+    assert app._pin == "9876" and app.mode == "kiosk" and app.resume_key is None
+    assert app.fixed_group == "b"
