@@ -42,6 +42,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from survey_tui.core.store.common import new_record
 
 GROUP_SIZES: dict[str, int] = {"executive": 12, "manager": 8, "frontline": 40}
 
@@ -273,23 +274,19 @@ def synthetic_workshop(
                 seconds = {qid: rng.randint(4, 60) for qid in answers}
                 submitted = started + timedelta(seconds=sum(seconds.values()) + 30)
                 records.append(
-                    {
-                        "response_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                        "questionnaire_id": questionnaire.id,
-                        "questionnaire_version": questionnaire.version,
-                        "questionnaire_sha256": questionnaire.sha256,
-                        "group": group,
-                        "wave": wave,
-                        "status": "complete",
-                        "mode": "import",
-                        "started_at": _iso(started),
-                        "updated_at": _iso(submitted),
-                        "submitted_at": _iso(submitted),
-                        "answers": answers,
-                        "seconds": seconds,
-                        "notes": {},
-                        "resume_key": None,
-                    }
+                    new_record(
+                        questionnaire,
+                        response_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        group=group,
+                        wave=wave,
+                        status="complete",
+                        mode="import",
+                        started_at=_iso(started),
+                        updated_at=_iso(submitted),
+                        submitted_at=_iso(submitted),
+                        answers=answers,
+                        seconds=seconds,
+                    )
                 )
     return records
 

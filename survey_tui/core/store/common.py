@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from survey_tui.core.model import Questionnaire
 
 FORMAT_VERSION = 1
 META_TABLE = "_meta"
@@ -37,3 +40,38 @@ def copy_record(record: Record) -> Record:
     # A JSON round trip is both a fast deep copy and a check that the record is storable.
     copied: Record = orjson.loads(orjson.dumps(record))
     return copied
+
+
+def new_record(
+    questionnaire: Questionnaire,
+    *,
+    response_id: str,
+    group: str,
+    wave: str,
+    status: str,
+    mode: str,
+    started_at: str,
+    updated_at: str,
+    submitted_at: str | None,
+    answers: dict[str, Any] | None = None,
+    seconds: dict[str, int] | None = None,
+    resume_key: str | None = None,
+) -> Record:
+    """A response record of docs/interfaces.md: the one place its fields are spelled out."""
+    return {
+        "response_id": response_id,
+        "questionnaire_id": questionnaire.id,
+        "questionnaire_version": questionnaire.version,
+        "questionnaire_sha256": questionnaire.sha256,
+        "group": group,
+        "wave": wave,
+        "status": status,
+        "mode": mode,
+        "started_at": started_at,
+        "updated_at": updated_at,
+        "submitted_at": submitted_at,
+        "answers": answers if answers is not None else {},
+        "seconds": seconds if seconds is not None else {},
+        "notes": {},
+        "resume_key": resume_key,
+    }

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.errors import Problem
-from survey_tui.core.store.common import utc_now
+from survey_tui.core.store.common import new_record, utc_now
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -193,22 +193,17 @@ def parse_rows(
             bad_rows += 1
             continue
         records.append(
-            {
-                "response_id": rid,
-                "questionnaire_id": questionnaire.id,
-                "questionnaire_version": questionnaire.version,
-                "questionnaire_sha256": questionnaire.sha256,
-                "group": group,
-                "wave": wave,
-                "status": "complete",
-                "mode": "import",
-                "started_at": submitted,
-                "updated_at": now,
-                "submitted_at": submitted,
-                "answers": questionnaire.prune_answers(answers, group, wave),
-                "seconds": {},
-                "notes": {},
-                "resume_key": None,
-            }
+            new_record(
+                questionnaire,
+                response_id=rid,
+                group=group,
+                wave=wave,
+                status="complete",
+                mode="import",
+                started_at=submitted,
+                updated_at=now,
+                submitted_at=submitted,
+                answers=questionnaire.prune_answers(answers, group, wave),
+            )
         )
     return records, problems, bad_rows

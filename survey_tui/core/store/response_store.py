@@ -33,6 +33,7 @@ from survey_tui.core.store.common import (
     RESPONSES_TABLE,
     Record,
     copy_record,
+    new_record,
     utc_now,
 )
 from survey_tui.core.store.storage import (
@@ -282,23 +283,18 @@ class ResponseStore:
     ) -> Record:
         """Create and save a partial response to ``questionnaire``; return it."""
         now = utc_now()
-        record: Record = {
-            "response_id": str(uuid.uuid4()),
-            "questionnaire_id": questionnaire.id,
-            "questionnaire_version": questionnaire.version,
-            "questionnaire_sha256": questionnaire.sha256,
-            "group": group,
-            "wave": wave,
-            "status": "partial",
-            "mode": mode,
-            "started_at": now,
-            "updated_at": now,
-            "submitted_at": None,
-            "answers": {},
-            "seconds": {},
-            "notes": {},
-            "resume_key": resume_key,
-        }
+        record = new_record(
+            questionnaire,
+            response_id=str(uuid.uuid4()),
+            group=group,
+            wave=wave,
+            status="partial",
+            mode=mode,
+            started_at=now,
+            updated_at=now,
+            submitted_at=None,
+            resume_key=resume_key,
+        )
         self.save(record)
         return record
 
