@@ -10,31 +10,21 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from analysis_helpers import BASIC_YAML
+from analysis_helpers import BASIC_YAML, stored_answers
 
 from survey_tui.cli import main
-from survey_tui.core.loader import load
-from survey_tui.core.store import ResponseStore
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[Path, Path]:
-    qfile = tmp_path / "q.yaml"
-    qfile.write_text(BASIC_YAML.replace("MINSIZE", "3"))
-    q = load(qfile)
-    db = tmp_path / "responses.json"
-    store = ResponseStore(db)
-    for group, values, wave in (
+    rows = [
         ("executive", [5, 5, 4, 4], "w1"),
         ("frontline", [1, 2, 2, 1], "w1"),
         ("manager", [3, 3], "w1"),
         ("executive", [4, 4, 4], "w2"),
         ("frontline", [3, 3, 2], "w2"),
-    ):
-        for value in values:
-            record = store.start(q, group=group, wave=wave)
-            record["answers"] = {"quality": value, "notes": f"{group} says {value}"}
-            store.submit(record)
+    ]
+    qfile, db, q, store = stored_answers(tmp_path, rows, "{group} says {value}")
     store.start(q, group="frontline", wave="w1")  # a partial one
     return qfile, db
 

@@ -9,29 +9,19 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from analysis_helpers import BASIC_YAML
+from analysis_helpers import stored_answers
 
 from survey_tui.cli import main
-from survey_tui.core.loader import load
-from survey_tui.core.store import ResponseStore
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[Path, Path]:
-    qfile = tmp_path / "q.yaml"
-    qfile.write_text(BASIC_YAML.replace("MINSIZE", "3"))
-    q = load(qfile)
-    db = tmp_path / "responses.json"
-    store = ResponseStore(db)
-    for group, values in (
-        ("executive", [5, 5, 4, 4]),
-        ("frontline", [1, 2, 2, 1]),
-        ("manager", [3, 3]),
-    ):
-        for value in values:
-            record = store.start(q, group=group)
-            record["answers"] = {"quality": value, "notes": f"{group} | says {value}"}
-            store.submit(record)
+    rows = [
+        ("executive", [5, 5, 4, 4], "default"),
+        ("frontline", [1, 2, 2, 1], "default"),
+        ("manager", [3, 3], "default"),
+    ]
+    qfile, db, _, _ = stored_answers(tmp_path, rows, "{group} | says {value}")
     return qfile, db
 
 

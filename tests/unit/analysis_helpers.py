@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 from survey_tui.core.loader import load_bytes
@@ -77,3 +78,28 @@ def likert_records(group: str, question: str, values: list[int], **kw: Any) -> l
 def find(entries: list[dict[str, Any]], key: str, value: str) -> dict[str, Any]:
     """The entry whose ``key`` is ``value``."""
     return next(e for e in entries if e[key] == value)
+
+
+def stored_answers(
+    tmp_path: Path, rows: list[tuple[str, list[int], str]], note: str
+) -> tuple[Path, Path, Questionnaire, Any]:
+    """A BASIC questionnaire (min size 3) file and a real store holding one submitted response
+    per value: ``rows`` are (group, quality values, wave); ``note`` is formatted with group and
+    value for the free-text answer. Shared by the analyze and report CLI tests."""
+    from survey_tui.core.loader import load
+    from survey_tui.core.store import ResponseStore
+
+    qfile = tmp_path / "q.yaml"
+    qfile.write_text(BASIC_YAML.replace("MINSIZE", "3"))
+    q = load(qfile)
+    db = tmp_path / "responses.json"
+    store = ResponseStore(db)
+    for group, values, wave in rows:
+        for value in values:
+            response = store.start(q, group=group, wave=wave)
+            response["answers"] = {
+                "quality": value,
+                "notes": note.format(group=group, value=value),
+            }
+            store.submit(response)
+    return qfile, db, q, store
