@@ -34,6 +34,11 @@ from survey_tui.core.errors import SurveyError
 )
 @click.option("--wave", default=None, help="Report on this wave only (default: every wave).")
 @click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
+@click.option(
+    "--preview",
+    is_flag=True,
+    help="Show the rendered Markdown in the terminal (q or Esc closes); -o still writes the file.",
+)
 @db_option
 def report(
     questionnaire: str,
@@ -42,6 +47,7 @@ def report(
     output: str | None,
     wave: str | None,
     baseline_wave: str | None,
+    preview: bool,
     db: str | None,
 ) -> None:
     """Render a report of the expectation gap (Markdown, or a self-contained HTML file).
@@ -55,32 +61,53 @@ def report(
       survey-tui report ai-expectation-gap --template executive_brief
       survey-tui report ai-expectation-gap --format html -o report.html
       survey-tui report ai-expectation-gap --template ./my_report.md.j2
+      survey-tui report ai-expectation-gap --template workshop_readout --preview
     """
     from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
     from survey_tui.core.reports import build_context, render
 
+    if preview and not _is_terminal():
+        # Checked before anything is written: a preview needs a screen to draw on.
+        raise SurveyError("--preview needs a terminal (stdin and stdout must be a tty)")
     template_path = resolve_template(template)
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
-    text = render(template_path, build_context(result))
+    markdown = render(template_path, build_context(result))
+    title = str(result["questionnaire"]["title"])
+    text = markdown
     if output_format == "html":
         from survey_tui.core.reports.html import to_html
 
-        text = to_html(text, title=str(result["questionnaire"]["title"]))
-    if output is None:
+        text = to_html(markdown, title=title)
+    if output is not None:
+        _write(Path(output), text)
+    elif not preview:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
+    if preview:
+        from survey_tui.tui.preview import preview_report
+
+        preview_report(markdown, title)
+
+
+def _is_terminal() -> bool:
+    """Whether the preview app has a terminal to run in."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _write(target: Path, text: str) -> None:
+    """Write the report atomically; a missing folder or an OS error is the user's to fix."""
     from survey_tui.core.store.storage import atomic_write_bytes
 
-    target = Path(output)
     if not target.parent.is_dir():
         # atomic_write_bytes would create missing folders; a typo should not.
         raise SurveyError("the folder does not exist", location=str(target.parent))
     try:
         atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as error:
-        raise SurveyError(f"cannot write the report: {error.strerror}", location=output) from None
-    click.echo(f"report written to {output}", err=True)
+        raise SurveyError(
+            f"cannot write the report: {error.strerror}", location=str(target)
+        ) from None
+    click.echo(f"report written to {target}", err=True)

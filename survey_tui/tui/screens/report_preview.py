@@ -1,0 +1,50 @@
+"""A rendered report shown in Textual's MarkdownViewer (``report --preview``, the dashboard)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, MarkdownViewer, Static
+
+
+class ReportPreviewScreen(Screen[None]):
+    """Show ``markdown`` (a rendered report) scrollable, with its table of contents.
+
+    q or Esc dismisses the screen, so whoever pushed it (the preview app, the facilitator
+    dashboard) gets control back.
+    """
+
+    DEFAULT_CSS = """
+    ReportPreviewScreen #preview-title { dock: top; height: 1; padding: 0 1;
+                                         background: $primary; color: $text; text-style: bold; }
+    ReportPreviewScreen MarkdownViewer { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "close", "Close"),
+        Binding("escape", "close", "Close"),
+        Binding("t", "toggle_toc", "Contents"),
+    ]
+
+    def __init__(self, markdown: str, title: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+        self.report_title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.report_title, id="preview-title", markup=False)
+        # open_links=False: a report is read here, never a launcher for the web browser.
+        yield MarkdownViewer(self.markdown, show_table_of_contents=False, open_links=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MarkdownViewer).focus()
+
+    def action_toggle_toc(self) -> None:
+        viewer = self.query_one(MarkdownViewer)
+        viewer.show_table_of_contents = not viewer.show_table_of_contents
+
+    def action_close(self) -> None:
+        self.dismiss(None)
