@@ -16,7 +16,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 
 from survey_tui.core.errors import Problem, QuestionnaireError
-from survey_tui.core.model import QUESTION_TYPES, Questionnaire
+from survey_tui.core.model import QUESTION_TYPES, QUESTIONNAIRE_ID_PATTERN, Questionnaire
 from survey_tui.core.yamlsource import (
     Path,
     SourceMap,
@@ -110,6 +110,14 @@ _FRIENDLY = {
 }
 
 
+_BOUNDS = {
+    "greater_than_equal": "must be at least",
+    "greater_than": "must be greater than",
+    "less_than_equal": "must be at most",
+    "less_than": "must be less than",
+}
+
+
 def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
     by_path: dict[Path, list[tuple[str, bool]]] = {}
     missing: list[Problem] = []
@@ -154,14 +162,18 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
             path = (*path, "type")
         elif kind == "union_tag_not_found":
             message = f"missing required key 'type' (one of: {', '.join(QUESTION_TYPES)})"
+        elif kind in _BOUNDS:
+            limit = next(iter(error.get("ctx", {}).values()), "")
+            message = f"{_BOUNDS[kind]} {limit}, got {_shown(error.get('input'))}"
         elif kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
             message = f"must be one of {expected}; got {error.get('input')!r}"
         elif kind == "string_pattern_mismatch":
             pattern = error.get("ctx", {}).get("pattern", "")
+            # The questionnaire id allows '-'; every other id allows '_' (the format contract).
             hint = (
                 "lower-case letters, digits and '-'"
-                if "-" in pattern
+                if pattern == QUESTIONNAIRE_ID_PATTERN
                 else "lower-case letters, digits and '_'"
             )
             message = f"{error.get('input')!r} is not a valid id: use {hint}"
@@ -175,7 +187,7 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
                 and not isinstance(error["input"], dict | list)
             ):
                 given = error["input"]
-                message += ", got nothing" if given is None else f", got {given!r}"
+                message += f", got {_shown(given)}"
         by_path.setdefault(path, []).append((message, is_key))
     problems: list[Problem] = list(dict.fromkeys(missing))
     for path, messages in by_path.items():
@@ -190,6 +202,15 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
                 continue
         problems.append(source.problem(path, _join(messages), key=any(k for _, k in messages)))
     return problems
+
+
+def _shown(value: Any) -> str:
+    """A value as the YAML author wrote it: ``true``, not Python's ``True``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def _path_of(problem: Problem) -> Path:
@@ -217,8 +238,15 @@ def _join(messages: list[tuple[str, bool]]) -> str:
 def _data_path(loc: tuple[Any, ...], source: SourceMap) -> Path:
     """Drop pydantic's union-member entries (e.g. ``'likert'``, ``'str'``) from ``loc``."""
     path: list[str | int] = []
-    for part in loc:
+    for index, part in enumerate(loc):
         candidate = (*path, part)
+        if (
+            index >= 2
+            and loc[index - 2] == "questions"
+            and isinstance(loc[index - 1], int)
+            and part in QUESTION_TYPES
+        ):
+            continue  # the discriminator tag (a question type), not a key in the file
         if (
             candidate in source.values
             or candidate in source.keys

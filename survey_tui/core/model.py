@@ -20,6 +20,9 @@ ID_PATTERN = r"^[a-z0-9_]+$"
 QUESTIONNAIRE_ID_PATTERN = r"^[a-z0-9-]+$"
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
+# Strict numbers: pydantic would otherwise read YAML `true` as 1 (a typo that must not load).
+WholeNumber = Annotated[int, Field(strict=True)]
+Number = Annotated[float, Field(strict=True)]
 
 
 def slugify(label: str) -> str:
@@ -36,10 +39,10 @@ class Strict(BaseModel):
 class Scale(Strict):
     """A bounded integer answer scale with optional labels and a favorable set."""
 
-    min: int
-    max: int
+    min: WholeNumber
+    max: WholeNumber
     labels: list[str] | None = None
-    favorable: list[int] | None = None
+    favorable: list[WholeNumber] | None = None
 
     @property
     def values(self) -> list[int]:
@@ -71,7 +74,7 @@ class Group(Strict):
 
 
 class Anonymity(Strict):
-    min_group_size: int = Field(default=5, ge=1)
+    min_group_size: WholeNumber = Field(default=5, ge=1)
 
 
 class Option(Strict):
@@ -181,14 +184,14 @@ class SingleChoiceQuestion(ChoiceBase):
 
 class MultiChoiceQuestion(ChoiceBase):
     type: Literal["multi_choice"]
-    min_selected: int | None = Field(default=None, ge=0)
-    max_selected: int | None = Field(default=None, ge=1)
+    min_selected: WholeNumber | None = Field(default=None, ge=0)
+    max_selected: WholeNumber | None = Field(default=None, ge=1)
 
 
 class NumberQuestion(QuestionBase):
     type: Literal["number"]
-    min: float | None = None
-    max: float | None = None
+    min: Number | None = None
+    max: Number | None = None
     integer: bool = False
     unit: str | None = None
     direction: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
@@ -201,7 +204,7 @@ class NumberQuestion(QuestionBase):
 class TextQuestion(QuestionBase):
     type: Literal["text"]
     multiline: bool = False
-    max_length: int = Field(default=2000, ge=1)
+    max_length: WholeNumber = Field(default=2000, ge=1)
 
     @property
     def is_required(self) -> bool:
@@ -293,11 +296,11 @@ class Questionnaire(Strict):
 
     id: Annotated[str, Field(pattern=QUESTIONNAIRE_ID_PATTERN, min_length=1)]
     title: str
-    version: int
+    version: WholeNumber
     mode: Literal["survey", "interview"] = "survey"
     description: str | None = None
     consent: str | None = None
-    estimated_minutes: float | None = Field(default=None, gt=0)
+    estimated_minutes: Number | None = Field(default=None, gt=0)
     groups: list[Group] = Field(min_length=1)
     compare: list[Id] | None = Field(default=None, min_length=2, max_length=2)
     anonymity: Anonymity = Anonymity()

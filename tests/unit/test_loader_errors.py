@@ -36,6 +36,13 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str]]] = {
     "top_level_scalar": [(1, 1, "", "not a string")],
     "missing_id": [(2, 1, "id", "missing required key 'id'")],
     "bad_id_pattern": [(1, 5, "id", "'Loader_Good' is not a valid id: use lower-case letters")],
+    "bool_as_number": [(3, 10, "version", "expected a whole number, got true")],
+    "question_id_pattern": [
+        (19, 13, "sections.0.questions.0.id", "use lower-case letters, digits and '_'")
+    ],
+    "bound_below_minimum": [
+        (50, 21, "sections.0.questions.5.max_length", "must be at least 1, got 0")
+    ],
     "unknown_top_key": [
         (1, 1, "title", "missing required key 'title'"),
         (2, 1, "titel", "unknown key 'titel' (did you mean 'title'?)"),
