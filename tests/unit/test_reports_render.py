@@ -210,6 +210,21 @@ def test_choice_counts_per_shown_group() -> None:
     text = _render("gap_report.md.j2", result)
     tool = find(result["distributions"], "question", "tool")
     ex, fr = tool["groups"]["executive"], tool["groups"]["frontline"]
+    # Answers are shown by their option label from the questionnaire, not a humanised id.
     assert f"| Copilot | {ex['counts']['copilot']} | {fr['counts']['copilot']} |" in text
-    assert f"| Chatgpt | {ex['counts']['chatgpt']} | {fr['counts']['chatgpt']} |" in text
+    assert f"| ChatGPT | {ex['counts']['chatgpt']} | {fr['counts']['chatgpt']} |" in text
+    assert "Chatgpt" not in text
     assert f"| Answered (n) | {ex['n']} | {fr['n']} |" in text
+
+
+def test_other_answers_are_pooled_under_a_label() -> None:
+    from report_helpers import dataset
+
+    from survey_tui.core.analysis import analyze
+
+    q, records = dataset()
+    for i, r in enumerate(records):
+        r["answers"] = {**r["answers"], "tool": "copilot" if i % 2 else "our own | script"}
+    text = _render("gap_report.md.j2", analyze(q, records))
+    assert "| Other (own answer) |" in text
+    assert "own \\| script" not in text and "(other)" not in text

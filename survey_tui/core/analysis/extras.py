@@ -17,6 +17,7 @@ from survey_tui.core.model import (
 )
 
 OTHER = "(other)"  # the bucket of free "Other" texts; not a valid option id, so no clash
+OTHER_LABEL = "Other (own answer)"
 
 
 def _top(keys_scores: list[tuple[str, float]], k: int, *, reverse: bool) -> list[str]:
@@ -148,11 +149,15 @@ def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str,
                 groups[group] = {"n": None, "counts": None, "suppressed": True}
             else:
                 groups[group] = {"n": n, "counts": counts, "suppressed": False}
+        # Display labels of the answers (reports show these, never the option ids).
+        options = {o.value: o.label for o in question.options}
+        options[OTHER] = OTHER_LABEL
         out.append(
             {
                 "question": question.id,
                 "label": question.text_for(None),
                 "type": question.type,
+                "options": options,
                 "groups": groups,
             }
         )
