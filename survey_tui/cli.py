@@ -27,7 +27,8 @@ COMMANDS: dict[str, str] = {
     "merge": "survey_tui.commands.data:merge",
     "analyze": "survey_tui.commands.analyze:analyze",
     "report": "survey_tui.commands.report:report",
-    # "dashboard" and "serve" (issue 7) are registered here once they are built.
+    "dashboard": "survey_tui.commands.dashboard:dashboard",
+    "serve": "survey_tui.commands.serve:serve",
     "demo": "survey_tui.commands.facilitate:demo",
 }
 

@@ -1,0 +1,138 @@
+"""The dashboard's live view of a store: every response to one questionnaire, kept up to date.
+
+Pure Python (no Textual), so it is cheap to test: :meth:`LiveResponses.poll` asks the store
+only for what changed since the last poll (``ResponseStore.changes_since``) and folds it into a
+dict ``response_id -> record``; :meth:`LiveResponses.tally` counts per group for one wave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from survey_tui.core.model import Questionnaire
+
+Record = dict[str, Any]
+
+
+class ChangeSource(Protocol):
+    """What the live view needs from a store (``ResponseStore`` has it)."""
+
+    def changes_since(self, token: int | None) -> tuple[list[Record], int]: ...
+
+
+@dataclass
+class GroupCount:
+    """Responses of one group: submitted (``complete``) and started but not submitted."""
+
+    complete: int = 0
+    in_progress: int = 0
+
+
+@dataclass
+class Tally:
+    """Counts per group (in questionnaire order) for one wave, and the newest submit time."""
+
+    groups: dict[str, GroupCount] = field(default_factory=dict)
+    last_submit: datetime | None = None
+    other_versions: int = 0  # responses to another version of the questionnaire: not counted
+
+    @property
+    def complete(self) -> int:
+        """Submitted responses, all groups together."""
+        return sum(c.complete for c in self.groups.values())
+
+    @property
+    def in_progress(self) -> int:
+        """Started but not yet submitted, all groups together."""
+        return sum(c.in_progress for c in self.groups.values())
+
+
+def _parse_time(text: Any) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+class LiveResponses:
+    """Every response to ``questionnaire`` (any version) seen so far, by response id."""
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        self.records: dict[str, Record] = {}
+        self.token: int | None = None
+
+    def poll(self, store: ChangeSource) -> int:
+        """Fetch what changed since the last poll; return how many records of ours changed."""
+        changed, self.token = store.changes_since(self.token)
+        mine = 0
+        for record in changed:
+            if record.get("questionnaire_id") != self.questionnaire.id:
+                continue
+            self.records[str(record["response_id"])] = record
+            mine += 1
+        return mine
+
+    def waves(self) -> list[str]:
+        """The waves that hold responses, sorted."""
+        return sorted({str(r.get("wave", "default")) for r in self.records.values()})
+
+    def _ours(self, record: Record, wave: str | None) -> bool:
+        if wave is not None and record.get("wave", "default") != wave:
+            return False
+        return bool(record.get("questionnaire_version") == self.questionnaire.version)
+
+    def tally(self, wave: str | None) -> Tally:
+        """Counts per group for ``wave`` (None: every wave); unknown groups are not counted."""
+        tally = Tally(groups={g: GroupCount() for g in self.questionnaire.group_ids})
+        for record in self.records.values():
+            if wave is not None and record.get("wave", "default") != wave:
+                continue
+            if record.get("questionnaire_version") != self.questionnaire.version:
+                tally.other_versions += 1
+                continue
+            count = tally.groups.get(str(record.get("group")))
+            if count is None:
+                continue
+            if record.get("status") == "complete":
+                count.complete += 1
+                submitted = _parse_time(record.get("submitted_at"))
+                if submitted is not None and (
+                    tally.last_submit is None or submitted > tally.last_submit
+                ):
+                    tally.last_submit = submitted
+            else:
+                count.in_progress += 1
+        return tally
+
+    def complete(self, wave: str | None) -> list[Record]:
+        """The submitted responses to this version in ``wave`` (None: every wave)."""
+        return [
+            r
+            for r in self.records.values()
+            if r.get("status") == "complete" and self._ours(r, wave)
+        ]
+
+    def fingerprint(self, wave: str | None) -> frozenset[tuple[str, Any]]:
+        """Changes exactly when the set of complete responses (or one of them) changes."""
+        return frozenset((str(r["response_id"]), r.get("updated_at")) for r in self.complete(wave))
+
+
+def since_text(moment: datetime | None, now: datetime) -> str:
+    """'no submits yet', '12 s ago', '3 min ago', '2 h 5 min ago', '9 days ago'."""
+    if moment is None:
+        return "no submits yet"
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 60:
+        return f"{seconds} s ago"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h {minutes % 60} min ago"
+    return f"{hours // 24} days ago"

@@ -1,0 +1,80 @@
+"""The report and CSV the dashboard previews and exports (the same as ``report`` / ``export``).
+
+No Textual here: these run in worker threads, and every error a user can cause is a
+``SurveyError`` the dashboard shows as a notification.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.model import Questionnaire
+
+REPORT_TEMPLATE = "gap_report.md.j2"
+
+
+def report_markdown(
+    questionnaire: Questionnaire, records: list[dict[str, Any]], wave: str | None
+) -> str:
+    """The shipped gap report for ``records`` (complete responses), as ``survey-tui report``.
+
+    Uses the analysis defaults (2,000 resamples), so the figures match the ``report`` command.
+    """
+    from survey_tui.core.analysis import analyze
+    from survey_tui.core.catalog import resolve_template
+    from survey_tui.core.reports import build_context, render
+
+    if not records:
+        raise SurveyError("no submitted responses yet: nothing to report")
+    result = analyze(questionnaire, records, wave=wave)
+    return render(resolve_template(REPORT_TEMPLATE), build_context(result))
+
+
+def responses_csv(questionnaire: Questionnaire, records: list[dict[str, Any]]) -> str:
+    """The wide CSV of data-exchange.md (as ``survey-tui export``)."""
+    from survey_tui.core.store.exchange import columns, to_row
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns(questionnaire), lineterminator="\n")
+    writer.writeheader()
+    for record in sorted(records, key=lambda r: str(r.get("submitted_at"))):
+        writer.writerow(to_row(questionnaire, record))
+    return buffer.getvalue()
+
+
+def export_files(
+    questionnaire: Questionnaire,
+    records: list[dict[str, Any]],
+    wave: str | None,
+    folder: Path,
+) -> tuple[Path, Path]:
+    """Write ``<id>[-<wave>]-report.md`` and ``...-responses.csv`` into ``folder``.
+
+    Both are computed before either is written, so a failing report writes nothing.
+    """
+    from survey_tui.core.store.storage import atomic_write_bytes
+
+    if not folder.is_dir():
+        raise SurveyError("the export folder does not exist", location=str(folder))
+    stem = questionnaire.id + (f"-{_safe(wave)}" if wave else "")
+    report = report_markdown(questionnaire, records, wave)
+    table = responses_csv(questionnaire, records)
+    report_path = folder / f"{stem}-report.md"
+    csv_path = folder / f"{stem}-responses.csv"
+    try:
+        atomic_write_bytes(report_path, report.encode("utf-8"))
+        atomic_write_bytes(csv_path, table.encode("utf-8"))
+    except OSError as error:
+        raise SurveyError(
+            f"cannot write the export: {error.strerror or error}", location=str(folder)
+        ) from None
+    return report_path, csv_path
+
+
+def _safe(name: str) -> str:
+    # Wave names are free text; keep file names portable.
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "wave"

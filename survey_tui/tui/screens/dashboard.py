@@ -1,0 +1,252 @@
+"""The facilitator's dashboard screen: live counts, then the gap view on the reveal.
+
+A timer polls the store every ``poll_seconds`` in a thread worker (``changes_since`` reads
+only what changed), so the UI never waits on the store lock or on SciPy. The analysis is
+re-run (with few resamples, to stay well under a second) only when the set of submitted
+responses changed; it runs before the reveal too, so the reveal is instant.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.model import Questionnaire
+from survey_tui.tui.live import ChangeSource, LiveResponses, Tally, since_text
+from survey_tui.tui.widgets.counts import CountsPanel
+from survey_tui.tui.widgets.gap_view import GapView
+
+#: Bootstrap resamples for the live view; reports use the analysis default (2,000).
+LIVE_RESAMPLES = 500
+
+
+class DashboardScreen(Screen[None]):
+    """Counts per group (always) and the gap view (after ``r``); ``p`` preview, ``e`` export."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "reveal", "Reveal/hide figures"),
+        Binding("p", "preview", "Report preview"),
+        Binding("e", "export", "Export"),
+        Binding("w", "next_wave", "Wave"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        store: ChangeSource,
+        *,
+        wave: str | None = None,
+        export_dir: Path | None = None,
+        poll_seconds: float = 1.0,
+        can_go_back: bool = False,
+    ) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.store = store
+        self.wave = wave
+        self.export_dir = export_dir or Path.cwd()
+        self.poll_seconds = poll_seconds
+        self.can_go_back = can_go_back
+        self.revealed = False
+        self.live = LiveResponses(questionnaire)  # touched only by the poll worker
+        self.tally: Tally | None = None
+        self.waves: list[str] = []
+        self.analysis: dict[str, Any] | None = None
+        self.complete: list[dict[str, Any]] = []  # what the shown analysis was made from
+        self.analysed_key: tuple[str | None, frozenset[tuple[str, Any]]] | None = None
+        self.polls = 0  # finished polls (tests wait on this)
+        self.exported: tuple[Path, Path] | None = None
+        self._polling = False
+        self._last_error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dash"):
+            yield Static("", id="dash-title", markup=False)
+            yield CountsPanel(self.questionnaire.min_group_size, id="counts")
+            yield Static("", id="dash-hint", markup=False)
+            with VerticalScroll(id="gap-scroll"):
+                yield GapView(id="gap")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_mode()
+        self.poll_now()
+        self.set_interval(self.poll_seconds, self._tick)
+
+    # --- polling --------------------------------------------------------------------------
+    def _tick(self) -> None:
+        self._show_since()
+        self.poll_now()
+
+    def poll_now(self) -> None:
+        """Start a poll unless one is still running (a slow store never piles up workers)."""
+        if self._polling:
+            return
+        self._polling = True
+        self.run_worker(self._poll, thread=True, group="poll", exit_on_error=False)
+
+    def _poll(self) -> None:
+        wave = self.wave
+        try:
+            self.live.poll(self.store)
+            tally = self.live.tally(wave)
+            waves = self.live.waves()
+            key = (wave, self.live.fingerprint(wave))
+            analysis: dict[str, Any] | None = None
+            labels: dict[str, str] = {}
+            complete: list[dict[str, Any]] = []
+            if key != self.analysed_key:
+                complete = self.live.complete(wave)
+                if complete:
+                    analysis, labels = _analyse(self.questionnaire, complete, wave)
+        except SurveyError as error:
+            self.app.call_from_thread(self._poll_failed, str(error))
+            return
+        self.app.call_from_thread(self._polled, wave, tally, waves, key, analysis, labels, complete)
+
+    def _polled(
+        self,
+        wave: str | None,
+        tally: Tally,
+        waves: list[str],
+        key: tuple[str | None, frozenset[tuple[str, Any]]],
+        analysis: dict[str, Any] | None,
+        labels: dict[str, str],
+        complete: list[dict[str, Any]],
+    ) -> None:
+        self._polling = False
+        self._last_error = None
+        self.polls += 1
+        if wave != self.wave:  # the wave was switched while this poll ran
+            self.poll_now()
+            return
+        self.tally = tally
+        self.waves = waves
+        self._show_since()
+        if key != self.analysed_key:
+            self.analysed_key = key
+            self.analysis = analysis
+            self.complete = complete
+            message = "No submitted responses yet." if not complete else ""
+            self.query_one(GapView).show(analysis, labels, message)
+
+    def _poll_failed(self, message: str) -> None:
+        self._polling = False
+        self.polls += 1
+        if message != self._last_error:  # once per distinct problem, not every second
+            self._last_error = message
+            self.notify(message, title="Cannot read the store", severity="error")
+
+    # --- display ------------------------------------------------------------------------
+    def _show_since(self) -> None:
+        if self.tally is None:
+            return
+        since = since_text(self.tally.last_submit, datetime.now(UTC))
+        self.query_one(CountsPanel).show(self.tally, since)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        wave = f"wave {self.wave}" if self.wave is not None else "all waves"
+        total = f"{self.tally.complete} submitted" if self.tally else "reading"
+        state = "figures shown" if self.revealed else "figures hidden"
+        title = f"{self.questionnaire.title} | {wave} | {total} | {state}"
+        self.query_one("#dash-title", Static).update(title)
+
+    def _show_mode(self) -> None:
+        self.set_class(self.revealed, "-revealed")
+        hint = (
+            "Figures hidden until the reveal: press r to show the gaps full-screen."
+            if not self.revealed
+            else ""
+        )
+        self.query_one("#dash-hint", Static).update(hint)
+        self._show_title()
+
+    # --- actions ------------------------------------------------------------------------
+    def action_reveal(self) -> None:
+        """Show or hide the figures (counts stay visible while hidden)."""
+        self.revealed = not self.revealed
+        self._show_mode()
+        if self.revealed:
+            self.query_one("#gap-scroll").focus()
+
+    def action_next_wave(self) -> None:
+        """Cycle: all waves, then each wave in the store."""
+        choices: list[str | None] = [None, *self.waves]
+        if self.wave is not None and self.wave not in choices:
+            choices.append(self.wave)
+        self.wave = choices[(choices.index(self.wave) + 1) % len(choices)]
+        self.notify(f"Showing {'wave ' + self.wave if self.wave else 'all waves'}")
+        self._show_title()
+        self.poll_now()
+
+    def action_preview(self) -> None:
+        """Render the gap report of the responses shown and open it in the preview screen."""
+        self.run_worker(self._preview, thread=True, group="report", exit_on_error=False)
+
+    def _preview(self) -> None:
+        from survey_tui.tui.report_files import report_markdown
+
+        try:
+            markdown = report_markdown(self.questionnaire, list(self.complete), self.wave)
+        except SurveyError as error:
+            self.app.call_from_thread(self._failed, str(error), "No report")
+            return
+        self.app.call_from_thread(self._open_preview, markdown)
+
+    def _open_preview(self, markdown: str) -> None:
+        from survey_tui.tui.screens.report_preview import ReportPreviewScreen
+
+        self.app.push_screen(ReportPreviewScreen(markdown, f"{self.questionnaire.title}: report"))
+
+    def action_export(self) -> None:
+        """Write the Markdown report and the CSV of responses into the export folder."""
+        self.run_worker(self._export, thread=True, group="report", exit_on_error=False)
+
+    def _export(self) -> None:
+        from survey_tui.tui.report_files import export_files
+
+        try:
+            paths = export_files(
+                self.questionnaire, list(self.complete), self.wave, self.export_dir
+            )
+        except SurveyError as error:
+            self.app.call_from_thread(self._failed, str(error), "Export failed")
+            return
+        self.exported = paths
+        self.app.call_from_thread(
+            self.notify, f"Report: {paths[0]}\nResponses: {paths[1]}", title="Exported"
+        )
+
+    def _failed(self, message: str, title: str) -> None:
+        self.notify(message, title=title, severity="error")
+
+    def action_back(self) -> None:
+        """Back to the home picker (when opened from there)."""
+        if self.can_go_back:
+            self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide "Back" unless there is somewhere to go back to."""
+        if action == "back":
+            return self.can_go_back
+        return True
+
+
+def _analyse(
+    questionnaire: Questionnaire, complete: list[dict[str, Any]], wave: str | None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    from survey_tui.core.analysis import analyze
+    from survey_tui.core.reports import build_context
+
+    result = analyze(questionnaire, complete, wave=wave, resamples=LIVE_RESAMPLES)
+    return result, dict(build_context(result)["labels"])

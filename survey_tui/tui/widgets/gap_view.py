@@ -1,0 +1,171 @@
+"""The dashboard's gap view: per construct, group scores as text bars, the gap, the index.
+
+Every figure is written as a number next to its bar, and every judgement ("significant",
+"waiting for 3 more") in words, so nothing depends on colour. A group below the anonymity
+threshold gets "waiting for N more" and no figure at all: the analysis already withholds its
+numbers (``suppressed``), and this view never shows a total that would reveal them either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widget import Widget
+
+from survey_tui.core.reports.filters import human, ptext
+
+FULL = "\u2588"
+EMPTY = "\u00b7"
+
+
+def text_bar(score: float, width: int) -> str:
+    """A bar for a 0-100 score: one block per 100/width points, dots for the rest."""
+    filled = max(0, min(width, round(score * width / 100)))
+    return FULL * filled + EMPTY * (width - filled)
+
+
+def waiting_text(n: int, minimum: int) -> str:
+    """What a group below the threshold shows instead of figures."""
+    return f"waiting for {max(1, minimum - n)} more"
+
+
+def gap_text(entry: dict[str, Any], compare: list[str] | None) -> str:
+    """The gap of one construct in words: points, 95% CI, p-value and significance."""
+    gap = entry.get("gap")
+    if not compare or gap is None:
+        return "gap: no pair of groups to compare"
+    if gap.get("suppressed") or gap.get("points") is None:
+        return "gap: waiting for enough responses"
+    low, high = gap["ci95"]
+    verdict = "significant" if gap["significant"] else "not significant"
+    return (
+        f"gap {gap['points']:+.1f} pts (95% CI {low:+.1f} to {high:+.1f}, "
+        f"{ptext(gap['p_value'])}, {verdict})"
+    )
+
+
+def _widest_first(constructs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # The biggest gaps first: that is what the room wants to see on the reveal.
+    def key(entry: dict[str, Any]) -> float:
+        gap = entry.get("gap") or {}
+        points = gap.get("points")
+        return -abs(points) if isinstance(points, int | float) else 0.0
+
+    return sorted(constructs, key=key)
+
+
+def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int) -> Text:
+    """The whole gap view as text for a view ``width`` columns wide."""
+    width = max(40, width)
+    minimum = int(analysis["min_group_size"])
+    groups: dict[str, dict[str, Any]] = analysis["groups"]
+    compare = analysis.get("compare")
+    name_width = max(len(g) for g in groups) if groups else 8
+    number_width = 6  # " 100.0"
+    bar_width = max(10, min(50, width - name_width - number_width - 4))
+    out = Text()
+
+    index = analysis.get("expectation_gap_index")
+    if compare:
+        pair = f"{compare[0]} minus {compare[1]}"
+        if index is None:
+            out.append("Expectation Gap Index: waiting for enough responses\n", style="bold")
+        else:
+            out.append(f"Expectation Gap Index: {index:.1f} points", style="bold")
+            out.append(" (mean size of the construct gaps)\n")
+        out.append(f"Gaps are {pair}, in points on a 0-100 scale.\n")
+    counts = []
+    for gid, info in groups.items():
+        shown = f"{gid} n={info['n']}"
+        if info["suppressed"]:
+            shown += f" ({waiting_text(int(info['n']), minimum)})"
+        counts.append(shown)
+    out.append("Submitted: " + ", ".join(counts) + "\n")
+
+    for entry in _widest_first(analysis.get("constructs", [])):
+        name = labels.get(entry["construct"]) or human(entry["construct"])
+        gap = gap_text(entry, compare)
+        out.append("\n")
+        if len(name) + len(gap) + 3 <= width:
+            out.append(name, style="bold")
+            out.append(" " * (width - len(name) - len(gap)) + gap + "\n")
+        else:
+            out.append(name[:width] + "\n", style="bold")
+        for gid in groups:
+            figures = entry["groups"].get(gid) or {}
+            out.append(f"  {gid:<{name_width}} ")
+            if groups[gid]["suppressed"] or figures.get("suppressed"):
+                n = int(groups[gid]["n"])
+                if groups[gid]["suppressed"]:
+                    out.append(waiting_text(n, minimum) + "\n", style="italic")
+                else:
+                    out.append(f"too few answers to show (n < {minimum})\n", style="italic")
+                continue
+            score = float(figures["score"])
+            out.append(text_bar(score, bar_width))
+            out.append(f" {score:5.1f}\n", style="bold")
+        if len(name) + len(gap) + 3 > width:
+            out.append(f"  {gap}\n")
+
+    for card in _scorecards(analysis):
+        out.append("\n")
+        out.append(f"Workflow scorecard: {card.get('label') or card['question']}\n", style="bold")
+        rows = {row["key"]: row for row in card["rows"]}
+        for title, keys in (
+            ("Helps most", card.get("helps_most", [])),
+            ("Friction most", card.get("friction_most", [])),
+        ):
+            out.append(f"  {title}: ")
+            out.append(", ".join(_row_text(rows[k], groups) for k in keys if k in rows) or "-")
+            out.append("\n")
+    return out
+
+
+def _scorecards(analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    cards = analysis.get("scorecards")
+    if cards:
+        return list(cards)
+    card = analysis.get("scorecard")
+    return [card] if card else []
+
+
+def _row_text(row: dict[str, Any], groups: dict[str, dict[str, Any]]) -> str:
+    # Per-group scores of shown groups only; the "overall" score is left out on purpose: with
+    # a group withheld it could be combined with the others to recover that group's score.
+    shown = [
+        f"{gid} {row['groups'][gid]['score']:.0f}"
+        for gid in groups
+        if not groups[gid]["suppressed"]
+        and gid in row["groups"]
+        and not row["groups"][gid]["suppressed"]
+        and row["groups"][gid]["score"] is not None
+    ]
+    return f"{row['label']} ({', '.join(shown)})" if shown else str(row["label"])
+
+
+class GapView(Widget):
+    """Renders the latest analysis; re-flows its bars to its own width."""
+
+    DEFAULT_CSS = """
+    GapView { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.analysis: dict[str, Any] | None = None
+        self.labels: dict[str, str] = {}
+        self.message = "No submitted responses yet."
+
+    def show(self, analysis: dict[str, Any] | None, labels: dict[str, str], message: str) -> None:
+        """Show ``analysis`` (or ``message`` when there is none yet)."""
+        self.analysis = analysis
+        self.labels = labels
+        self.message = message
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        """The gap view as text (the message when there is no analysis)."""
+        if self.analysis is None:
+            return Text(self.message)
+        return render_gap_view(self.analysis, self.labels, self.size.width or 80)
