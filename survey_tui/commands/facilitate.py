@@ -1,8 +1,9 @@
-"""Facilitator commands: ``demo`` (a synthetic workshop); ``dashboard`` and ``serve`` to come."""
+"""Facilitator commands: ``demo`` (a synthetic workshop, then the dashboard on it)."""
 
 from __future__ import annotations
 
 import shlex
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,10 +18,17 @@ FLAGSHIP = "ai-expectation-gap"
 @click.command()
 @db_option
 @click.option("--seed", default=2026, show_default=True, type=int, help="Generator seed.")
-def demo(db: str | None, seed: int) -> None:
+@click.option(
+    "--no-dashboard",
+    is_flag=True,
+    help="Only create the store (the dashboard never opens when stdout is not a terminal).",
+)
+def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
     """Create a synthetic workshop (executives, managers, frontline; two waves) to explore.
 
-    Without --db the store goes into a new temporary folder, never into your real store.
+    Then open the facilitator dashboard on it (r reveals the gaps, p previews the report,
+    q quits). Without --db the store goes into a new temporary folder, never into your real
+    store.
 
     \b
     Example:
@@ -52,6 +60,7 @@ def demo(db: str | None, seed: int) -> None:
         + ", ".join(f"{g} {n}" for g, n in counts.items())
     )
     click.echo("\nNext:")
+    click.echo(f"  survey-tui dashboard {FLAGSHIP} --db {quoted}")
     click.echo(f"  survey-tui analyze {FLAGSHIP} --db {quoted} --wave baseline")
     click.echo(
         f"  survey-tui analyze {FLAGSHIP} --db {quoted} --baseline-wave baseline --wave 90-day"
@@ -61,3 +70,8 @@ def demo(db: str | None, seed: int) -> None:
         f"  survey-tui report {FLAGSHIP} --db {quoted} "
         "--baseline-wave baseline --wave 90-day -o report.md"
     )
+    if no_dashboard or not sys.stdout.isatty():
+        return
+    from survey_tui.commands.dashboard import open_dashboard
+
+    open_dashboard(q, path, None)

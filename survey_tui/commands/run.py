@@ -70,7 +70,7 @@ def run(
 
 
 def open_home(db: str | None) -> None:
-    """``survey-tui`` with no arguments: pick a questionnaire, then answer it."""
-    from survey_tui.tui.app import run_home
+    """``survey-tui`` with no arguments: pick a questionnaire; run, watch or report on it."""
+    from survey_tui.tui.home import run_home
 
     run_home(store_path(db))

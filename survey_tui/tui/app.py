@@ -1,14 +1,10 @@
-"""The respondent's Textual app (``survey-tui run``) and the home picker (``survey-tui``)."""
+"""The respondent's Textual app (``survey-tui run``); the home picker is in ``tui.home``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.app import App
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Store
@@ -119,54 +115,3 @@ def _blank() -> Any:
     from textual.screen import Screen
 
     return Screen()
-
-
-class HomeApp(App[None]):
-    """``survey-tui`` with no arguments: shipped and local questionnaires; Enter runs one."""
-
-    CSS_PATH = "survey.tcss"
-    TITLE = "survey-tui"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
-
-    def __init__(self, store_path: Path) -> None:
-        super().__init__()
-        self.store_path = store_path
-        self.choice: Path | None = None
-        self.sub_title = "choose a questionnaire · Enter: run · q: quit"
-
-    def compose(self) -> ComposeResult:
-        from survey_tui.core.catalog import local_questionnaire_files, shipped_questionnaire_files
-
-        yield Header()
-        files = shipped_questionnaire_files() + local_questionnaire_files()
-        options = [Option(self._label(p), id=str(p)) for p in files]
-        yield OptionList(*options, id="home")
-        yield Footer()
-
-    @staticmethod
-    def _label(path: Path) -> str:
-        from survey_tui.core.errors import SurveyError
-        from survey_tui.core.loader import load
-
-        try:
-            q = load(path)
-        except SurveyError:
-            return f"{path.name} (does not load; run survey-tui validate)"
-        return f"{q.title}  ({q.id}, {sum(1 for _ in q.questions())} questions)"
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.choice = Path(str(event.option.id))
-        self.exit()
-
-
-def run_home(store_path: Path) -> Any:
-    """Show the home picker, then run the chosen questionnaire in the same terminal."""
-    home = HomeApp(store_path)
-    home.run()
-    if home.choice is None:
-        return None
-    from survey_tui.core.loader import load
-    from survey_tui.core.store import ResponseStore
-
-    questionnaire = load(home.choice)
-    return SurveyApp(questionnaire, ResponseStore(store_path)).run()

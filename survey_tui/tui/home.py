@@ -1,0 +1,150 @@
+"""``survey-tui`` with no arguments: pick a questionnaire, then run it, watch it or report on it.
+
+Enter or r runs the highlighted questionnaire (the home app exits and the survey app starts in
+the same terminal), d opens the facilitator dashboard on it, p previews its gap report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.model import Questionnaire
+
+
+class HomeScreen(Screen[None]):
+    """Shipped and local questionnaires, with what can be done with the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "run", "Run"),
+        Binding("d", "dashboard", "Dashboard"),
+        Binding("p", "preview", "Report preview"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from survey_tui.core.catalog import local_questionnaire_files, shipped_questionnaire_files
+
+        yield Header()
+        files = shipped_questionnaire_files() + local_questionnaire_files()
+        yield OptionList(*(Option(_label(p), id=str(p)) for p in files), id="home")
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_run()
+
+    def highlighted(self) -> Path | None:
+        """The questionnaire file under the cursor."""
+        options = self.query_one("#home", OptionList)
+        if options.highlighted is None:
+            return None
+        return Path(str(options.get_option_at_index(options.highlighted).id))
+
+    def _questionnaire(self) -> Questionnaire | None:
+        from survey_tui.core.loader import load
+
+        path = self.highlighted()
+        if path is None:
+            return None
+        try:
+            return load(path)
+        except SurveyError as error:
+            self.notify(str(error), title="Does not load", severity="error")
+            return None
+
+    def action_run(self) -> None:
+        """Leave the home app and answer the highlighted questionnaire."""
+        path = self.highlighted()
+        if path is not None and self._questionnaire() is not None:
+            app: HomeApp = self.app  # type: ignore[assignment]
+            app.choice = path
+            app.exit()
+
+    def action_dashboard(self) -> None:
+        """The facilitator dashboard on the highlighted questionnaire (Esc comes back)."""
+        from survey_tui.core.store import ResponseStore
+        from survey_tui.tui.screens.dashboard import DashboardScreen
+
+        q = self._questionnaire()
+        if q is None:
+            return
+        app: HomeApp = self.app  # type: ignore[assignment]
+        store = ResponseStore(app.store_path)
+        self.app.push_screen(DashboardScreen(q, store, export_dir=app.export_dir, can_go_back=True))
+
+    def action_preview(self) -> None:
+        """Render the gap report of the stored responses and show it."""
+        q = self._questionnaire()
+        if q is not None:
+            self.run_worker(lambda: self._preview(q), thread=True, exit_on_error=False)
+
+    def _preview(self, q: Questionnaire) -> None:
+        from survey_tui.core.store import ResponseStore
+        from survey_tui.tui.report_files import report_markdown
+
+        app: HomeApp = self.app  # type: ignore[assignment]
+        try:
+            if not app.store_path.exists():
+                raise SurveyError(f"no response store at {app.store_path}")
+            records = ResponseStore(app.store_path).responses(q.id, version=q.version)
+            if not records:
+                raise SurveyError(f"no submitted responses to {q.id!r} in {app.store_path}")
+            markdown = report_markdown(q, records, None)
+        except SurveyError as error:
+            self.app.call_from_thread(self.notify, str(error), title="No report", severity="error")
+            return
+        self.app.call_from_thread(self._open_preview, markdown, q.title)
+
+    def _open_preview(self, markdown: str, title: str) -> None:
+        from survey_tui.tui.screens.report_preview import ReportPreviewScreen
+
+        self.app.push_screen(ReportPreviewScreen(markdown, f"{title}: report"))
+
+
+def _label(path: Path) -> str:
+    from survey_tui.core.loader import load
+
+    try:
+        q = load(path)
+    except SurveyError:
+        return f"{path.name} (does not load; run survey-tui validate)"
+    return f"{q.title}  ({q.id}, {sum(1 for _ in q.questions())} questions)"
+
+
+class HomeApp(App[None]):
+    """The home picker; ``choice`` is the questionnaire to run after it exits (or None)."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = ["survey.tcss", "dashboard.tcss"]
+    TITLE = "survey-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+
+    def __init__(self, store_path: Path, *, export_dir: Path | None = None) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self.export_dir = export_dir
+        self.choice: Path | None = None
+        self.sub_title = "choose a questionnaire"
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+
+
+def run_home(store_path: Path) -> Any:
+    """Show the home picker, then run the chosen questionnaire in the same terminal."""
+    home = HomeApp(store_path)
+    home.run()
+    if home.choice is None:
+        return None
+    from survey_tui.core.loader import load
+    from survey_tui.core.store import ResponseStore
+    from survey_tui.tui.app import SurveyApp
+
+    questionnaire = load(home.choice)
+    return SurveyApp(questionnaire, ResponseStore(store_path)).run()
