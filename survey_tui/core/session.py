@@ -7,6 +7,7 @@ progress, autosave and pruning behave identically whichever way a respondent ans
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
@@ -53,6 +54,7 @@ class Session:
         self.mode = mode
         self.answers: dict[str, Any] = {}
         self.seconds: dict[str, float] = {}
+        self.notes: dict[str, str] = {}  # interviewer notes per question (interview mode)
         self.record: dict[str, Any] | None = None
         self.submitted = False
 
@@ -81,6 +83,7 @@ class Session:
         session.record = record
         session.answers = dict(record.get("answers") or {})
         session.seconds = dict(record.get("seconds") or {})
+        session.notes = dict(record.get("notes") or {})
         return session
 
     def first_unanswered(self) -> AnyQuestion | None:
@@ -138,15 +141,32 @@ class Session:
             self.answers[question_id] = value
         else:
             self.answers.pop(question_id, None)
-        if seconds:
-            self.seconds[question_id] = round(self.seconds.get(question_id, 0.0) + seconds, 1)
+        self.add_seconds(question_id, seconds)
+        self.save()
+
+    def add_seconds(self, question_id: str, seconds: float) -> None:
+        """Add time spent on ``question_id`` (kept in memory until the next save)."""
+        if seconds > 0:
+            # Unrounded here: the interview timer adds a lap every second, and rounding
+            # each lap would drift; the stored figure is rounded once, in save().
+            self.seconds[question_id] = self.seconds.get(question_id, 0.0) + seconds
+
+    def set_note(self, question_id: str, text: str) -> None:
+        """Keep the interviewer's note on ``question_id`` (blank removes it) and save."""
+        cleaned = text.strip()
+        if cleaned:
+            self.notes[question_id] = cleaned
+        else:
+            self.notes.pop(question_id, None)
         self.save()
 
     def save(self) -> None:
+        """Write answers, seconds and notes to the partial record in the store."""
         self.begin()
         assert self.record is not None
         self.record["answers"] = dict(self.answers)
-        self.record["seconds"] = dict(self.seconds)
+        self.record["seconds"] = _rounded(self.seconds)
+        self.record["notes"] = dict(self.notes)
         self.store.save(self.record)
 
     def submit(self) -> dict[str, Any]:
@@ -154,8 +174,12 @@ class Session:
         self.begin()
         assert self.record is not None
         self.answers = self.questionnaire.prune_answers(self.answers, self.group, self.wave)
+        visible = {q.id for q in self.visible()}
+        self.notes = {k: v for k, v in self.notes.items() if k in visible}
+        kept = self.answers.keys() | self.notes.keys()
         self.record["answers"] = dict(self.answers)
-        self.record["seconds"] = {k: v for k, v in self.seconds.items() if k in self.answers}
+        self.record["seconds"] = _rounded({k: v for k, v in self.seconds.items() if k in kept})
+        self.record["notes"] = dict(self.notes)
         self.record = self.store.submit(self.record)
         self.submitted = True
         return self.record
@@ -163,6 +187,10 @@ class Session:
 
 def _given(value: Any) -> bool:
     return value is not None and value != [] and value != {} and value != ""
+
+
+def _rounded(seconds: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 1) for k, v in seconds.items()}
 
 
 def find_resumable(
@@ -196,12 +224,20 @@ def terminal_resume_key() -> str | None:
 
 
 class Stopwatch:
-    """Seconds spent on the current question (stored per question in ``seconds``)."""
+    """Seconds spent on the current question (stored per question in ``seconds``).
 
-    def __init__(self) -> None:
-        self._start = time.monotonic()
+    ``clock`` is injectable so tests can move time on without sleeping.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._start = clock()
+
+    def elapsed(self) -> float:
+        """Seconds since the last lap, without starting a new one."""
+        return self._clock() - self._start
 
     def lap(self) -> float:
-        now = time.monotonic()
+        now = self._clock()
         spent, self._start = now - self._start, now
         return spent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
@@ -35,7 +37,10 @@ class SurveyApp(App[None]):
         self.fixed_group = group or only
         self.wave = wave
         self.session: Session | None = None
-        self.mode = "run"  # stored on each record; the kiosk app stores "kiosk"
+        # Stored on each record; the kiosk app stores "kiosk".
+        self.mode = "interview" if questionnaire.mode == "interview" else "run"
+        # What the interview timer reads; tests swap it to move time on without sleeping.
+        self.clock: Callable[[], float] = time.monotonic
         self.sub_title = questionnaire.title
 
     def on_mount(self) -> None:
@@ -86,6 +91,11 @@ class SurveyApp(App[None]):
         from survey_tui.tui.screens.survey import QuestionScreen
 
         assert self.session is not None
+        if self.questionnaire.mode == "interview":
+            from survey_tui.tui.screens.interview import InterviewQuestionScreen
+
+            self.switch_screen(InterviewQuestionScreen(self.session, question))
+            return
         self.switch_screen(QuestionScreen(self.session, question))
 
     def show_review(self) -> None:

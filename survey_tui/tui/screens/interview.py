@@ -1,0 +1,108 @@
+"""The facilitator's screen for one question of an interview guide (``mode: interview``).
+
+Like a survey question, plus the probes, a per-question timer and a notes area. Notes (and,
+for text questions, the answer itself, which is the note-taking area) are saved while they
+are typed, at most one tick late, so a killed terminal loses at most about a second.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Label, ProgressBar, Static, TextArea
+
+from survey_tui.core.model import AnyQuestion, TextQuestion
+from survey_tui.core.session import Session, Stopwatch
+from survey_tui.tui.screens.survey import QuestionScreen
+from survey_tui.tui.widgets.answers import AnswerWidget, answer_widget
+from survey_tui.tui.widgets.interview import Elapsed, NotesArea, Probes
+
+
+class InterviewQuestionScreen(QuestionScreen):
+    """Prompt, probes, timer, the answer widget and (unless the answer is text) notes."""
+
+    TICK_SECONDS: ClassVar[float] = 1.0
+    # Time alone (nothing typed) is written every this many ticks; typing, every tick.
+    SAVE_TIME_EVERY: ClassVar[int] = 15
+
+    def __init__(self, session: Session, question: AnyQuestion) -> None:
+        super().__init__(session, question)
+        self.is_text = isinstance(question, TextQuestion)
+        self._dirty = False
+        self._ticks = 0
+
+    def compose(self) -> ComposeResult:
+        s, q = self.session, self.question
+        section = s.questionnaire.section_of(q.id)
+        answered, visible = s.progress()
+        position, _ = s.position(q.id)
+        with Vertical(id="question", classes="interview"):
+            with Horizontal(id="top"):
+                yield Label(section.title if section else "", id="section")
+                yield Elapsed()
+                yield Label(f"Question {position} of {visible}", id="position")
+            yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
+            yield Static(q.text_for(s.group), id="text")
+            if q.help:
+                yield Static(q.help.strip(), id="help")
+            if q.probes:
+                yield Probes(q.probes)
+            widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
+            # "(optional)" joins the hint: an 80x24 screen has no line to spare here.
+            yield Label(widget.hint + ("" if q.is_required else " · optional"), id="hint")
+            if self.is_text:
+                with Vertical(id="answer-area", classes="-text"):
+                    yield widget
+            else:
+                with VerticalScroll(id="answer-area"):
+                    yield widget
+                notes = NotesArea(s.notes.get(q.id, ""))
+                notes.border_title = "Notes (Tab here; saved as you type)"
+                yield notes
+            yield Label("", id="error", classes="error")
+            with Horizontal(id="nav"):
+                yield Button("Back", id="back", disabled=s.previous_before(q.id) is None)
+                yield Button("Next", variant="primary", id="next")
+        yield Footer()
+        self._answered = answered
+
+    def on_mount(self) -> None:
+        # (QuestionScreen.on_mount runs too: progress and focus.) The app's clock, so tests
+        # can move time on without sleeping.
+        self.stopwatch = Stopwatch(self.app.clock)  # type: ignore[attr-defined]
+        self._show_time()
+        self.set_interval(self.TICK_SECONDS, self._tick)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._dirty = True
+
+    def _tick(self) -> None:
+        self._ticks += 1
+        if self._dirty or self._ticks % self.SAVE_TIME_EVERY == 0:
+            self._save()
+        self._show_time()
+
+    def _show_time(self) -> None:
+        spent = self.session.seconds.get(self.question.id, 0.0) + self.stopwatch.elapsed()
+        self.query_one(Elapsed).show(spent)
+
+    def _save(self) -> None:
+        """Write the time so far and what is typed (notes, or a text answer) to the store."""
+        qid = self.question.id
+        self.session.add_seconds(qid, self.stopwatch.lap())
+        self._dirty = False
+        if self.is_text:
+            # Text never fails to parse (only its length is checked, on Next).
+            self.session.record_answer(qid, self.query_one(AnswerWidget).value())
+        else:
+            self.session.set_note(qid, self.query_one(NotesArea).text)
+
+    def action_next(self) -> None:
+        self._save()  # notes are kept even when the answer is refused
+        super().action_next()
+
+    def action_back(self) -> None:
+        self._save()
+        super().action_back()

@@ -1,0 +1,52 @@
+"""Widgets only the interview screen uses: the probes, the question timer, the notes area."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Static, TextArea
+
+
+def format_elapsed(seconds: float) -> str:
+    """``mm:ss`` (minutes go past 59 rather than adding hours: no interview lasts that long)."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+class Probes(Vertical):
+    """The follow-up prompts for the interviewer, one bullet each (wrapped lines hang)."""
+
+    def __init__(self, probes: list[str]) -> None:
+        super().__init__(id="probes")
+        self.probes = probes
+
+    def compose(self) -> ComposeResult:
+        yield Static("Probes (for you, ask as needed):", markup=False)
+        for probe in self.probes:
+            with Horizontal(classes="probe"):
+                yield Static("•", classes="bullet")
+                # No markup: a probe may well contain [brackets].
+                yield Static(probe, markup=False)
+
+
+class Elapsed(Label):
+    """Time spent on this question so far, all visits together."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="timer")
+
+    def show(self, seconds: float) -> None:
+        self.update(f"Time {format_elapsed(seconds)}")
+
+
+class NotesArea(TextArea):
+    """The interviewer's notes on a rated or chosen question (saved as they are typed)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            text,
+            id="notes",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder="Notes: what was said, close to their words",
+        )
