@@ -65,12 +65,29 @@ class ChoiceSet(RadioSet):
     def __init__(self, *labels: str, digits: dict[str, int] | None = None, **kwargs: Any):
         super().__init__(*[Mark(label) for label in labels], **kwargs)
         self.digits = digits or {}
+        # RadioSet highlights its first option on mount; that highlight is not a choice, so
+        # Enter only chooses it once the respondent has moved the highlight themselves.
+        self.moved = False
+
+    def action_next_button(self) -> None:
+        self.moved = self.is_mounted and self._selected is not None
+        super().action_next_button()
+
+    def action_previous_button(self) -> None:
+        self.moved = True
+        super().action_previous_button()
+
+    def chooses_on_enter(self) -> bool:
+        """Whether Enter should press the highlighted option (it was moved to, not defaulted)."""
+        return self._selected is not None and self.moved
 
     def action_choose_and_next(self) -> None:
-        if self._selected is not None:
+        if self.chooses_on_enter():
+            assert self._selected is not None
             self.choose(self._selected)
-        if self.pressed_index >= 0:
-            self.post_message(NextRequested())
+        # Unanswered: go on all the same, so the screen says the answer is required (or skips
+        # an optional question) instead of Enter silently recording the first option.
+        self.post_message(NextRequested())
 
     def choose(self, index: int) -> None:
         """Press option ``index`` now (RadioSet would only do so on its next message)."""
@@ -366,7 +383,8 @@ class RowSet(ChoiceSet):
     ]
 
     def action_choose_and_next(self) -> None:
-        if self._selected is not None:
+        if self.chooses_on_enter():
+            assert self._selected is not None
             self.choose(self._selected)
         self._advance()
 
@@ -383,7 +401,8 @@ class RowSet(ChoiceSet):
         index = rows.index(self)
         if index + 1 < len(rows):
             self.screen.set_focus(rows[index + 1])  # now, so a fast next digit rates that row
-        elif all(r.pressed_index >= 0 for r in rows):
+        else:
+            # The last row: go on; the screen checks that a required matrix is complete.
             self.post_message(NextRequested())
 
 

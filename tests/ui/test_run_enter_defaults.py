@@ -1,0 +1,43 @@
+"""Enter on an untouched choice never records the first option (RadioSet highlights it on mount).
+
+A respondent who presses Enter too early must be told the answer is required, not be stored as
+"Strongly disagree"; in a matrix, Enter after rating a row must not rate the next one "1".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Label
+
+from survey_tui.core.loader import load
+from survey_tui.core.store import ResponseStore
+from survey_tui.tui.app import SurveyApp
+from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen
+
+FIXTURE = Path(__file__).parent / "run_enter_defaults.yaml"
+
+
+async def test_enter_on_untouched_choices_records_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "r.json"
+    app = SurveyApp(load(FIXTURE), ResponseStore(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # welcome: one group, no consent
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "lik"
+        await pilot.press("enter")
+        assert app.screen.question.id == "lik"  # refused: required, nothing chosen
+        assert "needs an answer" in str(app.screen.query_one("#error", Label).render())
+        assert app.session is not None and "lik" not in app.session.answers
+
+        await pilot.press("down", "down", "enter")  # moving the highlight, then Enter, chooses
+        assert app.session.answers["lik"] == 3
+        assert app.screen.question.id == "flows"
+
+        # Rate "Code" 4 (focus moves on to "Tests"), then Enter twice: Tests and Docs skipped.
+        await pilot.press("4", "enter", "enter")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.session.answers["flows"] == {"code": 4}
+        await pilot.press("ctrl+s")
+
+    [record] = ResponseStore(db).responses("enter-defaults")
+    assert record["answers"] == {"lik": 3, "flows": {"code": 4}}
