@@ -4,6 +4,8 @@ For screen-reader users (Textual has no screen-reader support) and for scripts: 
 full-screen app, no colour, every choice numbered, the same validation, conditions and
 autosave as the TUI (both drive :class:`survey_tui.core.session.Session`).
 Typing ``<`` goes back one question; an empty line skips an optional question.
+In an interview guide (``mode: interview``) the probes are listed and, after each question
+that is not itself free text, a note may be typed (an empty line: no note).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class PlainRunner:
         self.stdin = stdin
         self.stdout = stdout
         self.resume_key: str | None = None
+        self.interview = questionnaire.mode == "interview"
 
     # --- io ----------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -78,6 +81,8 @@ class PlainRunner:
         count = sum(1 for _ in q.questions())
         self.say(f"{count} questions, about {q.estimate_minutes():g} minutes.")
         self.say("Type the number of your answer and press Enter. Type < to go back.")
+        if self.interview:
+            self.say("After each rated or chosen question you can type a note (Enter: none).")
         earlier = find_resumable(q, self.store, self.resume_key)
         if earlier is not None:
             count = len(earlier.get("answers") or {})
@@ -95,7 +100,14 @@ class PlainRunner:
                 return None
         only = q.group_ids[0] if len(q.group_ids) == 1 else None
         group = self.group or only or self._choose_group()
-        session = Session(q, self.store, group=group, wave=self.wave, resume_key=self.resume_key)
+        session = Session(
+            q,
+            self.store,
+            group=group,
+            wave=self.wave,
+            mode="interview" if self.interview else "run",
+            resume_key=self.resume_key,
+        )
         session.begin()
         return self._finish(session, session.first())
 
@@ -183,7 +195,21 @@ class PlainRunner:
                 self.say(f"Error: {problem}")
                 continue
             session.record_answer(question.id, value, stopwatch.lap())
+            if self.interview and not isinstance(question, TextQuestion):
+                return self._note(session, question)
             return False
+
+    def _note(self, session: Session, question: AnyQuestion) -> bool:
+        """The interviewer's note after an answer; True if they typed < to go back."""
+        earlier = session.notes.get(question.id)
+        if earlier:
+            self.say(f"  Current note: {earlier} (Enter keeps it)")
+        text = self.ask("Note (Enter: none): ")
+        if text.strip() == BACK:
+            return True
+        if text.strip():
+            session.set_note(question.id, text)
+        return False
 
     def _ask_matrix(self, question: MatrixQuestion, session: Session) -> Any:
         scale = self.q.scale_of(question)
@@ -229,6 +255,10 @@ class PlainRunner:
             say("  Type a " + ("whole " if question.integer else "") + "number" + _range(question))
         elif isinstance(question, TextQuestion):
             say(f"  Type your answer (up to {question.max_length} characters).")
+        if self.interview and question.probes:
+            say("  Probes (for the interviewer, ask as needed):")
+            for probe in question.probes:
+                say(f"  - {probe}")
         if not question.is_required:
             say("  (Optional: press Enter to skip.)")
         if earlier is not None:
