@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 import click
 
 from survey_tui.commands.common import db_option, load_questionnaire, store_path
 from survey_tui.core.errors import SurveyError
+
+#: ``serve --kiosk`` hands the facilitator PIN to each browser's app here, not in argv.
+SERVE_PIN_ENV = "SURVEY_TUI_SERVE_PIN"
 
 
 @click.command("run")
@@ -17,6 +22,8 @@ from survey_tui.core.errors import SurveyError
 @click.option("--plain", is_flag=True, help="Line-by-line prompts (screen readers, scripts).")
 @click.option("--kiosk", is_flag=True, help="Start over after each submit; leaving needs a PIN.")
 @click.option("--pin", "pin", default=None, help="Facilitator PIN for --kiosk (else asked).")
+# Internal: ``survey-tui serve`` runs each browser's app with ``--mode serve``.
+@click.option("--mode", "mode", type=click.Choice(["serve"]), default=None, hidden=True)
 @db_option
 def run(
     questionnaire: str,
@@ -25,6 +32,7 @@ def run(
     plain: bool,
     kiosk: bool,
     pin: str | None,
+    mode: str | None,
     db: str | None,
 ) -> None:
     """Answer QUESTIONNAIRE (a YAML path or a shipped id) in the terminal.
@@ -35,6 +43,18 @@ def run(
       printf '4\\n5\\n' | survey-tui run my.yaml --group a --plain
       survey-tui run ai-expectation-gap --kiosk
     """
+    served = mode == "serve"
+    if served:
+        if plain:
+            raise SurveyError("--mode serve cannot be combined with --plain")
+        if kiosk and pin is None:
+            pin = os.environ.get(SERVE_PIN_ENV) or None
+            if pin is None:
+                raise SurveyError(f"--mode serve --kiosk needs the PIN in ${SERVE_PIN_ENV}")
+        # Ctrl+C in the facilitator's terminal reaches the whole process group; the server
+        # stops each browser's app itself (a "quit" message), so the app ignores the signal
+        # instead of dying with a traceback mid-write.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if pin is not None and not kiosk:
         raise SurveyError("--pin only applies with --kiosk")
     if kiosk and plain:
@@ -48,7 +68,9 @@ def run(
     from survey_tui.core.store import ResponseStore
 
     store = ResponseStore(store_path(db))
-    resume_key = terminal_resume_key()
+    # Served apps share one user and host: a resume key would offer one browser's partial
+    # answers to the next browser, so served sessions never resume.
+    resume_key = None if served else terminal_resume_key()
     if plain:
         from survey_tui.plain import PlainRunner
 
@@ -62,11 +84,17 @@ def run(
             pin = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
         from survey_tui.tui.kiosk import KioskApp
 
-        KioskApp(q, store, pin=pin, group=group, wave=wave).run()
+        kiosk_app = KioskApp(q, store, pin=pin, group=group, wave=wave)
+        if served:
+            kiosk_app.mode = "serve"  # stored on each record
+        kiosk_app.run()
         return
     from survey_tui.tui.app import SurveyApp
 
-    SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key).run()
+    app = SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key)
+    if served:
+        app.mode = "serve"  # stored on each record
+    app.run()
 
 
 def open_home(db: str | None) -> None:

@@ -1,0 +1,244 @@
+"""``survey-tui serve``: the respondent app in web browsers (textual-serve), one per tab.
+
+Everything the user can get wrong (questionnaire, group, host, busy port, store) is checked by
+:func:`plan_serve` before anything starts; :func:`serve` then prints the URL, a QR code and live
+counts while :mod:`survey_tui.serving` runs the web server.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import os
+import shlex
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from survey_tui.commands.common import db_option, store_path
+from survey_tui.core.catalog import resolve_questionnaire
+from survey_tui.core.errors import SurveyError
+from survey_tui.core.loader import load
+from survey_tui.core.model import Questionnaire
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+NETWORK_WARNING = (
+    "warning: serving on {host}: anyone who can reach this machine on the network can open "
+    "the survey, and answers travel unencrypted (plain HTTP). Use it only on a network you trust."
+)
+
+
+@dataclass(frozen=True)
+class ServePlan:
+    """What ``serve`` will do, decided and checked before anything starts."""
+
+    questionnaire: Questionnaire
+    questionnaire_path: Path
+    store_path: Path
+    host: str
+    port: int
+    url: str
+    command: str  # the shell command textual-serve runs for each browser
+    kiosk: bool
+    group: str | None
+    wave: str
+    warning: str | None  # set when the server is reachable from other machines
+
+
+def plan_serve(
+    ref: str,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    kiosk: bool = False,
+    group: str | None = None,
+    wave: str = "default",
+    db: Path,
+) -> ServePlan:
+    """Check every input and decide the child command and URL; raises SurveyError."""
+    path = resolve_questionnaire(ref).resolve()
+    questionnaire = load(path)
+    if group is not None and group not in questionnaire.group_ids:
+        raise SurveyError(
+            f"unknown group {group!r}; choose one of: {', '.join(questionnaire.group_ids)}"
+        )
+    if not wave.strip():
+        raise SurveyError("--wave must not be empty")
+    db = db.resolve()
+    _check_store(db, questionnaire)
+    addresses = _resolve(host, port)
+    _check_port_free(host, port, addresses)
+    loopback = all(ipaddress.ip_address(a[4][0].split("%")[0]).is_loopback for a in addresses)
+    argv = [sys.executable, "-m", "survey_tui", "--db", str(db), "run", str(path)]
+    argv += ["--mode", "serve", "--wave", wave]
+    if group is not None:
+        argv += ["--group", group]
+    if kiosk:
+        argv.append("--kiosk")  # the PIN goes in the environment, never on the command line
+    return ServePlan(
+        questionnaire=questionnaire,
+        questionnaire_path=path,
+        store_path=db,
+        host=host,
+        port=port,
+        url=_display_url(host, port),
+        command=shlex.join(argv),
+        kiosk=kiosk,
+        group=group,
+        wave=wave,
+        warning=None if loopback else NETWORK_WARNING.format(host=host),
+    )
+
+
+def _check_store(db: Path, questionnaire: Questionnaire) -> None:
+    """Fail now, not in every browser, if the store cannot be read (reading writes nothing)."""
+    from survey_tui.core.store import ResponseStore
+
+    if db.exists() or db.parent.is_dir():
+        ResponseStore(db).responses(questionnaire.id, status=None, copy=False)
+        return
+    raise SurveyError(f"{db}: the folder for the store does not exist")
+
+
+def _resolve(host: str, port: int) -> list[tuple[Any, ...]]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        raise SurveyError(f"cannot serve on host {host!r}: {error.strerror}") from None
+    return list(infos)
+
+
+def _check_port_free(host: str, port: int, addresses: list[tuple[Any, ...]]) -> None:
+    """Bind each address the server will bind (with SO_REUSEADDR, as asyncio does)."""
+    for family, kind, proto, _name, address in addresses:
+        probe = socket.socket(family, kind, proto)
+        try:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise SurveyError(
+                    f"port {port} on {host} is already in use; choose another with --port"
+                ) from None
+            if error.errno == errno.EACCES:
+                raise SurveyError(
+                    f"port {port} needs administrator rights; choose one above 1023 with --port"
+                ) from None
+            raise SurveyError(f"cannot serve on {host}:{port}: {error.strerror}") from None
+        finally:
+            probe.close()
+
+
+def _display_url(host: str, port: int) -> str:
+    """The URL to give people: a wildcard host is replaced by this machine's LAN address."""
+    shown = host
+    if host in ("0.0.0.0", "::", ""):
+        shown = _lan_address() or socket.gethostname()
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def _lan_address() -> str | None:
+    # Connecting a UDP socket sends nothing; it only asks the kernel which local address
+    # would route outwards (no network needed, so this works offline too).
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere
+        address: str = probe.getsockname()[0]
+        return None if address.startswith("0.") else address
+    except OSError:
+        return None
+    finally:
+        probe.close()
+
+
+def qr_text(url: str) -> str:
+    """The URL as a QR code of Unicode half blocks, for phones in the room."""
+    import io
+
+    import segno
+
+    out = io.StringIO()
+    segno.make(url, error="m").terminal(out=out, compact=True)
+    return out.getvalue()
+
+
+@click.command("serve")
+@click.argument("questionnaire")
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True, help="Port."
+)
+@click.option(
+    "--kiosk", is_flag=True, help="Each tab starts over after a submit; leaving needs a PIN."
+)
+@click.option("--pin", "pin", default=None, help="Facilitator PIN for --kiosk (else asked).")
+@click.option("--group", "group", default=None, help="Fix every respondent's group (by id).")
+@click.option("--wave", "wave", default="default", show_default=True, help="Wave name.")
+@click.option("--dry-run", is_flag=True, help="Check everything and print the URL; serve nothing.")
+@db_option
+def serve(
+    questionnaire: str,
+    host: str,
+    port: int,
+    kiosk: bool,
+    pin: str | None,
+    group: str | None,
+    wave: str,
+    dry_run: bool,
+    db: str | None,
+) -> None:
+    """Serve QUESTIONNAIRE to web browsers: each browser tab is one respondent.
+
+    Listens on 127.0.0.1 (this machine only) unless --host says otherwise; answers go over
+    plain HTTP, so only use another host on a network you trust.
+
+    \b
+    Example:
+      survey-tui serve ai-expectation-gap --port 8123
+      survey-tui serve ai-expectation-gap --host 0.0.0.0 --kiosk
+    """
+    if pin is not None and not kiosk:
+        raise SurveyError("--pin only applies with --kiosk")
+    if kiosk and pin == "":
+        raise SurveyError("the facilitator PIN must not be empty")
+    plan = plan_serve(
+        questionnaire,
+        host=host,
+        port=port,
+        kiosk=kiosk,
+        group=group,
+        wave=wave,
+        db=store_path(db),
+    )
+    if plan.warning:
+        click.secho(plan.warning, fg="yellow", err=True)
+    if dry_run:
+        click.echo(f"Would serve {plan.questionnaire.title!r} on {plan.url}")
+        click.echo(f"Each browser runs: {plan.command}")
+        return
+    if kiosk:
+        if pin is None:
+            # Asked once here; each browser's app gets it through its environment.
+            pin = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
+        if not pin:
+            raise SurveyError("the facilitator PIN must not be empty")
+    from survey_tui.commands.run import SERVE_PIN_ENV
+    from survey_tui.serving import run_server
+
+    if kiosk:
+        os.environ[SERVE_PIN_ENV] = str(pin)
+    else:
+        os.environ.pop(SERVE_PIN_ENV, None)
+    click.echo(f"Serving {plan.questionnaire.title!r} to web browsers. Open:\n\n  {plan.url}\n")
+    click.echo(qr_text(plan.url))
+    click.echo(f"Store: {plan.store_path} (each browser tab is one respondent). Ctrl+C stops.")
+    complete = run_server(plan)
+    click.echo(f"\nStopped. {complete} complete response(s) stored while serving.")
