@@ -83,7 +83,7 @@ class HomeScreen(Screen[None]):
         """Render the gap report of the stored responses and show it."""
         q = self._questionnaire()
         if q is not None:
-            self.run_worker(lambda: self._preview(q), thread=True, exit_on_error=False)
+            self.run_worker(lambda: self._preview(q), thread=True)
 
     def _preview(self, q: Questionnaire) -> None:
         from survey_tui.core.store import ResponseStore

@@ -92,7 +92,7 @@ class DashboardScreen(Screen[None]):
         if self._polling:
             return
         self._polling = True
-        self.run_worker(self._poll, thread=True, group="poll", exit_on_error=False)
+        self.run_worker(self._poll, thread=True, group="poll")
 
     def _poll(self) -> None:
         wave = self.wave
@@ -191,7 +191,7 @@ class DashboardScreen(Screen[None]):
 
     def action_preview(self) -> None:
         """Render the gap report of the responses shown and open it in the preview screen."""
-        self.run_worker(self._preview, thread=True, group="report", exit_on_error=False)
+        self.run_worker(self._preview, thread=True, group="report")
 
     def _preview(self) -> None:
         from survey_tui.tui.report_files import report_markdown
@@ -210,7 +210,7 @@ class DashboardScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the Markdown report and the CSV of responses into the export folder."""
-        self.run_worker(self._export, thread=True, group="report", exit_on_error=False)
+        self.run_worker(self._export, thread=True, group="report")
 
     def _export(self) -> None:
         from survey_tui.tui.report_files import export_files
