@@ -141,9 +141,22 @@ class AnswerWidget(Vertical):
 
 
 class ScaleAnswer(AnswerWidget):
-    """Likert and NPS: labelled points, digits choose (0 is 10 on a 1-10 scale)."""
+    """Likert and NPS: labelled points, digits choose (0 is 10 on a 1-10 scale; on a 0-10
+    scale 0 is 0 and "1 then 0" is 10)."""
 
     HINT = "↑↓ or a digit to choose · Enter: next"
+
+    @property
+    def hint(self) -> str:
+        if self._zero_to_ten():
+            from survey_tui.tui.widgets.nps import TEN_HINT
+
+            return TEN_HINT
+        return self.HINT
+
+    def _zero_to_ten(self) -> bool:
+        scale = self.questionnaire.scale_of(self.question)
+        return scale is not None and scale.min == 0 and scale.max == 10
 
     def compose(self) -> ComposeResult:
         scale = self.questionnaire.scale_of(self.question)
@@ -156,7 +169,12 @@ class ScaleAnswer(AnswerWidget):
         digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
         if scale.min == 0:
             digits = {str(p): i for i, p in enumerate(scale.values) if p <= 9}
-        choice = ChoiceSet(*labels, digits=digits, id="choice")
+        if self._zero_to_ten():
+            from survey_tui.tui.widgets.nps import TenPointSet
+
+            choice: ChoiceSet = TenPointSet(*labels, id="choice")
+        else:
+            choice = ChoiceSet(*labels, digits=digits, id="choice")
         if scale.labels is None:
             choice.add_class("-horizontal")
         yield choice
