@@ -42,3 +42,20 @@ def analysis() -> dict[str, Any]:
 
     q, records = dataset()
     return analyze(q, records)
+
+
+def interview_dataset() -> tuple[Questionnaire, list[dict[str, Any]]]:
+    """:func:`dataset` recorded as interviews: notes (one injected, one from a manager) and
+    seconds per question (executives 60 s, frontline 120 s, managers 900 s each)."""
+    q, records = dataset()
+    spent = {"executive": 60, "frontline": 120, "manager": 900}
+    for i, r in enumerate(records):
+        r["mode"] = "interview"
+        r["seconds"] = {qid: spent[r["group"]] for qid in ("quality", "notes")}
+        if r["group"] == "manager":
+            r["notes"] = {"quality": MANAGER_SECRET + " note"}
+        elif r["group"] == "frontline":
+            r["notes"] = {"quality": INJECTION if i % 2 else f"frontline aside {i}\nmore"}
+        else:
+            r["notes"] = {"prod": f"executive aside {i}"}
+    return q, records

@@ -17,6 +17,7 @@ from survey_tui.core.analysis.engine import (
     vs_rest,
 )
 from survey_tui.core.analysis.extras import comments, distributions, friction, scorecards
+from survey_tui.core.analysis.interviews import interviews
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
 
@@ -134,4 +135,5 @@ def analyze(
         "friction": friction(questionnaire, data),
         "distributions": distributions(questionnaire, data),
         "comments": comments(questionnaire, data),
+        "interviews": interviews(questionnaire, responses, wave),
     }

@@ -13,15 +13,70 @@ def _gap_size(entry: dict[str, Any]) -> float:
     return abs(points) if points is not None and not gap.get("suppressed") else -1.0
 
 
+def _quotes(comments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Comment blocks with identical answers folded: ``groups: {gid: [{text, count}]}``.
+
+    Identical sentences (common with short answers) are listed once with how many gave them,
+    most frequent first, so a reader sees what is said often without reading it ten times.
+    """
+    out = []
+    for block in comments:
+        groups = {}
+        for gid, texts in block["groups"].items():
+            counts: dict[str, int] = {}
+            for text in texts:
+                counts[text] = counts.get(text, 0) + 1
+            ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+            groups[gid] = [{"text": text, "count": count} for text, count in ordered]
+        out.append({**block, "groups": groups})
+    return out
+
+
+def _digest(
+    analysis: dict[str, Any],
+    groups: list[str],
+    quotes: list[dict[str, Any]],
+    labels: dict[str, str],
+) -> list[dict[str, Any]]:
+    """Interview material by theme (construct, else guide section), in questionnaire order.
+
+    Each theme: ``title``, ``items`` (its scaled items from the analysis), ``answers`` (text
+    answers, folded like ``quotes``) and ``notes`` (interviewer notes folded the same way);
+    only shown groups, and themes with nothing to show are left out.
+    """
+    interviews = analysis.get("interviews") or {}
+    notes = _quotes(
+        [
+            {**block, "groups": {g: block["groups"][g] for g in groups if g in block["groups"]}}
+            for block in interviews.get("notes", [])
+        ]
+    )
+    out = []
+    for theme in interviews.get("themes", []):
+        asked = set(theme["questions"])
+        items = [i for i in analysis["items"] if i["question"].split(".", 1)[0] in asked]
+        answers = [b for b in quotes if b["question"] in asked]
+        said = [b for b in notes if b["theme"] == theme["theme"] and b["groups"]]
+        if not (items or answers or said):
+            continue
+        title = theme["title"] or labels.get(theme["theme"]) or human(theme["theme"])
+        out.append({"title": title, "items": items, "answers": answers, "notes": said})
+    return out
+
+
 def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """The template context for ``analysis`` (the dict of ``core.analysis.analyze``).
 
     Keys: ``analysis`` (unchanged), ``groups`` (ids of groups at or above the anonymity
-    threshold, in questionnaire order: the only groups a template may show), ``withheld``
+    threshold, the compared pair first, then questionnaire order: the only groups a template
+    may show), ``withheld``
     (how many groups are below it; never which), ``compare`` (the pair, or None),
     ``widest`` (up to 3 constructs with unsuppressed gaps, widest first), ``scorecards``
     (list, possibly empty), ``rows`` (scorecard rows by key), ``comments`` (comment blocks
-    restricted to shown groups, without empty ones), ``chart`` (constructs every
+    restricted to shown groups, without empty ones), ``quotes`` (the same, identical answers
+    folded into ``{text, count}``), ``digest`` (interview material by theme, see
+    :func:`_digest`), ``interviews`` (the analysis' interview figures), ``interviewed`` (shown groups
+    with at least ``minimum`` interviews), ``chart`` (constructs every
     shown group has a score for), ``labels`` (construct -> display name),
     ``metrics`` (items of
     the ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size).
@@ -31,6 +86,10 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     if compare and not all(g in groups for g in compare):
         # A compare group below the threshold: its gaps are withheld, so no pair to show.
         compare = None
+    if compare:
+        # The compared pair first, in the order of the gap (a minus b), so every table reads
+        # left to right the way the gap is defined.
+        groups = [*compare, *(g for g in groups if g not in compare)]
     constructs = [c for c in analysis["constructs"] if _gap_size(c) >= 0]
     widest = sorted(constructs, key=_gap_size, reverse=True)[:3] if compare else []
     scorecards = analysis.get("scorecards") or (
@@ -59,6 +118,9 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         shown = {g: block["groups"][g] for g in groups if block["groups"].get(g)}
         if shown:
             comments.append({**block, "groups": shown})
+    quotes = _quotes(comments)
+    interviews = analysis.get("interviews") or {}
+    minimum = analysis["min_group_size"]
     return {
         "analysis": analysis,
         "groups": groups,
@@ -68,9 +130,13 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "scorecards": scorecards,
         "rows": rows,
         "comments": comments,
+        "quotes": quotes,
+        "digest": _digest(analysis, groups, quotes, labels),
+        "interviews": interviews,
+        "interviewed": [g for g in groups if interviews.get("n", {}).get(g, 0) >= minimum],
         "chart": chart,
         "labels": labels,
         "metrics": metrics if compare else [],
-        "minimum": analysis["min_group_size"],
+        "minimum": minimum,
         **extra,
     }

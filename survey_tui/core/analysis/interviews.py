@@ -1,0 +1,117 @@
+"""Interview records (mode ``interview``): the interviewer's notes and the time per question.
+
+Part of the analysis dict under the key ``interviews`` (docs/interfaces.md), so that every
+report template and the facilitator console read notes and durations the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Any
+
+from survey_tui.core.model import Questionnaire
+
+# "Context (about 5 minutes)" -> "Context": interview guides put timing hints in section titles.
+_TIMING = re.compile(r"\s*\((?:about|approx\.?|~)?\s*\d+[^)]*\)\s*$", re.IGNORECASE)
+
+
+def _is_interview(record: dict[str, Any]) -> bool:
+    return record.get("mode") == "interview" or bool(record.get("notes"))
+
+
+def _theme_of(questionnaire: Questionnaire, question_id: str) -> tuple[str, str | None]:
+    """The theme a question's notes belong to: its construct, else its section.
+
+    The title is None for a construct (the report names constructs itself) and the section
+    title, without a timing hint, for a section.
+    """
+    question = questionnaire.question(question_id)
+    construct = getattr(question, "construct", None)
+    if construct:
+        return str(construct), None
+    section = questionnaire.section_of(question_id)
+    if section is None:
+        return question_id, None
+    return section.id, _TIMING.sub("", section.title) or section.title
+
+
+def _minutes(values: list[float], minimum: int) -> dict[str, Any]:
+    if len(values) < minimum or not values:
+        return {"n": None, "median": None, "suppressed": True}
+    return {"n": len(values), "median": statistics.median(values) / 60.0, "suppressed": False}
+
+
+def interviews(
+    questionnaire: Questionnaire, responses: list[dict[str, Any]], wave: str | None
+) -> dict[str, Any]:
+    """Notes and durations of the complete interview records of ``wave`` (None: every wave).
+
+    Keys: ``n`` (interviews per group), ``suppressed`` (per group: fewer than
+    ``min_group_size`` interviews; its notes are left out everywhere), ``themes`` (ordered
+    ``{theme, title, questions}``: construct or section of every question), ``notes``
+    (``{question, label, theme, groups: {gid: [text, ...]}}``, only groups at or above the
+    threshold and only questions with notes; texts sorted so their order says nothing about
+    who said what) and ``minutes`` (``total`` and per ``questions``: the median minutes over
+    the interviews of the groups not withheld, suppressed below the threshold).
+    """
+    minimum = questionnaire.min_group_size
+    chosen: dict[str, list[dict[str, Any]]] = {g: [] for g in questionnaire.group_ids}
+    for record in responses:
+        group = record.get("group")
+        if group not in chosen or record.get("status") != "complete":
+            continue
+        if wave is not None and record.get("wave", "default") != wave:
+            continue
+        if _is_interview(record):
+            chosen[group].append(record)
+    suppressed = {g: len(records) < minimum for g, records in chosen.items()}
+
+    themes: dict[str, dict[str, Any]] = {}
+    notes: list[dict[str, Any]] = []
+    seconds: dict[str, list[float]] = {}
+    totals: list[float] = []
+    for question in questionnaire.questions():
+        theme, title = _theme_of(questionnaire, question.id)
+        themes.setdefault(theme, {"theme": theme, "title": title, "questions": []})
+        themes[theme]["questions"].append(question.id)
+        groups: dict[str, list[str]] = {}
+        for group, records in chosen.items():
+            if suppressed[group]:
+                continue  # a small group's words could identify its members
+            texts = [(r.get("notes") or {}).get(question.id) for r in records]
+            kept = sorted(t.strip() for t in texts if isinstance(t, str) and t.strip())
+            if kept:
+                groups[group] = kept
+        if groups:
+            notes.append(
+                {
+                    "question": question.id,
+                    "label": question.text_for(None),
+                    "theme": theme,
+                    "groups": groups,
+                }
+            )
+    for group, records in chosen.items():
+        if suppressed[group]:
+            continue  # no published number may depend on a withheld group
+        for record in records:
+            spent = record.get("seconds")
+            if not isinstance(spent, dict) or not spent:
+                continue
+            valid = {k: float(v) for k, v in spent.items() if type(v) in (int, float) and v >= 0}
+            for key, value in valid.items():
+                seconds.setdefault(key, []).append(value)
+            totals.append(sum(valid.values()))
+    per_question = [
+        {"question": q.id, "label": q.text_for(None), **_minutes(seconds[q.id], minimum)}
+        for q in questionnaire.questions()
+        if q.id in seconds
+    ]
+    return {
+        "n": {g: len(records) for g, records in chosen.items()},
+        "suppressed": suppressed,
+        "themes": list(themes.values()),
+        "notes": notes,
+        "minutes": {"total": _minutes(totals, minimum), "questions": per_question},
+    }
