@@ -74,13 +74,16 @@ def report(
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
-    markdown = render(template_path, build_context(result))
+    context = build_context(result)
+    markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
     text = markdown
     if output_format == "html":
         from survey_tui.core.reports.html import to_html
+        from survey_tui.core.reports.svg import group_scores_chart
 
-        text = to_html(markdown, title=title)
+        chart = group_scores_chart(context)
+        text = to_html(markdown, title=title, charts=[chart] if chart else None)
     if output is not None:
         _write(Path(output), text)
     elif not preview:

@@ -78,6 +78,7 @@ def test_html_report_file(setup: tuple[Path, Path], tmp_path: Path) -> None:
     text = out.read_text()
     assert text.startswith("<!DOCTYPE html>") and "<table>" in text
     assert "executive | says 5" in text
+    assert text.count("<svg") == 1 and "<script" not in text
 
 
 def test_output_into_a_missing_folder_exits_2(setup: tuple[Path, Path], tmp_path: Path) -> None:

@@ -27,6 +27,12 @@ def md(value: Any) -> str:
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
+def plain(value: Any) -> str:
+    """Text for inside a code fence (the text charts): one line, and no backtick that could
+    close the fence. Markdown is not interpreted there, so nothing else needs escaping."""
+    return _NEWLINES.sub(" / ", str(value).strip()).replace("`", "'")
+
+
 def pts(value: float | None, signed: bool = False) -> str:
     """A score or gap in points, to 1 decimal (``+`` shown for positive gaps when ``signed``)."""
     if value is None:
@@ -99,6 +105,7 @@ def bar(value: float | None, width: int = 20) -> str:
 FILTERS = {
     "bar": bar,
     "md": md,
+    "plain": plain,
     "pts": pts,
     "pct": pct,
     "ci": ci,

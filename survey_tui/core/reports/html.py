@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+from typing import Any
 
 # Print-friendly and readable on screen; no fonts or assets fetched from anywhere.
 _CSS = """
@@ -14,27 +15,44 @@ th, td { border: 1px solid #bbb; padding: .3rem .5rem; vertical-align: top; text
 th { background: #f0f0f0; }
 pre { background: #f6f6f6; padding: .75rem; overflow-x: auto; font-size: .85rem; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
-               table, pre { break-inside: avoid; } }
+figure.chart { margin: 1rem 0; } figure.chart svg { max-width: 100%; height: auto; }
+figcaption { font-size: .85rem; color: #555; }
+@media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; }
+               table, pre, figure { break-inside: avoid; }
+               * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
 
-def to_html(markdown_text: str, title: str) -> str:
+def _is_text_chart(token: Any) -> bool:
+    return bool(token.type == "fence" and token.info.split()[:2] == ["text", "chart"])
+
+
+def to_html(markdown_text: str, title: str, charts: list[str] | None = None) -> str:
     """``markdown_text`` rendered as a complete HTML document.
 
     Raw HTML in the Markdown is not passed through (``html=False``): respondent text is
-    already escaped, and this keeps any HTML a template might contain inert too.
+    already escaped, and this keeps any HTML a template might contain inert too. ``charts``
+    (inline SVG from :mod:`survey_tui.core.reports.svg`, trusted: drawn by our code) replace
+    the template's plain-text charts (code fences with the info string ``text chart``), in
+    order; a text chart without a matching SVG stays as it is.
     """
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    # Mermaid needs a script to draw; the report has a plain-text chart of the same figures,
-    # so the HTML (which loads nothing) leaves the Mermaid source out instead of showing code.
-    tokens = [
-        t
-        for t in md.parse(markdown_text)
-        if not (t.type == "fence" and t.info.strip() == "mermaid")
-    ]
+    pending = list(charts or [])
+    tokens = []
+    for token in md.parse(markdown_text):
+        if token.type == "fence" and token.info.strip() == "mermaid":
+            # Mermaid needs a script to draw; the HTML (which loads nothing) leaves its source
+            # out rather than showing code. The same figures are in the tables and charts.
+            continue
+        if _is_text_chart(token) and pending:
+            svg = Token("html_block", "", 0)
+            svg.content = pending.pop(0)
+            tokens.append(svg)
+            continue
+        tokens.append(token)
     body = md.renderer.render(tokens, md.options, {})
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
