@@ -61,6 +61,8 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: 
     """Let the app run until ``condition()`` holds (it polls the store in the background)."""
     deadline = time.monotonic() + timeout
     while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the dashboard"
+        if time.monotonic() > deadline:
+            shown = [n.message for n in pilot.app._notifications]
+            raise AssertionError(f"timed out; notifications: {shown}")
         await pilot.pause(0.05)
     await pilot.pause()  # and let the screen repaint what changed

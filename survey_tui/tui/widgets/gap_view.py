@@ -110,15 +110,19 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
 
     for card in _scorecards(analysis):
         out.append("\n")
-        out.append(f"Workflow scorecard: {card.get('label') or card['question']}\n", style="bold")
+        title = f"Workflow scorecard: {card.get('label') or card['question']}"
+        out.append(title[:width] + "\n", style="bold")
         rows = {row["key"]: row for row in card["rows"]}
-        for title, keys in (
-            ("Helps most", card.get("helps_most", [])),
+        label_width = min(24, max((len(str(r["label"])) for r in card["rows"]), default=8))
+        for heading, keys in (
+            ("Helps most (score 0-100 per group)", card.get("helps_most", [])),
             ("Friction most", card.get("friction_most", [])),
         ):
-            out.append(f"  {title}: ")
-            out.append(", ".join(_row_text(rows[k], groups) for k in keys if k in rows) or "-")
-            out.append("\n")
+            out.append(f"  {heading}:\n")
+            for key in keys:
+                if key in rows:
+                    label = str(rows[key]["label"])[:label_width]
+                    out.append(f"    {label:<{label_width}}  {_row_scores(rows[key], groups)}\n")
     return out
 
 
@@ -130,18 +134,19 @@ def _scorecards(analysis: dict[str, Any]) -> list[dict[str, Any]]:
     return [card] if card else []
 
 
-def _row_text(row: dict[str, Any], groups: dict[str, dict[str, Any]]) -> str:
+def _row_scores(row: dict[str, Any], groups: dict[str, dict[str, Any]]) -> str:
     # Per-group scores of shown groups only; the "overall" score is left out on purpose: with
     # a group withheld it could be combined with the others to recover that group's score.
-    shown = [
-        f"{gid} {row['groups'][gid]['score']:.0f}"
-        for gid in groups
-        if not groups[gid]["suppressed"]
-        and gid in row["groups"]
-        and not row["groups"][gid]["suppressed"]
-        and row["groups"][gid]["score"] is not None
-    ]
-    return f"{row['label']} ({', '.join(shown)})" if shown else str(row["label"])
+    shown = []
+    for gid in groups:
+        figures = row["groups"].get(gid) or {}
+        if groups[gid]["suppressed"]:
+            continue
+        if figures.get("suppressed") or figures.get("score") is None:
+            shown.append(f"{gid} n/a")
+        else:
+            shown.append(f"{gid} {figures['score']:.0f}")
+    return "  ".join(shown)
 
 
 class GapView(Widget):
