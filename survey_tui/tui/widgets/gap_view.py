@@ -113,7 +113,7 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
         title = f"Workflow scorecard: {card.get('label') or card['question']}"
         out.append(title[:width] + "\n", style="bold")
         rows = {row["key"]: row for row in card["rows"]}
-        label_width = min(24, max((len(str(r["label"])) for r in card["rows"]), default=8))
+        label_width = min(28, max((len(str(r["label"])) for r in card["rows"]), default=8))
         for heading, keys in (
             ("Helps most (score 0-100 per group)", card.get("helps_most", [])),
             ("Friction most", card.get("friction_most", [])),
