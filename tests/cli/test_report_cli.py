@@ -87,3 +87,23 @@ def test_output_into_a_missing_folder_exits_2(setup: tuple[Path, Path], tmp_path
     result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(db), "-o", str(out)])
     assert result.exit_code == 2 and "does not exist" in result.stderr
     assert not (tmp_path / "no").exists()
+
+
+def test_list_shows_every_shipped_template() -> None:
+    result = CliRunner().invoke(main, ["list"])
+    assert result.exit_code == 0, result.output
+    templates = result.output.split("Report templates:", 1)[1]
+    for name in ("gap_report", "executive_brief", "workshop_readout", "interview_digest"):
+        assert f"{name}.md.j2" in templates
+
+
+@pytest.mark.parametrize("name", ["workshop_readout", "interview_digest"])
+def test_new_templates_by_name_leave_out_the_small_group(
+    setup: tuple[Path, Path], name: str
+) -> None:
+    qfile, db = setup
+    args = ["report", str(qfile), "--db", str(db), "--template", name]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Gap test")
+    assert "Managers" not in result.stdout and "manager" not in result.stdout.lower()

@@ -39,3 +39,21 @@ def test_md_keeps_list_markers_literal() -> None:
         html = MarkdownIt("commonmark").render(f"- {filters.md(text)}\n")
         assert html.count("<li>") == 1 and "<ol" not in html and "<ul>\n<li><ul>" not in html
         assert text in html
+
+
+def test_plain_keeps_fenced_text_inside_its_fence() -> None:
+    assert filters.plain("a ```\nb") == "a ''' / b"
+
+
+def test_mermaid_label_cannot_break_the_chart_or_carry_template_syntax() -> None:
+    assert filters.mermaid('say "hi" [x] {{ 7*7 }}\nnext') == "say 'hi' 'x' (( 7*7 )) / next"
+
+
+def test_unit_sticks_a_percent_sign_to_the_number() -> None:
+    assert filters.unit("%") == "%" and filters.unit("minutes/day") == " minutes/day"
+    assert filters.unit(None) == "" and filters.unit("<b>") == " \\<b\\>"
+
+
+def test_md_escapes_percent_only_where_it_would_start_jinja() -> None:
+    assert filters.md("50 % done") == "50 % done"
+    assert filters.md("{% raw %}") == "\\{\\% raw %\\}"

@@ -40,7 +40,8 @@ def _digest(
 ) -> list[dict[str, Any]]:
     """Interview material by theme (construct, else guide section), in questionnaire order.
 
-    Each theme: ``title``, ``items`` (its scaled items from the analysis), ``answers`` (text
+    Each theme: ``title``, ``construct`` (the analysis' construct entry when the theme is a
+    construct with items, else None), ``items`` (its scaled items), ``answers`` (text
     answers, folded like ``quotes``) and ``notes`` (interviewer notes folded the same way);
     only shown groups, and themes with nothing to show are left out.
     """
@@ -60,7 +61,18 @@ def _digest(
         if not (items or answers or said):
             continue
         title = theme["title"] or labels.get(theme["theme"]) or human(theme["theme"])
-        out.append({"title": title, "items": items, "answers": answers, "notes": said})
+        construct = next(
+            (c for c in analysis["constructs"] if c["construct"] == theme["theme"] and items), None
+        )
+        out.append(
+            {
+                "title": title,
+                "construct": construct,
+                "items": items,
+                "answers": answers,
+                "notes": said,
+            }
+        )
     return out
 
 
@@ -109,7 +121,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     # Display names of constructs: a question that is its own construct is named by its text.
     labels = {c["construct"]: human(c["construct"]) for c in analysis["constructs"]}
     own = {i["question"]: i.get("label") for i in analysis["items"]}
-    own.update({card["question"]: card.get("label") for card in scorecards})
+    # A matrix keeps its construct name ("Workflows"): its text is a question to answer row by
+    # row, not a theme name.
     for name in labels:
         if own.get(name):
             labels[name] = str(own[name])

@@ -11,7 +11,9 @@ from typing import Any
 # Markdown punctuation that could start formatting, a link, raw HTML, a table cell boundary or
 # (``{``/``}``) Jinja syntax if the report is ever fed to another template engine. A backslash
 # before ASCII punctuation is a CommonMark escape, so each one still displays literally.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|{}#%~!&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|{}#~&])")
+# "%" only matters right after "{" (Jinja's "{%"); "!" only before "[" (escaped already).
+_JINJA_PERCENT = re.compile(r"(?<=\\\{)%")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
 # At the start of a line, "1." / "1)" / "-" / "+" / "=" would start a list or a heading.
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -24,6 +26,7 @@ def md(value: Any) -> str:
     punctuation is backslash-escaped so ``</td><script>`` or ``{{ 7*7 }}`` shows literally.
     """
     text = _MD_SPECIAL.sub(r"\\\1", _NEWLINES.sub(" / ", str(value).strip()))
+    text = _JINJA_PERCENT.sub(r"\\%", text)
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
@@ -31,6 +34,20 @@ def plain(value: Any) -> str:
     """Text for inside a code fence (the text charts): one line, and no backtick that could
     close the fence. Markdown is not interpreted there, so nothing else needs escaping."""
     return _NEWLINES.sub(" / ", str(value).strip()).replace("`", "'")
+
+
+def mermaid(value: Any) -> str:
+    """Text inside a Mermaid chart's quoted label: one line, no quote or bracket to break it."""
+    text = re.sub(r'["`\[\]]', "'", _NEWLINES.sub(" / ", str(value).strip()))
+    return text.replace("{", "(").replace("}", ")")  # never template syntax
+
+
+def unit(value: Any) -> str:
+    """A unit after a number: ``%`` directly (``45.0%``), anything else after a space."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    return text if text == "%" else " " + md(text)
 
 
 def pts(value: float | None, signed: bool = False) -> str:
@@ -106,6 +123,8 @@ FILTERS = {
     "bar": bar,
     "md": md,
     "plain": plain,
+    "mermaid": mermaid,
+    "unit": unit,
     "pts": pts,
     "pct": pct,
     "ci": ci,
