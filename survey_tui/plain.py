@@ -26,7 +26,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
-from survey_tui.core.session import Session, Stopwatch, Store, find_resumable
+from survey_tui.core.session import Session, Stopwatch, Store, find_resumable, length_summary
 
 BACK = "<"
 
@@ -78,8 +78,7 @@ class PlainRunner:
         self.say("=" * len(q.title))
         if q.description:
             self.say(q.description.strip())
-        count = sum(1 for _ in q.questions())
-        self.say(f"{count} questions, about {q.estimate_minutes():g} minutes.")
+        self.say(length_summary(q))
         self.say("Type the number of your answer and press Enter. Type < to go back.")
         if self.interview:
             self.say("After each rated or chosen question you can type a note (Enter: none).")

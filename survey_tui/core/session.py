@@ -193,6 +193,14 @@ def _rounded(seconds: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 1) for k, v in seconds.items()}
 
 
+def length_summary(questionnaire: Questionnaire) -> str:
+    """ "7 questions, about 2 minutes." (singular where it is one), for the welcome text."""
+    count = sum(1 for _ in questionnaire.questions())
+    minutes = questionnaire.estimate_minutes()
+    questions = "question" if count == 1 else "questions"
+    return f"{count} {questions}, about {minutes:g} minute{'' if minutes == 1 else 's'}."
+
+
 def find_resumable(
     questionnaire: Questionnaire, store: Store, resume_key: str | None
 ) -> dict[str, Any] | None:

@@ -25,6 +25,7 @@ class PinScreen(ModalScreen[bool]):
     PinScreen > #pin { width: 50; height: auto; border: thick $accent; padding: 1 2;
                        background: $surface; }
     PinScreen #pin-error { color: $error; text-style: bold; }
+    PinScreen #pin Label { width: 100%; }  /* wrap inside the box, never cut off */
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back to survey")]
 

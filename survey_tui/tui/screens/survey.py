@@ -21,7 +21,7 @@ from textual.widgets import (
 
 from survey_tui.core.answers import AnswerError, check_answer, format_answer
 from survey_tui.core.model import AnyQuestion
-from survey_tui.core.session import Session, Stopwatch
+from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.tui.messages import AnswerRecorded, NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 
@@ -78,7 +78,6 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         q = self.app.questionnaire  # type: ignore[attr-defined]
-        count = sum(1 for _ in q.questions())
         with VerticalScroll(id="welcome"):
             yield Static(q.title, classes="title")
             yield Label(
@@ -87,7 +86,7 @@ class WelcomeScreen(Screen[None]):
             )
             if q.description:
                 yield Markdown(q.description, classes="description")
-            yield Label(f"{count} questions, about {q.estimate_minutes():g} minutes.")
+            yield Label(length_summary(q))
             if q.consent:
                 yield Markdown(q.consent, classes="consent")
                 yield Tick("I agree to take part (Space to tick, Tab to Start)", id="consent")
