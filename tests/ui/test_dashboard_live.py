@@ -90,6 +90,15 @@ async def test_counts_follow_another_process_and_reveal_never_shows_a_small_grou
         assert "figures hidden" in again and "Expectation Gap Index" not in again
         assert app.is_running and not [n for n in notes(app) if n.severity == "error"]
 
+        await pilot.press("w")  # all waves -> the only wave in the store
+        assert screen.wave == "default"
+        await wait_until(
+            pilot, lambda: screen.analysed_key is not None and screen.analysed_key[0] == "default"
+        )
+        assert "wave default | 13 submitted" in screen_text(app)
+        await pilot.press("w")
+        assert screen.wave is None
+
 
 async def test_preview_export_and_errors_keep_the_app_running(tmp_path: Path) -> None:
     db = tmp_path / "r.json"

@@ -66,6 +66,8 @@ class DashboardScreen(Screen[None]):
         self.polls = 0  # finished polls (tests wait on this)
         self.exported: tuple[Path, Path] | None = None
         self._polling = False
+        # (wave,) once a poll of that wave was fully shown; then a poll with no change is cheap.
+        self._settled: tuple[str | None] | None = None
         self._last_error: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -97,7 +99,11 @@ class DashboardScreen(Screen[None]):
     def _poll(self) -> None:
         wave = self.wave
         try:
-            self.live.poll(self.store)
+            changed = self.live.poll(self.store)
+            if not changed and self._settled == (wave,):
+                # Nothing new since a poll that was fully shown: skip the tally and the rest.
+                self.app.call_from_thread(self._idle)
+                return
             tally = self.live.tally(wave)
             waves = self.live.waves()
             key = (wave, self.live.fingerprint(wave))
@@ -127,8 +133,10 @@ class DashboardScreen(Screen[None]):
         self._last_error = None
         self.polls += 1
         if wave != self.wave:  # the wave was switched while this poll ran
+            self._settled = None
             self.poll_now()
             return
+        self._settled = (wave,)
         self.tally = tally
         self.waves = waves
         self._show_since()
@@ -139,8 +147,13 @@ class DashboardScreen(Screen[None]):
             message = "No submitted responses yet." if not complete else ""
             self.query_one(GapView).show(analysis, labels, message)
 
+    def _idle(self) -> None:
+        self._polling = False
+        self.polls += 1
+
     def _poll_failed(self, message: str) -> None:
         self._polling = False
+        self._settled = None  # retry everything on the next tick
         self.polls += 1
         if message != self._last_error:  # once per distinct problem, not every second
             self._last_error = message
@@ -185,6 +198,7 @@ class DashboardScreen(Screen[None]):
         if self.wave is not None and self.wave not in choices:
             choices.append(self.wave)
         self.wave = choices[(choices.index(self.wave) + 1) % len(choices)]
+        self._settled = None
         self.notify(f"Showing {'wave ' + self.wave if self.wave else 'all waves'}")
         self._show_title()
         self.poll_now()
