@@ -135,14 +135,18 @@ class Session:
         return (ids.index(question_id) + 1 if question_id in ids else 0), len(ids)
 
     # --- answers -----------------------------------------------------------------------
-    def record_answer(self, question_id: str, value: Any, seconds: float = 0.0) -> None:
-        """Keep an answer (None clears it) and save the partial response right away."""
+    def record_answer(
+        self, question_id: str, value: Any, seconds: float = 0.0, *, save: bool = True
+    ) -> None:
+        """Keep an answer (None clears it) and save the partial response right away
+        (``save=False``: the caller saves next, e.g. with a note, in one write)."""
         if _given(value):
             self.answers[question_id] = value
         else:
             self.answers.pop(question_id, None)
         self.add_seconds(question_id, seconds)
-        self.save()
+        if save:
+            self.save()
 
     def add_seconds(self, question_id: str, seconds: float) -> None:
         """Add time spent on ``question_id`` (kept in memory until the next save)."""

@@ -12,6 +12,7 @@ from survey_tui.core.store import ResponseStore
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.interview import InterviewQuestionScreen
 from survey_tui.tui.screens.survey import ReviewScreen, ThankYouScreen
+from survey_tui.tui.widgets.answers import AnswerWidget
 from survey_tui.tui.widgets.interview import Elapsed, NotesArea, format_elapsed
 
 GUIDE = Path(__file__).parent / "interview_small.yaml"
@@ -114,7 +115,7 @@ async def test_notes_are_saved_while_typing_and_come_back_on_resume(
         await pilot.pause(0.3)  # no Next: the tick alone must have saved it
         record = stored(db)
         assert record["notes"] == {"trust": "half a thought"}
-        assert record["answers"] == {"role": "typed"}
+        assert record["answers"] == {"role": "typed", "trust": 5}  # the rating on screen too
         assert record["seconds"]["trust"] == pytest.approx(42, abs=0.5)
         assert str(app.screen.query_one(Elapsed).render()) == "Time 00:42"
 
@@ -123,8 +124,10 @@ async def test_notes_are_saved_while_typing_and_come_back_on_resume(
     again.resume_key = "k"
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
-        assert screen_question(again) == "trust"  # first question without an answer
+        assert screen_question(again) == "team"  # the first question without an answer
+        await pilot.press("pageup")
         assert again.screen.query_one(NotesArea).text == "half a thought"
+        assert again.screen.query_one(AnswerWidget).value() == 5
         await pilot.press("pageup")
         assert again.screen.query_one(TextArea).text == "typed"
 

@@ -1,36 +1,38 @@
 """The facilitator's screen for one question of an interview guide (``mode: interview``).
 
-Like a survey question, plus the probes, a per-question timer and a notes area. Notes (and,
-for text questions, the answer itself, which is the note-taking area) are saved while they
-are typed, at most one tick late, so a killed terminal loses at most about a second.
+Like a survey question, plus the probes, a per-question timer and a notes area. Notes and
+the answer on screen (for text questions the answer is the note-taking area) are saved as
+they change, at most one tick late, so a killed terminal loses at most about a second.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Label, ProgressBar, Static, TextArea
+from textual.widgets import Button, Footer, Label, ProgressBar, Static
 
+from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.model import AnyQuestion, TextQuestion
 from survey_tui.core.session import Session, Stopwatch
 from survey_tui.tui.screens.survey import QuestionScreen
 from survey_tui.tui.widgets.answers import AnswerWidget, answer_widget
 from survey_tui.tui.widgets.interview import Elapsed, NotesArea, Probes
 
+UNSAVED = object()  # an answer still being typed (not parsable or not valid yet)
+
 
 class InterviewQuestionScreen(QuestionScreen):
     """Prompt, probes, timer, the answer widget and (unless the answer is text) notes."""
 
     TICK_SECONDS: ClassVar[float] = 1.0
-    # Time alone (nothing typed) is written every this many ticks; typing, every tick.
+    # Time alone (nothing changed) is written every this many ticks; changes, every tick.
     SAVE_TIME_EVERY: ClassVar[int] = 15
 
     def __init__(self, session: Session, question: AnyQuestion) -> None:
         super().__init__(session, question)
         self.is_text = isinstance(question, TextQuestion)
-        self._dirty = False
         self._ticks = 0
 
     def compose(self) -> ComposeResult:
@@ -75,12 +77,9 @@ class InterviewQuestionScreen(QuestionScreen):
         self._show_time()
         self.set_interval(self.TICK_SECONDS, self._tick)
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._dirty = True
-
     def _tick(self) -> None:
         self._ticks += 1
-        if self._dirty or self._ticks % self.SAVE_TIME_EVERY == 0:
+        if self._changed() or self._ticks % self.SAVE_TIME_EVERY == 0:
             self._save()
         self._show_time()
 
@@ -88,16 +87,41 @@ class InterviewQuestionScreen(QuestionScreen):
         spent = self.session.seconds.get(self.question.id, 0.0) + self.stopwatch.elapsed()
         self.query_one(Elapsed).show(spent)
 
+    def _on_screen(self) -> Any:
+        """The answer on screen as it would be stored; UNSAVED if it is not storable yet.
+
+        Text is kept whatever its length (nothing typed may be lost; the length is checked
+        on Next); other answers only once they are valid (a half-typed number is not).
+        """
+        try:
+            value = self.query_one(AnswerWidget).value()
+        except AnswerError:
+            return UNSAVED
+        if self.is_text or value is None:
+            return value
+        problem = check_answer(self.session.questionnaire, self.question, value)
+        return UNSAVED if problem is not None else value
+
+    def _changed(self) -> bool:
+        qid = self.question.id
+        answer = self._on_screen()
+        if answer is not UNSAVED and answer != self.session.answers.get(qid):
+            return True
+        if self.is_text:
+            return False
+        return self.query_one(NotesArea).text.strip() != self.session.notes.get(qid, "")
+
     def _save(self) -> None:
-        """Write the time so far and what is typed (notes, or a text answer) to the store."""
+        """Write the time so far, the answer on screen and the notes to the store."""
         qid = self.question.id
         self.session.add_seconds(qid, self.stopwatch.lap())
-        self._dirty = False
+        answer = self._on_screen()
+        if answer is not UNSAVED:
+            self.session.record_answer(qid, answer, save=False)
         if self.is_text:
-            # Text never fails to parse (only its length is checked, on Next).
-            self.session.record_answer(qid, self.query_one(AnswerWidget).value())
+            self.session.save()
         else:
-            self.session.set_note(qid, self.query_one(NotesArea).text)
+            self.session.set_note(qid, self.query_one(NotesArea).text)  # saves too
 
     def action_next(self) -> None:
         self._save()  # notes are kept even when the answer is refused
