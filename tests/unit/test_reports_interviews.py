@@ -126,3 +126,16 @@ def test_readout_waits_when_a_compared_group_is_small() -> None:
     assert "## Waiting for more responses" in text
     assert "Executives" not in text and "Gap index" not in text
     assert not any(ch.isdigit() for ch in text.split("## Waiting for more responses", 1)[1][:80])
+
+
+def test_digest_quotes_only_groups_with_enough_interviews() -> None:
+    q, records = interview_dataset()
+    frontline = [r for r in records if r["group"] == "frontline"]
+    for r in frontline[2:]:  # 5 frontline responses, only 2 of them interviews
+        r["mode"], r["notes"] = "run", {}
+    context = build_context(analyze(q, records))
+    assert context["interviewed"] == ["executive"]
+    assert "frontline" in context["groups"]  # its ratings are still shown
+    text = render(resolve_template("interview_digest.md.j2"), context)
+    assert "frontline note" not in text and "frontline aside" not in text
+    assert "Groups with fewer than 3 interviews are left out" in text

@@ -40,10 +40,11 @@ def _digest(
 ) -> list[dict[str, Any]]:
     """Interview material by theme (construct, else guide section), in questionnaire order.
 
-    Each theme: ``title``, ``construct`` (the analysis' construct entry when the theme is a
-    construct with items, else None), ``items`` (its scaled items), ``answers`` (text
-    answers, folded like ``quotes``) and ``notes`` (interviewer notes folded the same way);
-    only shown groups, and themes with nothing to show are left out.
+    ``groups``: the groups that may be quoted. Each theme: ``title``, ``construct`` (the
+    analysis' construct entry when the theme is a construct with items, else None), ``items``
+    (its scaled items), ``answers`` (text answers, folded like ``quotes``) and ``notes``
+    (interviewer notes folded the same way); only ``groups``, and themes with nothing to show
+    are left out.
     """
     interviews = analysis.get("interviews") or {}
     notes = _quotes(
@@ -56,7 +57,11 @@ def _digest(
     for theme in interviews.get("themes", []):
         asked = set(theme["questions"])
         items = [i for i in analysis["items"] if i["question"].split(".", 1)[0] in asked]
-        answers = [b for b in quotes if b["question"] in asked]
+        answers = [
+            {**b, "groups": {g: b["groups"][g] for g in groups if g in b["groups"]}}
+            for b in quotes
+            if b["question"] in asked and any(g in b["groups"] for g in groups)
+        ]
         said = [b for b in notes if b["theme"] == theme["theme"] and b["groups"]]
         if not (items or answers or said):
             continue
@@ -134,6 +139,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     quotes = _quotes(comments)
     interviews = analysis.get("interviews") or {}
     minimum = analysis["min_group_size"]
+    # Groups with enough interviews; when there are any, the digest quotes only them.
+    interviewed = [g for g in groups if interviews.get("n", {}).get(g, 0) >= minimum]
     return {
         "analysis": analysis,
         "groups": groups,
@@ -144,9 +151,9 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "rows": rows,
         "comments": comments,
         "quotes": quotes,
-        "digest": _digest(analysis, groups, quotes, labels),
+        "digest": _digest(analysis, interviewed or groups, quotes, labels),
         "interviews": interviews,
-        "interviewed": [g for g in groups if interviews.get("n", {}).get(g, 0) >= minimum],
+        "interviewed": interviewed,
         "chart": chart,
         "labels": labels,
         "metrics": metrics if compare else [],
