@@ -86,17 +86,15 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
 
     Keys: ``analysis`` (unchanged), ``groups`` (ids of groups at or above the anonymity
     threshold, the compared pair first, then questionnaire order: the only groups a template
-    may show), ``withheld``
-    (how many groups are below it; never which), ``compare`` (the pair, or None),
-    ``widest`` (up to 3 constructs with unsuppressed gaps, widest first), ``scorecards``
-    (list, possibly empty), ``rows`` (scorecard rows by key), ``comments`` (comment blocks
-    restricted to shown groups, without empty ones), ``quotes`` (the same, identical answers
-    folded into ``{text, count}``), ``digest`` (interview material by theme, see
-    :func:`_digest`), ``interviews`` (the analysis' interview figures), ``interviewed`` (shown groups
-    with at least ``minimum`` interviews), ``chart`` (constructs every
-    shown group has a score for), ``labels`` (construct -> display name),
-    ``metrics`` (items of
-    the ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size).
+    may show), ``withheld`` (how many groups are below it; never which), ``compare`` (the
+    pair, or None), ``widest`` (up to 3 constructs with unsuppressed gaps, widest first),
+    ``scorecards`` (list, possibly empty), ``rows`` (scorecard rows by key), ``comments``
+    (comment blocks restricted to shown groups, without empty ones), ``quotes`` (the same,
+    identical answers folded into ``{text, count}``), ``digest`` (interview material by theme,
+    see :func:`_digest`), ``interviews`` (the analysis' interview figures), ``interviewed``
+    (shown groups with at least ``minimum`` interviews), ``chart`` (constructs every shown
+    group has a score for), ``labels`` (construct -> display name), ``metrics`` (items of the
+    ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size).
     """
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     compare = analysis.get("compare")
