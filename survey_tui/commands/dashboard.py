@@ -33,17 +33,18 @@ def dashboard(questionnaire: str, wave: str | None, db: str | None) -> None:
 
 
 def check_wave(q: Questionnaire, path: Path, wave: str | None) -> None:
-    """Refuse a wave the store has never seen, once it holds responses to ``q``.
+    """Read the store once (a damaged one is refused here, not in the UI) and check ``wave``.
 
-    An empty (or not yet created) store is fine: the facilitator opens the dashboard before
-    the first respondent starts, and the counts fill in as answers arrive.
+    A wave the store has never seen is refused once the store holds responses to ``q``; an
+    empty (or not yet created) store is fine: the facilitator opens the dashboard before the
+    first respondent starts, and the counts fill in as answers arrive.
     """
     from survey_tui.core.store import ResponseStore
 
-    if wave is None or not path.exists():
+    if not path.exists():
         return
     waves = ResponseStore(path).waves(q.id)
-    if waves and wave not in waves:
+    if wave is not None and waves and wave not in waves:
         raise StoreError(
             f"no responses to {q.id!r} in wave {wave!r}; the store has waves: " + ", ".join(waves),
             location=str(path),

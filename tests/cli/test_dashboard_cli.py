@@ -51,3 +51,12 @@ def test_demo_no_dashboard_prints_the_commands(tmp_path: Path) -> None:
     assert f"survey-tui dashboard ai-expectation-gap --db {db}" in result.output
     assert "survey-tui report ai-expectation-gap" in result.output
     assert len(ResponseStore(db).responses("ai-expectation-gap")) == 120
+
+
+def test_damaged_store_exits_2_before_the_ui(tmp_path: Path) -> None:
+    db = tmp_path / "r.json"
+    db.write_text("{not json")
+    result = CliRunner().invoke(main, ["dashboard", "ai-expectation-gap", "--db", str(db)])
+    assert result.exit_code == 2
+    assert str(db) in result.output and "Traceback" not in result.output
+    assert db.read_text() == "{not json"
