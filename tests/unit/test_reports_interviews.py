@@ -139,3 +139,14 @@ def test_digest_quotes_only_groups_with_enough_interviews() -> None:
     text = render(resolve_template("interview_digest.md.j2"), context)
     assert "frontline note" not in text and "frontline aside" not in text
     assert "Groups with fewer than 3 interviews are left out" in text
+
+
+@pytest.mark.parametrize("name", ["gap_report", "executive_brief", *NEW])
+def test_respondent_text_is_inert_in_every_shipped_template(
+    result: dict[str, Any], name: str
+) -> None:
+    # interview_dataset() carries "</td><script>... {{ 7*7 }}" in a text answer and a note.
+    text = render(resolve_template(name), build_context(result))
+    assert "<script>" not in text and "{{" not in text and "{%" not in text
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<script>" not in html
