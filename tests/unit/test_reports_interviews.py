@@ -44,7 +44,20 @@ def test_minutes_leave_out_the_withheld_group(result: dict[str, Any]) -> None:
 
 def test_too_few_interviews_publish_no_minutes() -> None:
     q, records = interview_dataset()
-    # Executives alone (4 interviews) are at the threshold of 3, but 2 frontline timings are not.
+    # Executives (4 interviews) reach the threshold of 3; no frontline interviews at all.
+    timed = [r for r in records if r["group"] == "executive"]
+    for r in timed[2:]:
+        r["seconds"] = {}  # only 2 interviews were timed
+    minutes = analyze(q, timed)["interviews"]["minutes"]
+    assert minutes["total"] == {"n": None, "median": None, "suppressed": True}
+    assert all(m["suppressed"] and m["median"] is None for m in minutes["questions"])
+    text = render(resolve_template("interview_digest.md.j2"), build_context(analyze(q, timed)))
+    assert "A typical interview" not in text and "## Time per question" not in text
+
+
+def test_minutes_skip_a_group_with_too_few_interviews() -> None:
+    q, records = interview_dataset()
+    # Executives (4 interviews) are at the threshold of 3; 2 frontline interviews are not.
     few = [r for r in records if r["group"] == "executive"]
     few += [{**r, "seconds": {"notes": 30}} for r in records if r["group"] == "frontline"][:2]
     minutes = analyze(q, few)["interviews"]["minutes"]
