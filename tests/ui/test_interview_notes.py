@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Button, TextArea
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
@@ -137,3 +137,18 @@ def test_format_elapsed() -> None:
     assert format_elapsed(59.9) == "00:59"
     assert format_elapsed(61) == "01:01"
     assert format_elapsed(3725) == "62:05"
+
+
+async def test_review_shows_notes_and_brackets_literally(tmp_path: Path) -> None:
+    # Interviewers mark their own reading in [brackets]; the review must neither drop that
+    # text as markup nor crash on a stray closing tag.
+    db = tmp_path / "r.json"
+    app, _ = interview_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"ok [/oops]", "pagedown", "3", "tab", *"meh [hedged]")
+        await pilot.press("pagedown", "2", "pagedown")
+        assert isinstance(app.screen, ReviewScreen)
+        role = str(app.screen.query_one("#edit-role", Button).label)
+        trust = str(app.screen.query_one("#edit-trust", Button).label)
+        assert "→ ok [/oops]" in role
+        assert "Note: meh [hedged]" in trust and "→ 3 - Neutral" in trust

@@ -46,9 +46,9 @@ class InterviewQuestionScreen(QuestionScreen):
                 yield Elapsed()
                 yield Label(f"Question {position} of {visible}", id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
-            yield Static(q.text_for(s.group), id="text")
+            yield Static(q.text_for(s.group), id="text", markup=False)
             if q.help:
-                yield Static(q.help.strip(), id="help")
+                yield Static(q.help.strip(), id="help", markup=False)
             if q.probes:
                 yield Probes(q.probes)
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -79,7 +80,7 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         q = self.app.questionnaire  # type: ignore[attr-defined]
         with VerticalScroll(id="welcome"):
-            yield Static(q.title, classes="title")
+            yield Static(q.title, classes="title", markup=False)
             yield Label(
                 "↑↓/PgDn to read · Tab to the choices below · Ctrl+S to start",
                 classes="hint",
@@ -157,9 +158,9 @@ class QuestionScreen(Screen[None]):
                 yield Label(section.title if section else "", id="section")
                 yield Label(f"Question {position} of {visible}", id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
-            yield Static(q.text_for(s.group), id="text")
+            yield Static(q.text_for(s.group), id="text", markup=False)
             if q.help:
-                yield Static(q.help.strip(), id="help")
+                yield Static(q.help.strip(), id="help", markup=False)
             if not q.is_required:
                 yield Label("(optional)", classes="optional")
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
@@ -237,7 +238,10 @@ class ReviewScreen(Screen[None]):
                 for index, q in enumerate(s.visible(), 1):
                     text = format_answer(s.questionnaire, q, s.answers.get(q.id))
                     label = f"{index}. {q.text_for(s.group)}\n   → {text}"
-                    yield Button(label, id=f"edit-{q.id}", classes="review-item")
+                    if q.id in s.notes:  # interviews: the interviewer's notes, first line
+                        label += f"\n   Note: {s.notes[q.id].splitlines()[0][:60]}"
+                    # Plain text: typed answers and notes may hold [brackets].
+                    yield Button(Content(label), id=f"edit-{q.id}", classes="review-item")
             yield Label("", id="error", classes="error")
             with Horizontal(id="nav"):
                 yield Button("Back", id="back")
