@@ -42,7 +42,7 @@ class InterviewQuestionScreen(QuestionScreen):
         position, _ = s.position(q.id)
         with Vertical(id="question", classes="interview"):
             with Horizontal(id="top"):
-                yield Label(section.title if section else "", id="section")
+                yield Label(section.title if section else "", id="section", markup=False)
                 yield Elapsed()
                 yield Label(f"Question {position} of {visible}", id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")

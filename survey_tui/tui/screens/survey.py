@@ -155,7 +155,7 @@ class QuestionScreen(Screen[None]):
         position, _ = s.position(q.id)
         with Vertical(id="question"):
             with Horizontal(id="top"):
-                yield Label(section.title if section else "", id="section")
+                yield Label(section.title if section else "", id="section", markup=False)
                 yield Label(f"Question {position} of {visible}", id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             yield Static(q.text_for(s.group), id="text", markup=False)

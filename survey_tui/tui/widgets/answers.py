@@ -13,6 +13,7 @@ from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import (
     Checkbox,
@@ -63,7 +64,8 @@ class ChoiceSet(RadioSet):
     ]
 
     def __init__(self, *labels: str, digits: dict[str, int] | None = None, **kwargs: Any):
-        super().__init__(*[Mark(label) for label in labels], **kwargs)
+        # Content, not markup: an authored label may contain [brackets].
+        super().__init__(*[Mark(Content(label)) for label in labels], **kwargs)
         self.digits = digits or {}
         # RadioSet highlights its first option on mount; that highlight is not a choice, so
         # Enter only chooses it once the respondent has moved the highlight themselves.
@@ -239,11 +241,27 @@ class MultiChoiceAnswer(AnswerWidget):
 
     HINT = "↑↓ to move · Space: tick or untick · Enter: next"
 
+    @property
+    def hint(self) -> str:
+        # Say the limits up front, so the count rule is no surprise on Next.
+        assert isinstance(self.question, MultiChoiceQuestion)
+        low, high = self.question.min_selected, self.question.max_selected
+        if low and high:
+            count = f"Tick {low} to {high}" if low != high else f"Tick {low}"
+        elif high:
+            count = f"Tick up to {high}"
+        elif low:
+            count = f"Tick at least {low}"
+        else:
+            return self.HINT
+        return f"{count} · ↑↓ to move · Space: tick · Enter: next"
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MultiChoiceQuestion)
         chosen = self.current if isinstance(self.current, list) else []
         yield MultiList(
-            *[(o.label, o.value, o.value in chosen) for o in self.question.options], id="choice"
+            *[(Content(o.label), o.value, o.value in chosen) for o in self.question.options],
+            id="choice",
         )
         if self.question.other:
             known = set(self.question.option_values())
@@ -302,7 +320,7 @@ class NumberAnswer(AnswerWidget):
         with Horizontal(classes="number-row"):
             yield Input(value=current, placeholder="number", id="number")
             if self.question.unit:
-                yield Label(self.question.unit, classes="unit")
+                yield Label(self.question.unit, classes="unit", markup=False)
 
     def on_input_submitted(self) -> None:
         self.post_message(NextRequested())
@@ -366,11 +384,11 @@ class MatrixAnswer(AnswerWidget):
         self.scale: Scale = scale
         legend = ", ".join(f"{p}={scale.label_for(p)}" for p in scale.values if scale.label_for(p))
         if legend:
-            yield Static(legend, classes="legend")
+            yield Static(legend, classes="legend", markup=False)
         digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
         for row in self.question.rows:
             with Horizontal(classes="matrix-row"):
-                yield Label(row.label, classes="row-label")
+                yield Label(row.label, classes="row-label", markup=False)
                 yield RowSet(*[str(p) for p in scale.values], digits=digits, id=f"row-{row.id}")
 
     def on_mount(self) -> None:
