@@ -126,7 +126,8 @@ class PlainRunner:
             self.say("Input ended; your answers so far are saved as an unfinished response.")
             return session.record
         record = session.submit()
-        self.say("Thank you! Your response has been recorded.")
+        what = "The interview" if self.interview else "Your response"
+        self.say(f"Thank you! {what} has been recorded.")
         return record
 
     def _yes(self, prompt: str) -> bool:

@@ -91,6 +91,7 @@ async def test_notes_and_text_answers_survive_next_back_and_are_stored(tmp_path:
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ThankYouScreen)
+        assert "The interview has been recorded." in str(app.screen.query("Label")[0].render())
 
     record = ResponseStore(db).responses("iv-small")[0]
     assert record["status"] == "complete" and record["mode"] == "interview"

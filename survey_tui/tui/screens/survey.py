@@ -284,6 +284,8 @@ class ThankYouScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="thanks"):
             yield Static("Thank you!", classes="title")
-            yield Label("Your response has been recorded.")
+            interview = getattr(self.app, "mode", "") == "interview"
+            what = "The interview" if interview else "Your response"
+            yield Label(f"{what} has been recorded.")
             yield Label("Press Enter to close.")
         yield Footer()
