@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
@@ -31,12 +32,23 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def type_into_focused(pilot: Pilot[Any], text: str) -> None:
+    """Put ``text`` where the cursor is, as typing would (one key press each is slow)."""
+    focused = pilot.app.focused
+    if isinstance(focused, TextArea):
+        focused.insert(text)
+    elif isinstance(focused, Input):
+        focused.insert_text_at_cursor(text)
+    else:
+        raise AssertionError(f"nothing to type into: {focused!r}")
+
+
 def types_app(tmp_path: Path) -> SurveyApp:
     return SurveyApp(load(HERE / "run_types.yaml"), ResponseStore(tmp_path / "r.json"))
 
 
-def at_question(question_id: str, *keys: str) -> RunBefore:
-    """Start, jump straight to ``question_id``, then type ``keys``."""
+def at_question(question_id: str, *keys: str, text: str = "") -> RunBefore:
+    """Start, jump straight to ``question_id``, then press ``keys`` and type ``text``."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
@@ -44,6 +56,8 @@ def at_question(question_id: str, *keys: str) -> RunBefore:
         app.show_question(app.questionnaire.question(question_id))  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press(*keys)
+        if text:
+            type_into_focused(pilot, text)
         await settle(pilot)
 
     return run_before
@@ -86,7 +100,7 @@ def test_number(snap_compare: Any, tmp_path: Path) -> None:
 
 
 def test_text(snap_compare: Any, tmp_path: Path) -> None:
-    run_before = at_question("comment", *"Reviews take longer now.", "enter", *"Tests help.")
+    run_before = at_question("comment", text="Reviews take longer now.\nTests help.")
     assert snap_compare(types_app(tmp_path), terminal_size=SIZE, run_before=run_before)
 
 
@@ -146,7 +160,8 @@ def interview_app(tmp_path: Path) -> SurveyApp:
 
 def test_interview_rated_question_with_notes(snap_compare: Any, tmp_path: Path) -> None:
     async def noted(pilot: Pilot[Any]) -> None:
-        await pilot.press("enter", "4", "tab", *"Only for boilerplate [hedged].")
+        await pilot.press("enter", "4", "tab")
+        type_into_focused(pilot, "Only for boilerplate [hedged].")
         await settle(pilot)
 
     assert snap_compare(interview_app(tmp_path), terminal_size=SIZE, run_before=noted)
@@ -154,7 +169,8 @@ def test_interview_rated_question_with_notes(snap_compare: Any, tmp_path: Path) 
 
 def test_interview_text_question(snap_compare: Any, tmp_path: Path) -> None:
     async def typed(pilot: Pilot[Any]) -> None:
-        await pilot.press("enter", "4", "enter", *"A wrong API version in a migration.")
+        await pilot.press("enter", "4", "enter")
+        type_into_focused(pilot, "A wrong API version in a migration.")
         await settle(pilot)
 
     assert snap_compare(interview_app(tmp_path), terminal_size=SIZE, run_before=typed)
