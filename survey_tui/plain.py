@@ -90,7 +90,7 @@ class PlainRunner:
                 f"You have an unfinished response ({count} answers). Resume it? (yes/no) "
             ):
                 session = Session.resumed(q, self.store, earlier)
-                return self._finish(session, session.first_unanswered())
+                return self._finish(session, session.resume_point())
         if q.consent:
             self.say()
             self.say(q.consent.strip())

@@ -86,6 +86,20 @@ class Session:
         session.notes = dict(record.get("notes") or {})
         return session
 
+    def resume_point(self) -> AnyQuestion | None:
+        """Where a resumed pass picks up (None: the review).
+
+        A survey resumes at its first unanswered question. An interview resumes at the
+        furthest question the interviewer had reached: most of its questions are optional,
+        so an unanswered one early on does not mean that is where they stopped.
+        """
+        if self.mode == "interview":
+            touched = self.answers.keys() | self.notes.keys() | self.seconds.keys()
+            reached = [q for q in self.visible() if q.id in touched]
+            if reached:
+                return reached[-1]
+        return self.first_unanswered()
+
     def first_unanswered(self) -> AnyQuestion | None:
         """Where a resumed respondent picks up: the first visible question without answer."""
         return next((q for q in self.visible() if not _given(self.answers.get(q.id))), None)

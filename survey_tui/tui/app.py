@@ -63,7 +63,7 @@ class SurveyApp(App[None]):
             self.show_welcome()
             return
         self.session = Session.resumed(self.questionnaire, self.store, record)
-        question = self.session.first_unanswered()
+        question = self.session.resume_point()
         if question is None:
             self.push_screen(_blank())
             self.show_review()

@@ -58,3 +58,15 @@ def test_length_summary_singular_and_plural() -> None:
     assert length_summary(load(SMALL)).startswith("7 questions, about ")
     one = load(SMALL.parent / "nps_only.yaml")
     assert length_summary(one) == "1 question, about 1 minute."
+
+
+def test_resume_point_survey_first_gap_interview_furthest_reached(tmp_path: Path) -> None:
+    store = ResponseStore(tmp_path / "r.json")
+    for mode, expected in (("run", "hours"), ("interview", "grid")):
+        session = Session(load(SMALL), store, group="a", mode=mode)
+        session.record_answer("lik", 4, seconds=2.0)
+        session.add_seconds("hours", 3.0)  # visited, left without an answer
+        session.set_note("grid", "skipped the grid")  # reached, only a note
+        resumed = Session.resumed(load(SMALL), store, dict(session.record or {}))
+        point = resumed.resume_point()
+        assert point is not None and point.id == expected, mode
