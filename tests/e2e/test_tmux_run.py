@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
+from tmux_terminal import Terminal, wait_for_file
 
 from survey_tui.core.store import ResponseStore
 
@@ -17,46 +16,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-
-class Terminal:
-    def __init__(self, command: str) -> None:
-        self.name = f"survey-e2e-{uuid.uuid4().hex[:8]}"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
-            check=True,
-        )
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-
-    def keys(self, *keys: str) -> None:
-        """Each key on its own, like a fast typist (a burst arrives as one read)."""
-        for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(0.03)
-
-    def type(self, text: str) -> None:
-        """Literal text, then wait until it is on screen (as a person would see it)."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
-        self.wait_for(text)
-
-    def wait_for(self, text: str, timeout: float = 10.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
 def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> None:
@@ -111,10 +70,7 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
         term.keys("C-s")
         term.wait_for("Thank you")
         term.keys("Enter")
-        deadline = time.monotonic() + 10
-        while not rc.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert rc.read_text().strip() == "0"
+        assert wait_for_file(rc).strip() == "0"
     finally:
         term.close()
 
