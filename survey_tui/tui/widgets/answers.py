@@ -22,18 +22,15 @@ from textual.widgets import (
     RadioButton,
     RadioSet,
     SelectionList,
-    Static,
     TextArea,
 )
 
 from survey_tui.core.answers import parse_answer
 from survey_tui.core.model import (
     AnyQuestion,
-    MatrixQuestion,
     MultiChoiceQuestion,
     NumberQuestion,
     Questionnaire,
-    Scale,
     SingleChoiceQuestion,
     TextQuestion,
 )
@@ -372,76 +369,6 @@ class TextAnswer(AnswerWidget):
         return parse_answer(self.question, self._raw())
 
 
-class MatrixAnswer(AnswerWidget):
-    """One row per line; arrows or digits rate, Enter moves to the next row (then on)."""
-
-    HINT = "←→ or a digit rates a row · ↑↓/Tab: other rows · PgDn: next"
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, MatrixQuestion)
-        scale = self.questionnaire.scale_of(self.question)
-        assert scale is not None
-        self.scale: Scale = scale
-        legend = ", ".join(f"{p}={scale.label_for(p)}" for p in scale.values if scale.label_for(p))
-        if legend:
-            yield Static(legend, classes="legend", markup=False)
-        digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
-        for row in self.question.rows:
-            with Horizontal(classes="matrix-row"):
-                yield Label(row.label, classes="row-label", markup=False)
-                yield RowSet(*[str(p) for p in scale.values], digits=digits, id=f"row-{row.id}")
-
-    def on_mount(self) -> None:
-        if isinstance(self.current, dict):
-            for row_id, point in self.current.items():
-                for row_set in self.query(f"#row-{row_id}").results(RowSet):
-                    row_set.choose(point - self.scale.min)
-
-    def value(self) -> Any:
-        assert isinstance(self.question, MatrixQuestion)
-        result: dict[str, int] = {}
-        for row in self.question.rows:
-            index = self.query_one(f"#row-{row.id}", RowSet).pressed_index
-            if index >= 0:
-                result[row.id] = self.scale.values[index]
-        return result or None
-
-
-class RowSet(ChoiceSet):
-    """A matrix row: after choosing, Enter or a digit moves to the next row."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose_and_next", "Choose", show=False),
-        Binding("right", "next_button", show=False),
-        Binding("left", "previous_button", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
-
-    def action_choose_and_next(self) -> None:
-        if self.chooses_on_enter():
-            assert self._selected is not None
-            self.choose(self._selected)
-        self._advance()
-
-    def _digit(self, index: int) -> None:
-        # Keys typed in a burst were all queued to the row focused when they arrived;
-        # each one belongs to the row focused now.
-        focused = self.screen.focused
-        target = focused if isinstance(focused, RowSet) else self
-        target.choose(index)
-        target._advance()
-
-    def _advance(self) -> None:
-        rows = list(self.screen.query(RowSet))
-        index = rows.index(self)
-        if index + 1 < len(rows):
-            self.screen.set_focus(rows[index + 1])  # now, so a fast next digit rates that row
-        else:
-            # The last row: go on; the screen checks that a required matrix is complete.
-            self.post_message(NextRequested())
-
-
 WIDGETS: dict[str, type[AnswerWidget]] = {
     "likert": ScaleAnswer,
     "nps": ScaleAnswer,
@@ -449,7 +376,6 @@ WIDGETS: dict[str, type[AnswerWidget]] = {
     "multi_choice": MultiChoiceAnswer,
     "number": NumberAnswer,
     "text": TextAnswer,
-    "matrix": MatrixAnswer,
 }
 
 
@@ -457,4 +383,9 @@ def answer_widget(
     questionnaire: Questionnaire, question: AnyQuestion, current: Any
 ) -> AnswerWidget:
     """The widget for ``question``'s type, showing ``current`` (the stored answer, if any)."""
+    if question.type == "matrix":
+        # Its own module (it builds on ChoiceSet above), imported when a matrix is shown.
+        from survey_tui.tui.widgets.matrix import MatrixAnswer
+
+        return MatrixAnswer(questionnaire, question, current)
     return WIDGETS[question.type](questionnaire, question, current)
