@@ -96,6 +96,9 @@ class SurveyApp(App[None]):
 
             self.switch_screen(InterviewQuestionScreen(self.session, question))
             return
+        if type(self.screen) is QuestionScreen and self.screen.session is self.session:
+            self.screen.show(question)  # next/previous question: reuse the screen
+            return
         self.switch_screen(QuestionScreen(self.session, question))
 
     def show_review(self) -> None:

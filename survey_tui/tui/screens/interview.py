@@ -11,13 +11,14 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Label, ProgressBar, Static
+from textual.widgets import Button, Label, ProgressBar, Static
 
 from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.model import AnyQuestion, TextQuestion
 from survey_tui.core.session import Session, Stopwatch
 from survey_tui.tui.screens.survey import QuestionScreen
-from survey_tui.tui.widgets.answers import AnswerWidget, answer_widget
+from survey_tui.tui.widgets.answers import answer_widget
+from survey_tui.tui.widgets.footer import QuietFooter
 from survey_tui.tui.widgets.interview import Elapsed, NotesArea, Probes
 
 UNSAVED = object()  # an answer still being typed (not parsable or not valid yet)
@@ -67,7 +68,7 @@ class InterviewQuestionScreen(QuestionScreen):
             with Horizontal(id="nav"):
                 yield Button("Back", id="back", disabled=s.previous_before(q.id) is None)
                 yield Button("Next", variant="primary", id="next")
-        yield Footer()
+        yield QuietFooter()
         self._answered = answered
 
     def on_mount(self) -> None:
@@ -94,7 +95,7 @@ class InterviewQuestionScreen(QuestionScreen):
         on Next); other answers only once they are valid (a half-typed number is not).
         """
         try:
-            value = self.query_one(AnswerWidget).value()
+            value = self.answer_widget.value()
         except AnswerError:
             return UNSAVED
         if self.is_text or value is None:

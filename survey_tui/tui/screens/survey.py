@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Label,
     Markdown,
     ProgressBar,
@@ -25,6 +24,7 @@ from survey_tui.core.model import AnyQuestion
 from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.tui.messages import AnswerRecorded, NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
+from survey_tui.tui.widgets.footer import QuietFooter
 
 
 class ResumeScreen(Screen[dict[str, Any] | None]):
@@ -49,7 +49,7 @@ class ResumeScreen(Screen[dict[str, Any] | None]):
             with Horizontal(id="nav"):
                 yield Button("Resume (R)", variant="primary", id="resume-button")
                 yield Button("Start over (S)", id="start-over")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#resume-button"))
@@ -100,7 +100,7 @@ class WelcomeScreen(Screen[None]):
                 yield ChoiceSet(*[g.label for g in q.groups], digits=digits, id="group")
             yield Label("", id="error", classes="error")
             yield Button("Start", variant="primary", id="start")
-        yield Footer()
+        yield QuietFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -159,10 +159,13 @@ class QuestionScreen(Screen[None]):
                 yield Label(f"Question {position} of {visible}", id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             yield Static(q.text_for(s.group), id="text", markup=False)
-            if q.help:
-                yield Static(q.help.strip(), id="help", markup=False)
-            if not q.is_required:
-                yield Label("(optional)", classes="optional")
+            # Both always there (hidden when not needed), so the next question can reuse them.
+            help_text = Static(q.help.strip() if q.help else "", id="help", markup=False)
+            help_text.display = bool(q.help)
+            yield help_text
+            optional = Label("(optional)", classes="optional")
+            optional.display = not q.is_required
+            yield optional
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
             yield Label(widget.hint, id="hint")
             with VerticalScroll(id="answer-area"):
@@ -172,12 +175,49 @@ class QuestionScreen(Screen[None]):
             with Horizontal(id="nav"):
                 yield Button("Back", id="back", disabled=s.previous_before(q.id) is None)
                 yield Button("Next", variant="primary", id="next")
-        yield Footer()
+        yield QuietFooter()
         self._answered = answered
 
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).progress = self._answered
-        self.query_one(AnswerWidget).focus_first()
+        self.answer_widget.focus_first()
+
+    @property
+    def answer_widget(self) -> AnswerWidget:
+        """The current question's widget (the last one: a replaced one may not be gone yet)."""
+        return self.query(AnswerWidget).last()
+
+    def show(self, question: AnyQuestion) -> None:
+        """Show ``question`` on this screen, replacing only what differs from the last one.
+
+        Cheaper than a new screen per question (no new Footer, no full restyle of a fresh
+        screen on resume); what the respondent sees is the same as a freshly composed screen.
+        """
+        s = self.session
+        self.question = question
+        self.stopwatch = Stopwatch()
+        section = s.questionnaire.section_of(question.id)
+        answered, visible = s.progress()
+        position, _ = s.position(question.id)
+        self.query_one("#section", Label).update(section.title if section else "")
+        self.query_one("#position", Label).update(f"Question {position} of {visible}")
+        self.query_one("#progress", ProgressBar).update(total=max(visible, 1), progress=answered)
+        self.query_one("#text", Static).update(question.text_for(s.group))
+        help_text = self.query_one("#help", Static)
+        help_text.update(question.help.strip() if question.help else "")
+        help_text.display = bool(question.help)
+        self.query_one(".optional").display = not question.is_required
+        self.query_one("#error", Label).update("")
+        self.query_one("#back", Button).disabled = s.previous_before(question.id) is None
+        widget = answer_widget(s.questionnaire, question, s.answers.get(question.id))
+        widget.focus_on_mount = True  # like on_mount above, once its fields exist
+        self.query_one("#hint", Label).update(widget.hint)
+        area = self.query_one("#answer-area", VerticalScroll)
+        # No focus while the old widget goes (else Textual moves it to Back/Next first).
+        self.set_focus(None, scroll_visible=False)
+        self.answer_widget.remove()
+        area.scroll_home(animate=False)
+        area.mount(widget)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "next":
@@ -190,7 +230,7 @@ class QuestionScreen(Screen[None]):
         self.action_next()
 
     def action_next(self) -> None:
-        widget = self.query_one(AnswerWidget)
+        widget = self.answer_widget
         error = self.query_one("#error", Label)
         try:
             value = widget.value()
@@ -209,7 +249,7 @@ class QuestionScreen(Screen[None]):
         if previous is not None:
             # Keep what is on screen without validating it, so going back loses nothing.
             try:
-                value = self.query_one(AnswerWidget).value()
+                value = self.answer_widget.value()
             except AnswerError:
                 value = None
             if value is not None:
@@ -246,7 +286,7 @@ class ReviewScreen(Screen[None]):
             with Horizontal(id="nav"):
                 yield Button("Back", id="back")
                 yield Button("Submit", variant="success", id="submit")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#submit").focus()
@@ -288,4 +328,4 @@ class ThankYouScreen(Screen[None]):
             what = "The interview" if interview else "Your response"
             yield Label(f"{what} has been recorded.")
             yield Label("Press Enter to close.")
-        yield Footer()
+        yield QuietFooter()

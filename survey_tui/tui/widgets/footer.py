@@ -1,0 +1,53 @@
+"""A Footer that rebuilds its keys only when the keys it would show have changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class QuietFooter(Footer):
+    """Textual's Footer, minus the rebuild on every focus change when nothing shown changed.
+
+    Textual recomposes the Footer (removing and mounting every key, each restyled) whenever
+    the bindings *may* have changed, i.e. on every focus change. Moving from one question's
+    field to the next one's rarely changes the keys shown, so that work (and the extra
+    layout and paint it causes) is skipped when the keys, their labels and their enabled
+    state are the same as in the Footer on screen. What is drawn is unchanged.
+    """
+
+    _shown: Any = None
+
+    def _signature(self, screen: Screen[Any]) -> Any:
+        """Everything the Footer's compose reads from the bindings, as a comparable value."""
+        app = self.app
+        keys = tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show
+        )
+        palette = self.show_command_palette and app.ENABLE_COMMAND_PALETTE
+        if palette:
+            found = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _, binding, enabled, tooltip = found
+                keys += (("palette", binding.key, binding.description, enabled, tooltip),)
+        return (keys, self.compact, palette)
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        if (
+            self._bindings_ready
+            and self.is_attached
+            and screen is self.screen
+            and self._shown is not None
+            and self._signature(screen) == self._shown
+        ):
+            return  # the keys on screen are already these
+        super().bindings_changed(screen)
+
+    def compose(self) -> Any:
+        if self._bindings_ready:
+            self._shown = self._signature(self.screen)
+        return super().compose()
