@@ -193,31 +193,39 @@ class QuestionScreen(Screen[None]):
         Cheaper than a new screen per question (no new Footer, no full restyle of a fresh
         screen on resume); what the respondent sees is the same as a freshly composed screen.
         """
+        self.call_later(self._show, question)
+
+    async def _show(self, question: AnyQuestion) -> None:
         s = self.session
-        self.question = question
-        self.stopwatch = Stopwatch()
         section = s.questionnaire.section_of(question.id)
         answered, visible = s.progress()
         position, _ = s.position(question.id)
-        self.query_one("#section", Label).update(section.title if section else "")
-        self.query_one("#position", Label).update(f"Question {position} of {visible}")
-        self.query_one("#progress", ProgressBar).update(total=max(visible, 1), progress=answered)
-        self.query_one("#text", Static).update(question.text_for(s.group))
-        help_text = self.query_one("#help", Static)
-        help_text.update(question.help.strip() if question.help else "")
-        help_text.display = bool(question.help)
-        self.query_one(".optional").display = not question.is_required
-        self.query_one("#error", Label).update("")
-        self.query_one("#back", Button).disabled = s.previous_before(question.id) is None
         widget = answer_widget(s.questionnaire, question, s.answers.get(question.id))
-        widget.focus_on_mount = True  # like on_mount above, once its fields exist
-        self.query_one("#hint", Label).update(widget.hint)
-        area = self.query_one("#answer-area", VerticalScroll)
-        # No focus while the old widget goes (else Textual moves it to Back/Next first).
-        self.set_focus(None, scroll_visible=False)
-        self.answer_widget.remove()
-        area.scroll_home(animate=False)
-        area.mount(widget)
+        old = self.answer_widget
+        # One batch: painted once, with everything for the new question in place.
+        async with self.batch():
+            self.question = question
+            self.stopwatch = Stopwatch()
+            self.query_one("#section", Label).update(section.title if section else "")
+            self.query_one("#position", Label).update(f"Question {position} of {visible}")
+            progress = self.query_one("#progress", ProgressBar)
+            progress.update(total=max(visible, 1), progress=answered)
+            self.query_one("#text", Static).update(question.text_for(s.group))
+            help_text = self.query_one("#help", Static)
+            help_text.update(question.help.strip() if question.help else "")
+            help_text.display = bool(question.help)
+            self.query_one(".optional").display = not question.is_required
+            self.query_one("#hint", Label).update(widget.hint)
+            self.query_one("#error", Label).update("")
+            self.query_one("#back", Button).disabled = s.previous_before(question.id) is None
+            area = self.query_one("#answer-area", VerticalScroll)
+            area.scroll_home(animate=False)
+            await area.mount(widget)  # its on_mount (showing a stored answer) has run
+            # Focus straight from the old field to the new one, then drop the old widget
+            # (removing the focused widget first would move the focus elsewhere meanwhile,
+            # restyling and redrawing the footer twice).
+            widget.focus_first()
+            await old.remove()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "next":

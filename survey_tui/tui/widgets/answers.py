@@ -123,13 +123,6 @@ class AnswerWidget(Vertical):
         self.questionnaire = questionnaire
         self.question = question
         self.current = current
-        # Set when mounted into a screen already shown (the screen's on_mount has run).
-        self.focus_on_mount = False
-
-    def on_mount(self) -> None:
-        # Subclasses' on_mount (showing the stored answer) runs first, then this one.
-        if self.focus_on_mount:
-            self.focus_first()
 
     @property
     def hint(self) -> str:
