@@ -61,8 +61,29 @@ def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: s
         raise DataError(problems)
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
-    inserted, present = ResponseStore(store_path(db)).insert_many(records)
+    store = ResponseStore(store_path(db))
+    stored = {r["response_id"]: r for r in store.responses(q.id, status=None, copy=False)}
+    inserted, present = store.insert_many(records)
     click.echo(f"imported {inserted} responses, {present} already present, {bad} bad rows skipped")
+    differing = [r["response_id"] for r in records if _differs(r, stored.get(r["response_id"]))]
+    if differing:
+        # Re-importing never overwrites, but a row that changed since must not pass unnoticed.
+        shown = ", ".join(differing[:5]) + (
+            f" and {len(differing) - 5} more" if len(differing) > 5 else ""
+        )
+        click.echo(
+            f"warning: {len(differing)} rows have a response_id already stored with other "
+            f"answers; the stored responses were kept: {shown}",
+            err=True,
+        )
+
+
+def _differs(row: dict[str, Any], stored: dict[str, Any] | None) -> bool:
+    """Whether an imported row's content differs from the stored response with its id."""
+    if stored is None:
+        return False
+    keys = ("group", "wave", "answers")
+    return any(row.get(k) != stored.get(k) for k in keys)
 
 
 @click.command()

@@ -107,6 +107,20 @@ def parse_answer(question: AnyQuestion, text: str, scale: Scale | None = None) -
     return value
 
 
+# Answers beyond this size are refused: they would not store exactly as JSON (orjson stops at
+# 64-bit integers) and no survey asks for them; a typo of many nines must not crash a save.
+NUMBER_LIMIT = 10**15
+
+
+def number_problem(value: float) -> str | None:
+    """Why ``value`` cannot be stored as a number answer (not finite, or too large), or None."""
+    if not math.isfinite(value):
+        return "Type a finite number."
+    if abs(value) > NUMBER_LIMIT:
+        return "Type a smaller number (at most 10^15)."
+    return None
+
+
 def _parse_number(question: NumberQuestion, text: str) -> int | float:
     cleaned = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
     if question.unit and cleaned.endswith(question.unit):
@@ -117,8 +131,9 @@ def _parse_number(question: NumberQuestion, text: str) -> int | float:
         raise AnswerError(
             "Type a number" + (" (a whole number)." if question.integer else ".")
         ) from None
-    if not math.isfinite(number):
-        raise AnswerError("Type a finite number.")
+    problem = number_problem(number)
+    if problem is not None:
+        raise AnswerError(problem)
     if number.is_integer() and ("." not in cleaned or question.integer):
         return int(number)
     if question.integer:
@@ -197,6 +212,9 @@ def _check_multi(question: MultiChoiceQuestion, value: Any) -> str | None:
 def _check_number(question: NumberQuestion, value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "Type a number."
+    problem = number_problem(float(value))
+    if problem is not None:
+        return problem
     if question.integer and not float(value).is_integer():
         return "Type a whole number."
     unit = f" {question.unit}" if question.unit else ""

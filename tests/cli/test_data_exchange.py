@@ -70,6 +70,7 @@ def test_import_export_round_trip(tmp_path: Path) -> None:
         ("bad_required.csv", "use_cases", "required"),
         ("bad_range.csv", "hours", "above the maximum"),
         ("bad_group.csv", "group", "not a group"),
+        ("bad_number_nan.csv", "hours", "'nan' is not a number"),
     ],
 )
 def test_each_bad_row_is_named_and_nothing_written(
@@ -81,6 +82,45 @@ def test_each_bad_row_is_named_and_nothing_written(
     assert f"{FIXTURES / name}:2: {column}:" in err and message in err
     assert "Traceback" not in err
     assert not db.exists()
+
+
+def test_a_huge_number_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
+    # orjson cannot store integers beyond 64 bits: the row must be refused, not crash the save.
+    db = tmp_path / "r.json"
+    name = FIXTURES / "bad_number_too_large.csv"
+    code, _, err = run("--db", str(db), "import", str(FIXTURES / "unbounded.yaml"), str(name))
+    assert code == 2
+    assert f"{name}:2: hours: 99999999999999999999 is too large" in err
+    assert not db.exists()
+
+
+def test_an_id_of_another_questionnaire_is_refused_not_dropped(tmp_path: Path) -> None:
+    # Web forms number rows 1, 2, 3: a second questionnaire's row with a taken id must not
+    # vanish as "already present".
+    db = str(tmp_path / "r.json")
+    assert run("--db", db, "import", SURVEY, str(FIXTURES / "good.csv"))[0] == 0
+    before = (tmp_path / "r.json").read_bytes()
+    other = FIXTURES / "id_of_another_questionnaire.csv"
+    code, _, err = run("--db", db, "import", str(FIXTURES / "unbounded.yaml"), str(other))
+    assert code == 2
+    assert "11111111-1111-4111-8111-111111111111" in err and "'data-test'" in err
+    assert (tmp_path / "r.json").read_bytes() == before
+    assert ResponseStore(db).responses("unbounded") == []
+
+
+def test_reimport_of_a_changed_row_keeps_the_stored_one_and_warns(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.json")
+    assert run("--db", db, "import", SURVEY, str(FIXTURES / "good.csv"))[0] == 0
+    changed = tmp_path / "changed.csv"
+    text = (FIXTURES / "good.csv").read_text()
+    changed.write_text(
+        text.replace("executive,w1,2026-11-01T10:00:00Z,4,", "executive,w1,2026-11-01T10:00:00Z,1,")
+    )
+    code, out, err = run("--db", db, "import", SURVEY, str(changed))
+    assert code == 0 and "already present" in out
+    assert "warning: 1 rows" in err and "11111111-1111-4111-8111-111111111111" in err
+    stored = ResponseStore(db).get("11111111-1111-4111-8111-111111111111")
+    assert stored is not None and stored["answers"]["productivity"] == 4
 
 
 def test_skip_bad_rows(tmp_path: Path) -> None:

@@ -84,6 +84,12 @@ def test_numbers_integer_range_and_unit(q) -> None:
     assert check_answer(q, hours, 41) == "Type a number from 0 to 40 h."
     assert check_answer(q, hours, 40) is None
     assert format_answer(q, hours, 12) == "12 h"
+    # Beyond 10^15 (or not finite) a number cannot be stored exactly: refused, never a crash.
+    with pytest.raises(AnswerError, match="smaller number"):
+        parse(q, "hours", "99999999999999999999")
+    with pytest.raises(AnswerError, match="finite"):
+        parse(q, "hours", "inf")
+    assert check_answer(q, hours, 10**20) == "Type a smaller number (at most 10^15)."
 
 
 def test_text_length_and_optional(q) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from survey_tui.core.answers import NUMBER_LIMIT
 from survey_tui.core.errors import Problem
 from survey_tui.core.store.common import new_record, utc_now
 
@@ -106,6 +108,10 @@ def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
             value = float(raw)
         except ValueError:
             raise ValueError(f"{raw!r} is not a number (use . as the decimal point)") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{raw!r} is not a number")
+        if abs(value) > NUMBER_LIMIT:
+            raise ValueError(f"{raw} is too large (at most 10^15)")
         if question.integer and not value.is_integer():
             raise ValueError(f"{raw} is not a whole number")
         if question.min is not None and value < question.min:

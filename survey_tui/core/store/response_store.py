@@ -377,6 +377,28 @@ class ResponseStore:
                 copied["response_id"] = str(uuid.uuid4())
             fresh.append(copied)
         with self._locked(write=True):
+            # A response id names one response of one questionnaire; ids numbered 1, 2, 3 by
+            # two web forms must not make one questionnaire's rows vanish as "already present".
+            clashes = sorted(
+                {
+                    (
+                        str(r["response_id"]),
+                        str(self._records[r["response_id"]]["questionnaire_id"]),
+                    )
+                    for r in fresh
+                    if r["response_id"] in self._records
+                    and self._records[r["response_id"]].get("questionnaire_id")
+                    != r.get("questionnaire_id")
+                }
+            )
+            if clashes:
+                shown = ", ".join(f"{rid!r} (of {qid!r})" for rid, qid in clashes[:5])
+                more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
+                raise StoreError(
+                    f"response ids already used by another questionnaire: {shown}{more}; "
+                    "nothing was written (give these responses other ids, or use another store)",
+                    location=str(self.path),
+                )
             new: dict[str, Record] = {}
             for record in fresh:
                 rid = record["response_id"]
