@@ -41,6 +41,11 @@ def render_table(result: dict[str, Any]) -> str:
         for g, info in result["groups"].items()
     )
     lines.append(f"respondents: {counts}")
+    for group, left_out in result.get("withheld_waves", {}).items():
+        lines.append(
+            f"left out of these totals: {group} in wave {', '.join(left_out)} "
+            f"(fewer than {minimum} there; see --wave for each wave)"
+        )
     for title, entries, key in (
         ("Constructs (score 0-100)", result["constructs"], "construct"),
         ("Items (score 0-100)", result["items"], "question"),

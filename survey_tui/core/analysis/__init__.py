@@ -18,6 +18,7 @@ from survey_tui.core.analysis.engine import (
 )
 from survey_tui.core.analysis.extras import comments, distributions, friction, scorecards
 from survey_tui.core.analysis.interviews import interviews
+from survey_tui.core.analysis.slices import without_withheld_slices
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
 
@@ -93,6 +94,10 @@ def analyze(
         if name is not None and name not in waves:
             known = ", ".join(waves) or "none"
             raise DataError([], f"unknown wave {name!r} (waves in the store: {known})")
+    withheld_waves: dict[str, list[str]] = {}
+    if wave is None:
+        # Every wave at once: never total a wave slice that its own wave's analysis withholds.
+        responses, withheld_waves = without_withheld_slices(questionnaire, responses)
     data = Dataset.build(questionnaire, responses, wave)
     items, constructs = _section(questionnaire, data, seed=seed, resamples=resamples)
     if baseline_wave is not None:
@@ -127,6 +132,7 @@ def analyze(
             }
             for g in questionnaire.groups
         },
+        "withheld_waves": withheld_waves,
         "items": items,
         "constructs": constructs,
         "expectation_gap_index": sum(gaps) / len(gaps) if gaps else None,
