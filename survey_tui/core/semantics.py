@@ -42,6 +42,8 @@ class _Checker:
         self.source = source
         self.problems: list[Problem] = []
         self.group_ids = q.group_ids
+        # Every question id, computed once: conditions ask "is this a later question?" often.
+        self.all_ids = {question.id for question in q.questions()}
 
     def add(self, path: Path, message: str, *, key: bool = False, column_offset: int = 0) -> None:
         self.problems.append(
@@ -205,9 +207,8 @@ class _Checker:
         except ConditionSyntaxError as exc:
             add(exc.offset, f"invalid condition: {exc.message}")
             return
-        later = {q.id for q in self.q.questions()} - set(earlier)
         for name in condition.names:
-            problem = self.name_problem(name.name, earlier, later, own)
+            problem = self.name_problem(name.name, earlier, own)
             if problem:
                 add(name.offset, problem)
         for compare in condition.comparisons():
@@ -216,14 +217,14 @@ class _Checker:
                 add(compare.offset, problem)
 
     def name_problem(
-        self, name: str, earlier: dict[str, AnyQuestion], later: set[str], own: str | None
+        self, name: str, earlier: dict[str, AnyQuestion], own: str | None
     ) -> str | None:
         if name in ("group", "wave"):
             return None
         qid, _, row = name.partition(".")
         if qid == own:
             return f"a question's condition cannot read its own answer ({name!r})"
-        if qid in later:
+        if qid not in earlier and qid in self.all_ids:
             return f"{qid!r} comes later in the file; a condition may only read earlier questions"
         if qid not in earlier:
             return f"unknown question {name!r}{suggest(name, [*earlier, 'group', 'wave'])}"

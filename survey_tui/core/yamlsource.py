@@ -151,12 +151,25 @@ def decode(data: bytes, file: str) -> str:
         ) from None
 
 
+def _compose(text: str) -> Any:
+    """The node graph of ``text``: libyaml's composer when present (about 10x faster on big
+    files), else PyYAML's. Any error is reported by PyYAML's own composer, so that messages and
+    positions never depend on whether libyaml is installed."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass  # reported below, by the pure-Python composer
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse ``text`` into plain data plus a :class:`SourceMap`; raise :class:`YamlProblems`."""
     source = SourceMap(file, text=text)
     _check_flow_depth(text, file)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
