@@ -26,15 +26,70 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         ) from None
     except OSError as error:
         raise DataError([Problem(str(path), None, None, "", str(error.strerror))]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    rows = []
-    start = 2
-    for row in reader:
-        rows.append((start, {k: v for k, v in row.items() if isinstance(k, str) and v is not None}))
-        start = reader.line_num + 1
+    return _split_csv(str(path), text)
+
+
+def _split_csv(file: str, text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Header and (line, row) pairs; a malformed shape is a DataError naming each line.
+
+    A row with more fields than the header, a repeated column or an unterminated quote would
+    otherwise lose answers without a word; an all-empty row (Excel's ``,,,``) is skipped like
+    a blank line.
+    """
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    start = 1
+    try:
+        for fields in reader:
+            line, start = start, reader.line_num + 1
+            if not header:
+                if not any(f.strip() for f in fields):
+                    continue
+                header = [h.strip() for h in fields]
+                problems += _header_problems(file, line, header)
+                continue
+            if not any(f.strip() for f in fields):
+                continue
+            if len(fields) > len(header):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        None,
+                        "",
+                        f"row has {len(fields)} fields, the header has {len(header)}",
+                    )
+                )
+                continue
+            rows.append((line, dict(zip(header, fields, strict=False))))
+    except csv.Error as error:
+        problems.append(Problem(file, start, None, "", _csv_message(error)))
+    if problems:
+        raise DataError(problems)
     return header, rows
+
+
+def _csv_message(error: csv.Error) -> str:
+    text = str(error)
+    if "unexpected end of data" in text or "EOF" in text:
+        return 'unterminated quote (a " opens a field that never closes)'
+    return f"not valid CSV ({text})"
+
+
+def _header_problems(file: str, line: int, header: list[str]) -> list[Problem]:
+    if len(header) == 1 and ";" in header[0] and "," not in header[0]:
+        return [
+            Problem(file, line, None, "", "the file seems to use ';' as the separator; use ','")
+        ]
+    problems = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(file, line, None, name, "column appears twice"))
+        seen.add(name)
+    return problems
 
 
 @click.command("import")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 import uuid
 from collections.abc import Iterable
@@ -75,7 +76,12 @@ def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
         try:
             number = int(raw)
         except ValueError:
-            raise ValueError(f"{raw!r} is not a whole number") from None
+            # A scale's label ("Agree") is accepted like a single_choice option's label.
+            labelled = _scale_value_for_label(scale, raw)
+            if labelled is None:
+                what = "a whole number or a label of the scale" if scale and scale.labels else ""
+                raise ValueError(f"{raw!r} is not {what or 'a whole number'}") from None
+            number = labelled
         if not low <= number <= high:
             raise ValueError(f"{number} is outside the scale {low}..{high}")
         return number
@@ -88,16 +94,27 @@ def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
         raise ValueError(f"{raw!r} is not an option ({', '.join(question.option_values())})")
     if kind == "multi_choice":
         chosen: list[str] = []
+        others: list[str] = []
         for part in (p.strip() for p in raw.split(";")):
             option = question.option_for(part) if part else None
-            if option is not None:
-                chosen.append(option.value)
-            elif part and question.other:
-                chosen.append(part)
-            elif part:
+            value = option.value if option is not None else part
+            if not part:
+                continue
+            if value in chosen:
+                raise ValueError(f"{part!r} is chosen twice")
+            if option is None and not question.other:
                 raise ValueError(
                     f"{part!r} is not an option ({', '.join(question.option_values())})"
                 )
+            if option is None:
+                others.append(part)
+            chosen.append(value)
+        if len(others) > 1:
+            # Export joins values with ';', so two unknown values mean a split answer.
+            raise ValueError(
+                f"only one 'Other' answer is allowed ({', '.join(repr(o) for o in others)} "
+                "are not options)"
+            )
         if question.min_selected is not None and len(chosen) < question.min_selected:
             raise ValueError(f"choose at least {question.min_selected}")
         if question.max_selected is not None and len(chosen) > question.max_selected:
@@ -124,6 +141,44 @@ def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
     return raw
 
 
+def _scale_value_for_label(scale: Any, raw: str) -> int | None:
+    """The scale point whose label is ``raw`` (case-insensitive), if any."""
+    if scale is None or not scale.labels:
+        return None
+    folded = raw.casefold()
+    for offset, label in enumerate(scale.labels):
+        if label.casefold() == folded:
+            return int(scale.min) + offset
+    return None
+
+
+def _column_hint(name: str, known: list[str]) -> str:
+    """ " (did you mean ...?)" for an unknown column, or ""."""
+    folded = name.casefold()
+    guesses = [k for k in known if k.casefold() == folded]
+    guesses = guesses or [k for k in known if k.startswith(f"{name}.")]
+    guesses = guesses or difflib.get_close_matches(name, known, n=3, cutoff=0.75)
+    return f" (did you mean {', '.join(guesses)}?)" if guesses else ""
+
+
+def _hidden_message(
+    questionnaire: Questionnaire, question: Any, group: str, wave: str, answers: dict[str, Any]
+) -> str:
+    """Why an answered question is not shown to this row (its group, or a condition)."""
+    from survey_tui.core.conditions import evaluate_source
+    from survey_tui.core.model import condition_context
+
+    if not question.asked_to(group):
+        return f"not asked to group {group!r}"
+    section = questionnaire.section_of(question.id)
+    condition = question.show_if
+    if section is not None and section.show_if:
+        context = condition_context(answers, group, wave)
+        if not evaluate_source(section.show_if, context):
+            condition = section.show_if
+    return f"hidden by its condition ({condition}) for this row's answers"
+
+
 def parse_rows(
     questionnaire: Questionnaire,
     file: str,
@@ -132,10 +187,13 @@ def parse_rows(
 ) -> tuple[list[dict[str, Any]], list[Problem], int]:
     """Validate CSV rows (line number, row); returns (good records, problems, bad row count)."""
     problems: list[Problem] = []
-    known = set(columns(questionnaire))
+    ordered = columns(questionnaire)
+    known = set(ordered)
     for name in header:
         if name not in known:
-            problems.append(Problem(file, 1, None, name, "unknown column"))
+            problems.append(
+                Problem(file, 1, None, name, "unknown column" + _column_hint(name, ordered))
+            )
     if "group" not in header:
         problems.append(Problem(file, 1, None, "group", "the required column is missing"))
     if problems:
@@ -164,6 +222,7 @@ def parse_rows(
         except ValueError:
             bad("submitted_at", f"{submitted!r} is not an ISO 8601 timestamp")
         answers: dict[str, Any] = {}
+        failed: set[str] = set()  # questions with a bad cell: not also "missing"
         for question in questionnaire.questions():
             if question.type == "matrix":
                 cells = {
@@ -175,6 +234,7 @@ def parse_rows(
                         try:
                             values[row_id] = _parse_value(questionnaire, question, raw)
                         except ValueError as error:
+                            failed.add(question.id)
                             bad(f"{question.id}.{row_id}", str(error))
                 if values:
                     answers[question.id] = values
@@ -184,9 +244,20 @@ def parse_rows(
                 try:
                     answers[question.id] = _parse_value(questionnaire, question, raw)
                 except ValueError as error:
+                    failed.add(question.id)
                     bad(question.id, str(error))
-        if not mine:
-            for question in questionnaire.visible_questions(answers, group, wave):
+        if group in questionnaire.group_ids:
+            visible = questionnaire.visible_questions(answers, group, wave)
+            shown = {q.id for q in visible}
+            for question in questionnaire.questions():
+                # An answer the questionnaire would not ask for must not vanish unreported
+                # (after a bad cell, visibility is unreliable: that cell is reported instead).
+                if question.id in answers and question.id not in shown and not failed:
+                    message = _hidden_message(questionnaire, question, group, wave, answers)
+                    bad(question.id, message)
+            for question in visible:
+                if question.id in failed:
+                    continue
                 given = answers.get(question.id)
                 if question.is_required and given in (None, [], {}):
                     bad(question.id, "required answer is missing")
