@@ -81,7 +81,7 @@ class _Checker:
                     )
                 else:
                     seen[question.id] = path
-                self.check_question(question, path, earlier)
+                self.check_question(question, path, earlier, section.show_if)
                 earlier[question.id] = question
         return self.problems
 
@@ -115,14 +115,27 @@ class _Checker:
                 )
 
     def check_question(
-        self, question: AnyQuestion, path: Path, earlier: dict[str, AnyQuestion]
+        self,
+        question: AnyQuestion,
+        path: Path,
+        earlier: dict[str, AnyQuestion],
+        section_show_if: str | None = None,
     ) -> None:
         asked = self.group_ids
         if question.groups is not None:
             for i, gid in enumerate(question.groups):
                 if gid not in self.group_ids:
                     self.add((*path, "groups", i), self.unknown_group(gid))
+            if not question.groups:
+                self.add(
+                    (*path, "groups"), "lists no group, so nobody would be asked this question"
+                )
             asked = [g for g in question.groups if g in self.group_ids]
+        # A group that the section's or question's condition always hides is never asked.
+        asked = [g for g in asked if _may_see(g, (section_show_if, question.show_if))]
+        texts = question.text.values() if isinstance(question.text, dict) else [question.text]
+        if any(not text.strip() for text in texts):
+            self.add((*path, "text"), "the question text is empty")
         if isinstance(question.text, dict):
             for gid in question.text:
                 if gid not in self.group_ids:
@@ -341,3 +354,18 @@ def _describe(kind: str, question: AnyQuestion | None, node: Any = None) -> str:
         )
         return f"{what} {shown}"
     return what
+
+
+def _may_see(group: str, conditions: tuple[str | None, ...]) -> bool:
+    """False only when a condition is false for ``group`` whatever the answers (Kleene logic:
+    with every answer unknown, a condition that still comes out false is false for all)."""
+    for text in conditions:
+        if text is None:
+            continue
+        try:
+            tree = parse(text).tree
+        except ConditionSyntaxError:
+            continue  # reported by check_condition
+        if tree.evaluate({"group": group}) is False:
+            return False
+    return True

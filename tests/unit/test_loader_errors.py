@@ -36,6 +36,10 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str]]] = {
     "top_level_scalar": [(1, 1, "", "not a string")],
     "missing_id": [(2, 1, "id", "missing required key 'id'")],
     "bad_id_pattern": [(1, 5, "id", "'Loader_Good' is not a valid id: use lower-case letters")],
+    "empty_question_text": [(27, 15, "sections.0.questions.1.text", "the question text is empty")],
+    "question_groups_empty": [
+        (29, 17, "sections.0.questions.1.groups", "lists no group, so nobody would be asked")
+    ],
     "bool_as_number": [(3, 10, "version", "expected a whole number, got true")],
     "question_id_pattern": [
         (19, 13, "sections.0.questions.0.id", "use lower-case letters, digits and '_'")
@@ -324,3 +328,34 @@ def test_utf16_file_is_named_as_such() -> None:
 def test_utf8_bom_and_crlf_are_accepted() -> None:
     data = b"\xef\xbb\xbf" + GOOD.read_bytes().replace(b"\n", b"\r\n")
     assert load_bytes(data, "windows.yaml").id == "loader-good"
+
+
+def test_a_text_map_need_not_cover_groups_a_condition_always_hides() -> None:
+    # Section s2 is only ever shown to group c, so its question needs no wording for a or b;
+    # q2's own condition hides it from b whatever the answers, so b needs no wording there.
+    data = b"""
+id: tmap
+title: T
+version: 1
+groups: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}]
+sections:
+  - id: s
+    title: S
+    questions:
+      - {id: q1, type: nps, text: How likely?}
+      - {id: q2, type: text, text: {a: Hi A, c: Hi C}, show_if: "group != 'b' and q1 > 5"}
+  - id: s2
+    title: S2
+    show_if: group == 'c'
+    questions:
+      - {id: q3, type: text, text: {c: Hi C}}
+      - {id: q4, type: text, text: {c: Hi C}, show_if: "group == 'c' or q1 > 5"}
+"""
+    assert load_bytes(data, "t.yaml").question("q3") is not None
+    # Without the section's condition, q3 and q4 can reach a and b: their wording is missing.
+    with pytest.raises(QuestionnaireError) as caught:
+        load_bytes(data.replace(b"    show_if: group == 'c'\n", b""), "t.yaml")
+    assert [p.field for p in caught.value.problems] == [
+        "sections.1.questions.0.text",
+        "sections.1.questions.1.text",
+    ]
