@@ -7,7 +7,12 @@ from typing import Any
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    db_option,
+    edited_text_warning,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.errors import StoreError
 from survey_tui.core.model import Questionnaire
 
@@ -23,16 +28,22 @@ def _gap_cell(gap: dict[str, Any] | None) -> str:
         return "-"
     if gap["suppressed"]:
         return "suppressed"
+    from survey_tui.core.reports.filters import pts
+
     low, high = gap["ci95"]
     mark = " *" if gap["significant"] else ""
-    return f"{gap['points']:+.1f} [{low:+.1f}, {high:+.1f}] p={gap['p_value']:.3g}{mark}"
+    # pts never prints -0.0 (a bound that rounds to zero is zero).
+    figures = f"{pts(gap['points'], True)} [{pts(low, True)}, {pts(high, True)}]"
+    return f"{figures} p={gap['p_value']:.3g}{mark}"
 
 
 def render_table(result: dict[str, Any]) -> str:
     """The analysis as plain-text tables: group scores, gap, CI, p (* = significant)."""
     minimum = result["min_group_size"]
     groups = list(result["groups"])
-    header = ["", *groups, "gap " + (" - ".join(result["compare"]) if result["compare"] else "")]
+    pair = result["compare"]
+    # A single group has no gap column at all (there is nothing to compare).
+    header = ["", *groups, *(["gap " + " - ".join(pair)] if pair else [])]
     lines = [f"{result['questionnaire']['title']} (version {result['questionnaire']['version']})"]
     if result["wave"]:
         lines.append(f"wave: {result['wave']}")
@@ -53,13 +64,16 @@ def render_table(result: dict[str, Any]) -> str:
         rows = [header]
         for entry in entries:
             row = [entry[key], *(_cell(entry["groups"][g], minimum) for g in groups)]
-            rows.append([*row, _gap_cell(entry["gap"])])
+            rows.append([*row, _gap_cell(entry["gap"])] if pair else row)
         widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
         lines += ["", title]
         lines += [
             "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
         ]
     index = result["expectation_gap_index"]
+    if not pair:
+        lines += ["", "Expectation Gap Index: none (a single group, nothing to compare)"]
+        return "\n".join(lines)
     lines += [
         "",
         "Expectation Gap Index: " + (f"{index:.1f}" if index is not None else "suppressed"),
@@ -94,6 +108,9 @@ def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
             f"note: {len(records) - len(mine)} responses to other versions of {q.id!r} ignored",
             err=True,
         )
+    warning = edited_text_warning(q, mine)
+    if warning:
+        click.echo(warning, err=True)
     return mine
 
 

@@ -41,3 +41,60 @@ def store_path(db: str | None) -> Path:
 def load_questionnaire(ref: str) -> Questionnaire:
     """Resolve ``ref`` (path or shipped id) and load it; errors are SurveyErrors."""
     return load(resolve_questionnaire(ref))
+
+
+def answers_that_fit(q: Questionnaire, answers: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The answers ``q`` as now written accepts, and how many do not fit (per matrix row).
+
+    An answer does not fit when its question is gone, its value is off the scale or not an
+    option any more: what a questionnaire edited without a version bump leaves behind.
+    """
+    from survey_tui.core.answers import check_answer
+
+    kept: dict[str, Any] = {}
+    misfits = 0
+    for question_id, value in answers.items():
+        question = q.question(question_id)
+        if question is None:
+            misfits += 1
+        elif question.type == "matrix" and isinstance(value, dict):
+            scale = q.scale_of(question)
+            rows = {row.id for row in question.rows}
+            fitting = {
+                row_id: point
+                for row_id, point in value.items()
+                if row_id in rows
+                and isinstance(point, int)
+                and (scale is None or scale.min <= point <= scale.max)
+            }
+            misfits += len(value) - len(fitting)
+            if fitting:
+                kept[question_id] = fitting
+        elif value is None or check_answer(q, question, value) is None:
+            kept[question_id] = value
+        else:
+            misfits += 1
+    return kept, misfits
+
+
+def edited_text_warning(q: Questionnaire, records: list[dict[str, Any]]) -> str | None:
+    """A warning when responses were given to another text of ``q``'s id and version.
+
+    Records carry the SHA-256 of the file they were answered with; a different one means the
+    file was edited without a version bump, and some stored answers may no longer fit.
+    """
+    if q.sha256 is None:
+        return None
+    edited = [
+        r
+        for r in records
+        if r.get("questionnaire_sha256") and r.get("questionnaire_sha256") != q.sha256
+    ]
+    if not edited:
+        return None
+    misfits = sum(answers_that_fit(q, r.get("answers") or {})[1] for r in edited)
+    return (
+        f"warning: {len(edited)} responses were given to a different text of {q.id} "
+        f"version {q.version} (edited without a version bump?); answers that no longer fit "
+        f"are left out: {misfits} answers (out of scale, unknown option, question gone)"
+    )

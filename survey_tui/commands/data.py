@@ -11,7 +11,13 @@ from typing import Any
 import click
 import orjson
 
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    answers_that_fit,
+    db_option,
+    edited_text_warning,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.errors import DataError, Problem, StoreError
 
 PROGRESS_FROM_ROWS = 2000
@@ -159,7 +165,23 @@ def export(
     from survey_tui.core.store.storage import atomic_write_bytes
 
     q = load_questionnaire(questionnaire)
-    records = ResponseStore(store_path(db)).responses(q.id, wave=wave)
+    path = store_path(db)
+    if not path.exists():
+        # Like analyze/report: a typo in --db must not look like an empty survey.
+        raise StoreError(f"no response store at {path}")
+    every = ResponseStore(path).responses(q.id, wave=wave)
+    # The CSV has no version column: a response to another version would be relabelled
+    # as this one on re-import, so only this version's responses are exported (as analyze).
+    records = [r for r in every if r.get("questionnaire_version") == q.version]
+    if len(records) < len(every):
+        click.echo(
+            f"note: {len(every) - len(records)} responses to other versions of {q.id!r} "
+            "left out (export with that version's file to get them)",
+            err=True,
+        )
+    warning = edited_text_warning(q, records)
+    if warning:
+        click.echo(warning + (" (kept as stored in JSON)" if fmt == "json" else ""), err=True)
     if fmt == "json":
         data = orjson.dumps(records, option=orjson.OPT_INDENT_2) + b"\n"
     else:
@@ -167,6 +189,9 @@ def export(
         writer = csv.DictWriter(buffer, fieldnames=columns(q), lineterminator="\n")
         writer.writeheader()
         for record in records:
+            if record.get("questionnaire_sha256") != q.sha256:
+                # Only answers the file accepts now, so the export re-imports.
+                record = {**record, "answers": answers_that_fit(q, record["answers"])[0]}
             writer.writerow(to_row(q, record))
         data = buffer.getvalue().encode("utf-8")
     if output:
@@ -193,14 +218,12 @@ def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> Non
     from survey_tui.core.store import ResponseStore
 
     target = ResponseStore(into)
-    seen: dict[str, dict[Any, str]] = {}
-    batches = [("into", target.responses(status=None))]
-    batches += [(src, ResponseStore(src).responses(status=None)) for src in sources]
-    for name, records in batches:
-        for record in records:
-            versions = seen.setdefault(str(record.get("questionnaire_id")), {})
-            versions.setdefault(record.get("questionnaire_version"), name)
-    conflicts = {qid: v for qid, v in seen.items() if len(v) > 1}
+    batches = [(src, _read_source(src)) for src in sources]
+    # A missing target is read as empty without taking its lock: a refused merge leaves
+    # nothing behind, not even a lock file.
+    exists = target.path.exists() or target.journal_path.exists()
+    held = target.responses(status=None) if exists else []
+    conflicts = _version_conflicts(held, batches)
     if conflicts and not keep_versions_apart:
         lines = [
             f"{qid}: versions " + ", ".join(f"{ver} (in {src})" for ver, src in v.items())
@@ -212,9 +235,45 @@ def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> Non
             + "\n".join(lines),
             location=into,
         )
-    incoming = [record for _, records in batches[1:] for record in records]
+    incoming = [record for _, records in batches for record in records]
     total_in, total_present = target.insert_many(incoming)
     click.echo(
         f"merged {len(sources)} stores into {into}: {total_in} new responses, "
         f"{total_present} already present"
     )
+
+
+def _read_source(src: str) -> list[dict[str, Any]]:
+    """Every response of a source store; a file that is not a store keeps no lock file."""
+    from survey_tui.core.store import ResponseStore
+
+    store = ResponseStore(src)
+    had_lock = store.lock_path.exists()
+    try:
+        return store.responses(status=None)
+    except StoreError:
+        if not had_lock:
+            # Not a store (e.g. a questionnaire given by mistake): nobody else locks it.
+            store.lock_path.unlink(missing_ok=True)
+        raise
+
+
+def _version_conflicts(
+    held: list[dict[str, Any]], batches: list[tuple[str, list[dict[str, Any]]]]
+) -> dict[str, dict[Any, str]]:
+    """Questionnaires for which the sources bring a version that is new beside another.
+
+    Versions already kept apart in the target (an earlier --keep-versions-apart) are no
+    conflict by themselves: only a version the target does not hold yet, arriving where
+    another version is (or arrives), is refused.
+    """
+    seen: dict[str, dict[Any, str]] = {}
+    for name, records in [("into", held), *batches]:
+        for record in records:
+            versions = seen.setdefault(str(record.get("questionnaire_id")), {})
+            versions.setdefault(record.get("questionnaire_version"), name)
+    return {
+        qid: versions
+        for qid, versions in seen.items()
+        if len(versions) > 1 and any(src != "into" for src in versions.values())
+    }
