@@ -122,3 +122,23 @@ def test_planted_gaps_are_significant_and_null_items_are_not() -> None:
         assert not gap["significant"]
         assert gap["ci95"][0] < 0 < gap["ci95"][1]
     assert find(result["constructs"], "construct", "nps")["gap"]["significant"]
+
+
+@pytest.mark.parametrize(
+    ("answered", "helps", "friction"),
+    [
+        (["code", "review", "tests", "docs"], 2, 2),
+        (["code", "review", "tests"], 1, 1),
+        (["code", "review"], 1, 1),
+        (["code"], 1, 0),
+    ],
+)
+def test_scorecard_never_lists_a_row_as_both_helping_and_friction(
+    answered: list[str], helps: int, friction: int
+) -> None:
+    # Every row scored the same (all 3): a tie must not put a row in both lists either.
+    rs = _matrix_records("executive", dict.fromkeys(answered, 3), 5)
+    rs += _matrix_records("frontline", dict.fromkeys(answered, 3), 5)
+    card = analyze(questionnaire(5), rs)["scorecard"]
+    assert len(card["helps_most"]) == helps and len(card["friction_most"]) == friction
+    assert not set(card["helps_most"]) & set(card["friction_most"])

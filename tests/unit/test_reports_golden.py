@@ -144,3 +144,13 @@ def test_injected_note_shows_literally_in_the_digest() -> None:
     assert "<script>" not in text and "{{" not in text
     page = to_html(text, "Digest")
     assert "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} | pipe" in page
+
+
+def test_no_report_shows_none_for_a_number_question_without_unit() -> None:
+    # QA M3: a number question with no `unit` was shown as "Hours fixing (None)".
+    from report_qa_data import TINY, TINY_ROWS, case, reports
+
+    _, result = case(TINY, TINY_ROWS)
+    assert any(f["unit"] is None for f in result["friction"])
+    for name, text in reports(result).items():
+        assert "None" not in text and "()" not in text, name

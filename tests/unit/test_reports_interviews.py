@@ -124,7 +124,7 @@ def test_readout_shows_index_widest_gaps_and_scorecard(result: dict[str, Any]) -
         assert f"{abs(entry['gap']['points']):.1f} points" in text
     card = context["scorecards"][0]
     helps = text.split("## Where AI helps most", 1)[1].split("## Where AI creates", 1)[0]
-    assert [line[4:] for line in helps.splitlines() if line.startswith("### ")] == [
+    assert [line[2:] for line in helps.splitlines() if line.startswith("- ")] == [
         context["rows"][k]["label"] for k in card["helps_most"]
     ]
     assert "Waiting for more responses from other groups" in text

@@ -34,9 +34,11 @@ def test_headline_uses_the_analysis_figures(result: dict[str, Any]) -> None:
     exec_score = quality["groups"]["executive"]["score"]
     front_score = quality["groups"]["frontline"]["score"]
     low, high = quality["gap"]["ci95"]
+    assert quality["gap"]["points"] > 0 and low > 0  # executives higher: the words say so
     sentence = (
-        f"**Quality**: Executives {exec_score:.1f}/100 vs Frontline {front_score:.1f}/100, "
-        f"a {abs(quality['gap']['points']):.1f}-point gap (95% CI {low:.1f} to {high:.1f}; "
+        f"**Quality**: Executives {exec_score:.1f}/100 vs Frontline {front_score:.1f}/100: "
+        f"{quality['gap']['points']:.1f} points higher for Executives than for Frontline "
+        f"(95% CI {low:.1f} to {high:.1f} points higher; "
     )
     assert sentence in text
 

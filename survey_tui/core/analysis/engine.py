@@ -248,7 +248,8 @@ def pair_gap(
         unit.figures[first].scores, unit.figures[second].scores, rng=rng, resamples=resamples
     )
     if first != pair[0]:
-        low, high = -high, -low
+        # Mirrored; "+ 0.0" turns the -0.0 of negating a zero bound into 0.0 for the JSON.
+        low, high = -high + 0.0, -low + 0.0
     favorable = (
         a.favorable_pct - b.favorable_pct
         if a.favorable_pct is not None and b.favorable_pct is not None

@@ -31,6 +31,8 @@ def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> lis
     ``helps_most`` are the rows with the highest overall score (AI helps most),
     ``friction_most`` the lowest, ``disagree_most`` the largest absolute compare-pair gap; each
     lists 3 rows when the matrix has at least 6, else 2, and only rows whose figure is published.
+    ``helps_most`` and ``friction_most`` never share a row: each takes at most half of the
+    scored rows (a single scored row only helps).
     """
     cards: list[dict[str, Any]] = []
     for question in questionnaire.questions():
@@ -60,6 +62,11 @@ def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> lis
         k = min(3 if len(rows) >= 6 else 2, len(rows))
         scored = [(r["key"], r["overall"]) for r in rows if r["overall"] is not None]
         gaps = [(r["key"], abs(r["gap_points"])) for r in rows if r["gap_points"] is not None]
+        # "Helps most" and "friction most" split the ranked rows: at most half each, so no
+        # row is both (with 2 rows: one each; with 1: it helps, no friction list).
+        extremes = min(k, len(scored) // 2) if len(scored) > 1 else len(scored)
+        helps = _top(scored, extremes, reverse=True)
+        friction_rows = [pair for pair in scored if pair[0] not in helps]
         ranking: dict[str, list[str]] = {}
         for group in questionnaire.group_ids:
             published = [
@@ -74,8 +81,8 @@ def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> lis
                 "label": question.text_for(None),
                 "rows": rows,
                 "ranking": ranking,
-                "helps_most": _top(scored, k, reverse=True),
-                "friction_most": _top(scored, k, reverse=False),
+                "helps_most": helps,
+                "friction_most": _top(friction_rows, min(k, len(scored) // 2), reverse=False),
                 "disagree_most": _top(gaps, k, reverse=True),
             }
         )

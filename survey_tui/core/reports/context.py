@@ -87,7 +87,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     Keys: ``analysis`` (unchanged), ``groups`` (ids of groups at or above the anonymity
     threshold, the compared pair first, then questionnaire order: the only groups a template
     may show), ``withheld`` (how many groups are below it; never which), ``compare`` (the
-    pair, or None), ``widest`` (up to 3 constructs with unsuppressed gaps, widest first),
+    pair, or None), ``single_group`` (the questionnaire compares no pair: one group), ``widest`` (up to 3 constructs with unsuppressed gaps, widest first),
     ``scorecards`` (list, possibly empty), ``rows`` (scorecard rows by key), ``comments``
     (comment blocks restricted to shown groups, without empty ones), ``quotes`` (the same,
     identical answers folded into ``{text, count}``), ``digest`` (interview material by theme,
@@ -144,6 +144,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "groups": groups,
         "withheld": len(analysis["groups"]) - len(groups),
         "compare": compare,
+        # No pair at all (one group): there is nothing to compare, and nothing was withheld.
+        "single_group": analysis.get("compare") is None,
         "widest": widest,
         "scorecards": scorecards,
         "rows": rows,

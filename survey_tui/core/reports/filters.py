@@ -50,11 +50,30 @@ def unit(value: Any) -> str:
     return text if text == "%" else " " + md(text)
 
 
+def number(value: float, spec: str = ".1f") -> str:
+    """``value`` formatted with ``spec``, never as ``-0.0``: a value that rounds to zero is
+    zero (a bootstrap bound of -1e-15, or -0.0 from mirroring an interval, means 0)."""
+    text = format(value, spec)
+    return format(0.0, spec) if float(text) == 0.0 else text
+
+
 def pts(value: float | None, signed: bool = False) -> str:
     """A score or gap in points, to 1 decimal (``+`` shown for positive gaps when ``signed``)."""
     if value is None:
         return "n/a"
-    return f"{value:+.1f}" if signed else f"{value:.1f}"
+    return number(value, "+.1f" if signed else ".1f")
+
+
+def direction(points: float | None) -> str:
+    """``higher`` or ``lower`` for a gap as shown to 1 decimal, ``""`` when it shows as 0.0."""
+    if points is None or float(f"{points:.1f}") == 0.0:
+        return ""
+    return "higher" if points > 0 else "lower"
+
+
+def respondents(n: int, noun: str = "respondent") -> str:
+    """``1 respondent``, ``5 respondents`` (``noun`` in the singular)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def pct(value: float | None) -> str:
@@ -81,12 +100,19 @@ def score(figures: dict[str, Any] | None, minimum: int, key: str = "score") -> s
     return pts(value)
 
 
-def ci(gap: dict[str, Any] | None) -> str:
-    """The 95% CI of a gap, e.g. ``26.5 to 47.1``."""
+def ci(gap: dict[str, Any] | None, lower: bool = False) -> str:
+    """The 95% CI of a gap, e.g. ``26.5 to 47.1``.
+
+    ``lower``: the interval of how far the first group is *below* the second (the gap's
+    interval mirrored), for prose that says "scores 30.0 points lower (95% CI 20.0 to 40.0
+    points lower)": the sign is carried by the words, so the numbers must not carry it too.
+    """
     if not gap or gap.get("suppressed") or not gap.get("ci95"):
         return "n/a"
     low, high = gap["ci95"]
-    return f"{low:.1f} to {high:.1f}"
+    if lower:
+        low, high = -high, -low
+    return f"{number(low)} to {number(high)}"
 
 
 def pvalue(value: float | None) -> str:
@@ -126,6 +152,8 @@ FILTERS = {
     "mermaid": mermaid,
     "unit": unit,
     "pts": pts,
+    "direction": direction,
+    "respondents": respondents,
     "pct": pct,
     "ci": ci,
     "pvalue": pvalue,
