@@ -13,7 +13,7 @@ from typing import Any
 from rich.text import Text
 from textual.widget import Widget
 
-from survey_tui.core.reports.filters import human, ptext
+from survey_tui.core.reports.filters import human, ptext, pts
 
 FULL = "\u2588"
 EMPTY = "\u00b7"
@@ -40,7 +40,7 @@ def gap_text(entry: dict[str, Any], compare: list[str] | None) -> str:
     low, high = gap["ci95"]
     verdict = "significant" if gap["significant"] else "not significant"
     return (
-        f"gap {gap['points']:+.1f} pts (95% CI {low:+.1f} to {high:+.1f}, "
+        f"gap {pts(gap['points'], True)} pts (95% CI {pts(low, True)} to {pts(high, True)}, "
         f"{ptext(gap['p_value'])}, {verdict})"
     )
 
@@ -118,6 +118,8 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
             ("Helps most (score 0-100 per group)", card.get("helps_most", [])),
             ("Friction most", card.get("friction_most", [])),
         ):
+            if not keys:
+                continue  # e.g. a one-row matrix: that row helps, none is "friction"
             out.append(f"  {heading}:\n")
             for key in keys:
                 if key in rows:
