@@ -80,6 +80,7 @@ def test_busy_port_exits_2_with_a_clear_message(tmp_path: Path, served: list[Any
     assert result.exit_code == 2
     assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
     assert served == []  # nothing started
+    assert list(tmp_path.iterdir()) == []  # the store was not even opened
 
 
 def test_unknown_host_exits_2(tmp_path: Path) -> None:
