@@ -114,7 +114,7 @@ def test_identical_groups_never_print_negative_zero() -> None:
     texts = {"analyze": render_table(result), **reports(result)}
     for name, text in texts.items():
         assert "-0.0" not in text, name
-    assert "no difference between Beta and Alpha (95% CI 0.0 to 0.0;" in texts["gap_report"]
+    assert "the same average score for Beta and Alpha (95% CI 0.0 to 0.0;" in texts["gap_report"]
 
 
 def test_an_interval_ending_just_below_zero_prints_zero(tiny: dict[str, Any]) -> None:
