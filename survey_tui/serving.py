@@ -78,20 +78,22 @@ class LiveCounts:
         )
 
     def line(self) -> str:
-        """One line: ``Executive: 2 complete, 1 in progress · Engineer: 0 complete``."""
-        parts = []
-        for group in self.questionnaire.groups:
-            done = sum(1 for g, s, _ in self.status.values() if g == group.id and s == "complete")
-            busy = sum(
-                1
-                for g, s, recent in self.status.values()
-                if g == group.id and s == "partial" and recent
-            )
-            text = f"{group.label}: {done} complete"
-            if busy:
-                text += f", {busy} in progress"
-            parts.append(text)
-        return " · ".join(parts)
+        """One short line: ``complete: exec 2, eng 0 · in progress: exec 1``.
+
+        Group ids, not labels: labels are sentences that would wrap an 80-column terminal.
+        """
+        done = dict.fromkeys(self.questionnaire.group_ids, 0)
+        busy = dict.fromkeys(self.questionnaire.group_ids, 0)
+        for group, status, recent in self.status.values():
+            if status == "complete" and group in done:
+                done[group] += 1
+            elif status == "partial" and recent and group in busy:
+                busy[group] += 1
+        text = "complete: " + ", ".join(f"{g} {n}" for g, n in done.items())
+        answering = [f"{g} {n}" for g, n in busy.items() if n]
+        if answering:
+            text += " · in progress: " + ", ".join(answering)
+        return text
 
 
 class SurveyServer(Server):

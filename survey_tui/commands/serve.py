@@ -70,10 +70,11 @@ def plan_serve(
         )
     if not wave.strip():
         raise SurveyError("--wave must not be empty")
-    db = db.resolve()
-    _check_store(db, questionnaire)
+    # The network first: a busy port must not even open (create the lock of) the store.
     addresses = _resolve(host, port)
     _check_port_free(host, port, addresses)
+    db = db.resolve()
+    _check_store(db, questionnaire)
     loopback = all(ipaddress.ip_address(a[4][0].split("%")[0]).is_loopback for a in addresses)
     argv = [sys.executable, "-m", "survey_tui", "--db", str(db), "run", str(path)]
     argv += ["--mode", "serve", "--wave", wave]

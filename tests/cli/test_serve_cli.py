@@ -203,12 +203,12 @@ def test_live_counts_per_group_from_the_store(tmp_path: Path) -> None:
     counts = LiveCounts(q, "default", since="2001-01-01T00:00:00Z")
     first, counts.token = store.changes_since(None)
     counts.update(first)
-    assert counts.line() == "Executive: 0 complete · Engineer: 0 complete"
+    assert counts.line() == "complete: exec 0, eng 0"
     done = store.start(q, group="eng", mode="serve")
     store.start(q, group="eng", mode="serve")
     store.submit(done)
     store.start(q, group="eng", wave="other", mode="serve")  # another wave: not counted
     changed, counts.token = store.changes_since(counts.token)
     counts.update(changed)
-    assert counts.line() == "Executive: 0 complete · Engineer: 1 complete, 1 in progress"
+    assert counts.line() == "complete: exec 0, eng 1 · in progress: eng 1"
     assert counts.complete_since_start() == 1
