@@ -13,7 +13,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     Label,
-    Markdown,
     ProgressBar,
     RadioSet,
     Static,
@@ -25,6 +24,7 @@ from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.tui.messages import AnswerRecorded, NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 from survey_tui.tui.widgets.footer import QuietFooter
+from survey_tui.tui.widgets.markdown_lite import markdown_block
 
 
 class ResumeScreen(Screen[dict[str, Any] | None]):
@@ -86,10 +86,10 @@ class WelcomeScreen(Screen[None]):
                 classes="hint",
             )
             if q.description:
-                yield Markdown(q.description, classes="description")
+                yield markdown_block(q.description, "description")
             yield Label(length_summary(q))
             if q.consent:
-                yield Markdown(q.consent, classes="consent")
+                yield markdown_block(q.consent, "consent")
                 yield Tick("I agree to take part (Space to tick, Tab to Start)", id="consent")
             if self.fixed_group is None:
                 yield Label(
