@@ -61,3 +61,23 @@ def test_an_item_few_answered_in_one_wave_is_left_out_of_its_totals() -> None:
     assert quality["n"] == 5 and quality["score"] == 25.0  # the w1 answers alone
     prod = find(every["items"], "question", "prod")["groups"]["frontline"]
     assert prod["n"] == 10  # published in both waves: totalled
+
+
+def test_small_slices_that_together_reach_the_minimum_are_totalled() -> None:
+    # 2 + 2 frontline respondents, minimum 3: each wave withholds them, but the total of 4
+    # reveals only the two slices together, which is at the threshold: it is published.
+    q = questionnaire(3)
+    rs = [record("frontline", {"prod": 2}, wave=w) for w in ["w1", "w1", "w2", "w2"]]
+    rs += [record("executive", {"prod": 5}, wave=w) for w in ["w1", "w2"] * 3]
+    every = analyze(q, rs, resamples=50)
+    assert every["groups"]["frontline"]["n"] == 4
+    assert not find(every["items"], "question", "prod")["groups"]["frontline"]["suppressed"]
+    assert every["withheld_waves"] == {}
+
+
+def test_a_group_small_in_every_wave_keeps_its_count_and_stays_withheld() -> None:
+    q = questionnaire(5)
+    rs = [record("frontline", {"prod": 2}, wave=w) for w in ["w1", "w2"]]
+    rs += [record("executive", {"prod": 5}, wave=w) for w in ["w1", "w2"] * 3]
+    every = analyze(q, rs, resamples=50)
+    assert every["groups"]["frontline"]["n"] == 2 and every["groups"]["frontline"]["suppressed"]

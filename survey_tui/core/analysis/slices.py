@@ -8,7 +8,10 @@ one wave-2 respondent's answer. So the all-waves analysis never includes a withh
 * the complete responses of a (group, wave) slice with fewer than ``min_group_size``
   respondents are left out of the totals (their free text too);
 * in the remaining slices, the answers to a question (or matrix row) that fewer than
-  ``min_group_size`` of the slice's respondents gave are left out of the totals.
+  ``min_group_size`` of the slice's respondents gave are left out of the totals;
+* unless the withheld slices of a group together reach ``min_group_size``: subtracting the
+  published slices from the total then reveals only that combined figure, which may be shown
+  (two waves of 2 respondents each, minimum 3: the total of 4 is published).
 
 Free-text answers follow the respondent rule only, as they do in a single wave's analysis.
 """
@@ -47,36 +50,69 @@ def without_withheld_slices(
     withheld: dict[str, list[str]] = defaultdict(list)
     replaced: dict[int, Record | None] = {}
     scored = [q for q in questionnaire.questions() if q.type != "text"]
+    by_group: dict[str, list[tuple[str, list[Record]]]] = defaultdict(list)
     for (group, wave), records in sorted(slices.items()):
-        if len(records) < minimum:
-            withheld[group].append(wave)
-            for record in records:
-                replaced[id(record)] = None
-            continue
-        drop: list[tuple[str, str | None]] = []
-        for question in scored:
-            values = [r.get("answers", {}).get(question.id) for r in records]
-            if question.type == "matrix":
-                for row in question.rows:
-                    given = sum(1 for v in values if isinstance(v, dict) and _given(v.get(row.id)))
-                    if 0 < given < minimum:
-                        drop.append((question.id, row.id))
+        by_group[group].append((wave, records))
+    for group, waves in by_group.items():
+        small = _withheld([len(records) for _, records in waves], minimum)
+        kept: list[list[Record]] = []
+        for (wave, records), drop_slice in zip(waves, small, strict=True):
+            if drop_slice:
+                withheld[group].append(wave)
+                replaced.update(dict.fromkeys(map(id, records)))
             else:
-                given = sum(1 for v in values if _given(v))
-                if 0 < given < minimum:
-                    drop.append((question.id, None))
-        if drop:
-            for record in records:
-                replaced[id(record)] = _strip(record, drop)
+                kept.append(records)
+        drops: list[list[tuple[str, str | None]]] = [[] for _ in kept]
+        for question in scored:
+            keys: list[str | None] = (
+                [row.id for row in question.rows] if question.type == "matrix" else [None]
+            )
+            for key in keys:
+                counts = [_answered(records, question.id, key) for records in kept]
+                for index, drop_item in enumerate(_withheld(counts, minimum)):
+                    if drop_item:
+                        drops[index].append((question.id, key))
+        for records, drop in zip(kept, drops, strict=True):
+            if drop:
+                for record in records:
+                    replaced[id(record)] = _strip(record, drop)
     if not replaced:
         return responses, {}
-    kept: list[Record] = []
+    totals: list[Record] = []
     for record in responses:
         if id(record) not in replaced:
-            kept.append(record)
+            totals.append(record)
         elif (copy := replaced[id(record)]) is not None:
-            kept.append(copy)
-    return kept, dict(withheld)
+            totals.append(copy)
+    return totals, dict(withheld)
+
+
+def _withheld(counts: list[int], minimum: int) -> list[bool]:
+    """Which slices (respondent or answer counts) a total must leave out.
+
+    The slices below ``minimum`` are withheld in their own waves; a total minus the published
+    slices reveals their sum. That sum is safe when it is itself ``minimum`` or more (e.g. two
+    waves of 2 with a minimum of 3); otherwise those slices are left out of the total.
+    """
+    small = [0 < count < minimum for count in counts]
+    hidden = sum(count for count, is_small in zip(counts, small, strict=True) if is_small)
+    published = any(count >= minimum for count in counts)
+    if hidden >= minimum or not published:
+        # Nothing published to subtract (the total is the hidden sum, withheld by the usual
+        # rule when small), or the hidden sum may itself be shown.
+        return [False] * len(counts)
+    return small
+
+
+def _answered(records: list[Record], question_id: str, row_id: str | None) -> int:
+    """How many of ``records`` answer the question (or the matrix row ``row_id``)."""
+    total = 0
+    for record in records:
+        value = (record.get("answers") or {}).get(question_id)
+        if row_id is not None:
+            value = value.get(row_id) if isinstance(value, dict) else None
+        total += _given(value)
+    return total
 
 
 def _strip(record: Record, drop: list[tuple[str, str | None]]) -> Record:
