@@ -141,6 +141,9 @@ class QuestionScreen(Screen[None]):
         Binding("pagedown,ctrl+n", "next", "Next", priority=True),
         Binding("pageup,ctrl+b", "back", "Back", priority=True),
     ]
+    # on_mount focuses the answer field itself; Textual's auto focus would first focus the
+    # answer area (restyling it and rebuilding the footer) only for that to move at once.
+    AUTO_FOCUS = ""
 
     def __init__(self, session: Session, question: AnyQuestion) -> None:
         super().__init__()
@@ -167,7 +170,7 @@ class QuestionScreen(Screen[None]):
             optional.display = not q.is_required
             yield optional
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
-            yield Label(widget.hint, id="hint")
+            yield Label(widget.hint, id="hint", markup=False)
             with VerticalScroll(id="answer-area"):
                 yield widget
             yield Label("", id="error", classes="error")
@@ -181,6 +184,8 @@ class QuestionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).progress = self._answered
         self.answer_widget.focus_first()
+        if self.focused is None:  # no field to type in: as auto focus would have done
+            self.set_focus(next((w for w in self.query("*") if w.focusable), None))
 
     @property
     def answer_widget(self) -> AnswerWidget:
@@ -272,6 +277,8 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("pageup,ctrl+b", "back", "Back", priority=True),
     ]
+
+    AUTO_FOCUS = ""  # on_mount focuses Submit (auto focus would focus the first item first)
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -18,7 +18,8 @@ class QuietFooter(Footer):
     state are the same as in the Footer on screen. What is drawn is unchanged.
     """
 
-    _shown: Any = None
+    _shown: Any = None  # the signature of the keys on screen
+    _pending = False  # a rebuild is scheduled (it reads the bindings when it runs)
 
     def _signature(self, screen: Screen[Any]) -> Any:
         """Everything the Footer's compose reads from the bindings, as a comparable value."""
@@ -37,17 +38,18 @@ class QuietFooter(Footer):
         return (keys, self.compact, palette)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        if (
-            self._bindings_ready
-            and self.is_attached
-            and screen is self.screen
-            and self._shown is not None
-            and self._signature(screen) == self._shown
-        ):
+        mine = self.is_attached and screen is self.screen
+        if mine and self._pending:
+            self._bindings_ready = True
+            return  # the rebuild already on its way will show the bindings as they are then
+        if mine and self._bindings_ready and self._shown == self._signature(screen):
             return  # the keys on screen are already these
         super().bindings_changed(screen)
+        if mine and screen.app.app_focus:
+            self._pending = True  # Footer.bindings_changed scheduled a recompose
 
     def compose(self) -> Any:
+        self._pending = False
         if self._bindings_ready:
             self._shown = self._signature(self.screen)
         return super().compose()
