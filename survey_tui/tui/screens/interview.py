@@ -54,7 +54,9 @@ class InterviewQuestionScreen(QuestionScreen):
                 yield Probes(q.probes)
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
             # "(optional)" joins the hint: an 80x24 screen has no line to spare here.
-            yield Label(widget.hint + ("" if q.is_required else " · optional"), id="hint")
+            yield Label(
+                widget.hint + ("" if q.is_required else " · optional"), id="hint", markup=False
+            )
             if self.is_text:
                 with Vertical(id="answer-area", classes="-text"):
                     yield widget

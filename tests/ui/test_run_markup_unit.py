@@ -1,0 +1,26 @@
+"""An authored unit such as "[/day]" is shown as written: never parsed as Textual markup
+(where a stray closing tag crashed the question screen and "[per week]" vanished)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Label
+
+from survey_tui.core.loader import load
+from survey_tui.core.store import ResponseStore
+from survey_tui.tui.app import SurveyApp
+from survey_tui.tui.screens.survey import QuestionScreen
+
+FIXTURE = Path(__file__).parent / "run_markup_unit.yaml"
+
+
+async def test_units_with_brackets_show_as_written(tmp_path: Path) -> None:
+    app = SurveyApp(load(FIXTURE), ResponseStore(tmp_path / "r.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, QuestionScreen)
+        assert "[/day]" in str(app.screen.query_one("#hint", Label).render())
+        await pilot.press("3", "enter")
+        assert app.screen.question.id == "per_week"
+        assert "hours [per week]" in str(app.screen.query_one("#hint", Label).render())
