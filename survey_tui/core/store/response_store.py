@@ -314,6 +314,12 @@ class ResponseStore:
         self.save(record)
         return record
 
+    def check(self) -> None:
+        """Read the store now: a damaged or unreadable file raises :class:`StoreError` here,
+        before a full-screen app starts, instead of on the first answer."""
+        with self._locked():
+            pass
+
     def get(self, response_id: str) -> Record | None:
         """A copy of the stored response, or ``None``."""
         with self._locked():
