@@ -123,6 +123,10 @@ def number_problem(value: float) -> str | None:
 
 def _parse_number(question: NumberQuestion, text: str) -> int | float:
     cleaned = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+    whole, comma, fraction = text.strip().partition(",")
+    if comma and cleaned != text and len(fraction) == 3 and whole.lstrip("-").isdigit():
+        # "1,000" is a thousand to some and one to others: ask rather than store the wrong one.
+        raise AnswerError(f"Write {whole}{fraction} or {whole}.{fraction}, without a comma.")
     if question.unit and cleaned.endswith(question.unit):
         cleaned = cleaned[: -len(question.unit)].strip()
     try:

@@ -84,6 +84,10 @@ def test_numbers_integer_range_and_unit(q) -> None:
     assert check_answer(q, hours, 41) == "Type a number from 0 to 40 h."
     assert check_answer(q, hours, 40) is None
     assert format_answer(q, hours, 12) == "12 h"
+    # A decimal comma is understood, but "1,000" could be a thousand or one: asked, not guessed.
+    assert parse(q, "hours", "12,0") == 12
+    with pytest.raises(AnswerError, match="Write 1000 or 1.000"):
+        parse(q, "hours", "1,000")
     # Beyond 10^15 (or not finite) a number cannot be stored exactly: refused, never a crash.
     with pytest.raises(AnswerError, match="smaller number"):
         parse(q, "hours", "99999999999999999999")
