@@ -242,7 +242,7 @@ class PlainRunner:
                 label = scale.label_for(value)
                 if label:
                     say(f"  {value}. {label}")
-            if isinstance(question, NpsQuestion) or not scale.labels:
+            if isinstance(question, NpsQuestion) or not scale.labels or scale.labels_ends_only:
                 say(f"  Type a number from {scale.min} to {scale.max}.")
         elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             for index, option in enumerate(question.options, 1):

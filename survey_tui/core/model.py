@@ -56,12 +56,19 @@ class Scale(Strict):
         midpoint = (self.min + self.max) / 2
         return frozenset(v for v in self.values if v > midpoint)
 
+    @property
+    def labels_ends_only(self) -> bool:
+        """Two labels on a longer scale name its ends ("Not at all" ... "Extremely")."""
+        return self.labels is not None and len(self.labels) == 2 and self.max - self.min > 1
+
     def label_for(self, value: int) -> str | None:
-        if self.labels and self.min <= value <= self.max:
-            index = value - self.min
-            if index < len(self.labels):
-                return self.labels[index]
-        return None
+        """The label of one scale point (None when the point has no label)."""
+        if not self.labels or not self.min <= value <= self.max:
+            return None
+        if self.labels_ends_only:
+            return {self.min: self.labels[0], self.max: self.labels[1]}.get(value)
+        index = value - self.min
+        return self.labels[index] if index < len(self.labels) else None
 
 
 NPS_SCALE = Scale(min=0, max=10, favorable=[9, 10])

@@ -102,10 +102,10 @@ class _Checker:
         if scale.max - scale.min > 100:
             self.add((*path, "max"), "a scale may have at most 101 points")
         count = scale.max - scale.min + 1
-        if scale.labels is not None and len(scale.labels) != count:
+        if scale.labels is not None and len(scale.labels) != count and not scale.labels_ends_only:
             self.add(
                 (*path, "labels"),
-                f"{len(scale.labels)} labels for {count} scale points ({scale.min}..{scale.max}); give one label per point",
+                f"{len(scale.labels)} labels for {count} scale points ({scale.min}..{scale.max}); give one label per point, or two for the ends",
             )
         for i, value in enumerate(scale.favorable or []):
             if not scale.min <= value <= scale.max:

@@ -359,3 +359,24 @@ sections:
         "sections.1.questions.0.text",
         "sections.1.questions.1.text",
     ]
+
+
+def test_two_labels_on_a_longer_scale_name_its_ends() -> None:
+    data = b"""
+id: ends
+title: Ends
+version: 1
+groups: [{id: a, label: A}]
+scales:
+  effort: {min: 0, max: 10, labels: [Not at all, Extremely]}
+sections:
+  - id: s
+    title: S
+    questions:
+      - {id: q1, type: likert, scale: effort, text: How much?}
+"""
+    scale = load_bytes(data, "ends.yaml").scales["effort"]
+    assert [scale.label_for(v) for v in (0, 1, 9, 10)] == ["Not at all", None, None, "Extremely"]
+    # Three labels for eleven points is neither: still an error.
+    with pytest.raises(QuestionnaireError, match="give one label per point, or two for the ends"):
+        load_bytes(data.replace(b"Not at all, Extremely", b"Low, Mid, High"), "ends.yaml")

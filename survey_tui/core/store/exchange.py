@@ -146,9 +146,10 @@ def _scale_value_for_label(scale: Any, raw: str) -> int | None:
     if scale is None or not scale.labels:
         return None
     folded = raw.casefold()
-    for offset, label in enumerate(scale.labels):
-        if label.casefold() == folded:
-            return int(scale.min) + offset
+    for value in scale.values:
+        label = scale.label_for(value)
+        if label is not None and label.casefold() == folded:
+            return int(value)
     return None
 
 
