@@ -300,3 +300,15 @@ def test_flagship_skips_quality_and_workflows_for_people_who_never_see_ai_used(
     assert {"output_quality_trust", "correction_share", "workflows"} <= daily
     assert not {"output_quality_trust", "correction_share", "workflows"} & never
     assert {"productivity_overall", "adoption_workarounds", "leadership_measure"} <= never
+
+
+@pytest.mark.parametrize("path", shipped_questionnaire_files(), ids=lambda p: p.name)
+def test_every_shipped_file_passes_its_own_json_schema(path: Path) -> None:
+    # Editors check files against the schema: it must accept what the loader accepts.
+    import jsonschema
+    import yaml
+
+    from survey_tui.core.schema import questionnaire_schema
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(questionnaire_schema()).validate(data)
