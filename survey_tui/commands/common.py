@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -9,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from survey_tui.core.catalog import resolve_questionnaire
+from survey_tui.core.errors import SurveyError
 from survey_tui.core.loader import load
 from survey_tui.core.model import Questionnaire
 
@@ -98,3 +101,27 @@ def edited_text_warning(q: Questionnaire, records: list[dict[str, Any]]) -> str 
         f"version {q.version} (edited without a version bump?); answers that no longer fit "
         f"are left out: {misfits} answers (out of scale, unknown option, question gone)"
     )
+
+
+def _stdin_is_terminal() -> bool:
+    """Whether stdin is a terminal; an in-memory stream (a test feeding the prompt) counts."""
+    stream = sys.stdin
+    if stream is None:
+        return False
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    return os.isatty(descriptor)
+
+
+def ask_facilitator_pin() -> str:
+    """Ask the kiosk PIN twice, hidden; a SurveyError (exit 2) when there is no terminal.
+
+    Without a terminal getpass would echo a warning, read end-of-input and click would
+    abort with exit 1, which cli.md keeps for bugs.
+    """
+    if not _stdin_is_terminal():
+        raise SurveyError("no terminal to ask the facilitator PIN; pass --pin")
+    pin: str = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
+    return pin

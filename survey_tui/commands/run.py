@@ -8,7 +8,12 @@ import sys
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    ask_facilitator_pin,
+    db_option,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.errors import SurveyError
 
 #: ``serve --kiosk`` hands the facilitator PIN to each browser's app here, not in argv.
@@ -61,6 +66,8 @@ def run(
         raise SurveyError("--kiosk cannot be combined with --plain")
     if kiosk and pin == "":
         raise SurveyError("the facilitator PIN must not be empty")
+    if not wave.strip():
+        raise SurveyError("--wave must not be empty")
     q = load_questionnaire(questionnaire)
     if group is not None and group not in q.group_ids:
         raise SurveyError(f"unknown group {group!r}; choose one of: {', '.join(q.group_ids)}")
@@ -68,7 +75,6 @@ def run(
     from survey_tui.core.store import ResponseStore
 
     store = ResponseStore(store_path(db))
-    store.check()  # a damaged store: exit 2 with its message, not a traceback in the app
     # Served apps share one user and host: a resume key would offer one browser's partial
     # answers to the next browser, so served sessions never resume.
     resume_key = None if served else terminal_resume_key()
@@ -82,7 +88,7 @@ def run(
     if kiosk:
         if pin is None:
             # Asked once, before the app starts; kept only in memory.
-            pin = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
+            pin = ask_facilitator_pin()
         from survey_tui.tui.kiosk import KioskApp
 
         kiosk_app = KioskApp(q, store, pin=pin, group=group, wave=wave)

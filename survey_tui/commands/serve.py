@@ -228,7 +228,9 @@ def serve(
     if kiosk:
         if pin is None:
             # Asked once here; each browser's app gets it through its environment.
-            pin = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
+            from survey_tui.commands.common import ask_facilitator_pin
+
+            pin = ask_facilitator_pin()
         if not pin:
             raise SurveyError("the facilitator PIN must not be empty")
     from survey_tui.commands.run import SERVE_PIN_ENV

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,8 @@ def invoke(db: Path, *args: str, stdin: str | None = None):
         (("--pin", "1"), "--pin only applies with --kiosk"),
         (("--kiosk", "--plain", "--pin", "1"), "cannot be combined with --plain"),
         (("--kiosk", "--pin", ""), "must not be empty"),
+        (("--wave", ""), "--wave must not be empty"),
+        (("--plain", "--wave", " "), "--wave must not be empty"),
     ],
 )
 def test_bad_kiosk_options_exit_2_and_write_nothing(
@@ -48,3 +53,32 @@ def test_pin_is_asked_with_confirmation_when_not_given(
     [app] = started
     assert app._pin == "9876" and app.mode == "kiosk" and app.resume_key is None
     assert app.fixed_group == "b"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.mark.parametrize("command", ["run", "serve"])
+def test_kiosk_pin_without_a_terminal_exits_2_and_writes_nothing(
+    tmp_path: Path, command: str
+) -> None:
+    # A real process with stdin from /dev/null: getpass used to warn, read end-of-input and
+    # click aborted with exit 1 (kept for bugs).
+    db = tmp_path / "r.json"
+    extra = ["--port", str(_free_port())] if command == "serve" else []
+    args = ["--db", str(db), command, str(ONE), "--kiosk", *extra]
+    done = subprocess.run(
+        [sys.executable, "-m", "survey_tui", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "no terminal to ask the facilitator PIN; pass --pin" in done.stderr
+    assert "Aborted" not in done.stderr and "GetPassWarning" not in done.stderr
+    assert not db.exists()
