@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from survey_tui.core.catalog import shipped_questionnaire_files, template_files
+from survey_tui.core.catalog import (
+    resolve_questionnaire,
+    shipped_questionnaire_files,
+    template_files,
+)
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.loader import load
 from survey_tui.core.schema import questionnaire_schema
@@ -25,7 +30,8 @@ def validate(files: tuple[str, ...]) -> None:
     failed = False
     for file in files:
         try:
-            load(file)
+            # A shipped questionnaire's id is accepted, as by the other commands.
+            load(file if Path(file).exists() else resolve_questionnaire(file))
         except SurveyError as error:
             failed = True
             click.echo(str(error), err=True)

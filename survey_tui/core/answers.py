@@ -206,6 +206,9 @@ def _check_multi(question: MultiChoiceQuestion, value: Any) -> str | None:
         return "Choose options from the list."
     if len(others) > 1:
         return "Give at most one 'Other' answer."
+    if any(";" in other for other in others):
+        # Export joins the values with ';': the text would come back as two answers.
+        return "The 'Other' answer cannot contain ';'."
     if question.min_selected is not None and len(value) < question.min_selected:
         return f"Choose at least {question.min_selected} (now {len(value)})."
     if question.max_selected is not None and len(value) > question.max_selected:

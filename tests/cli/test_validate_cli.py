@@ -95,3 +95,12 @@ def test_non_utf8_bytes_written_at_test_time(runner: CliRunner, tmp_path: Path) 
     assert result.stderr.strip() == (
         f"{path}:2:11: byte 0xe9 is not valid UTF-8: save the file as UTF-8"
     )
+
+
+def test_a_shipped_questionnaire_id_is_accepted(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "ai-expectation-gap"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "ai-expectation-gap: ok\n"
+    result = runner.invoke(main, ["validate", "ai-expectation-gaap"])
+    assert result.exit_code == 2
+    assert "ai-expectation-gaap: not a file and not a shipped questionnaire id" in result.stderr

@@ -86,7 +86,7 @@ def test_numbers_integer_range_and_unit(q) -> None:
     assert format_answer(q, hours, 12) == "12 h"
     # A decimal comma is understood, but "1,000" could be a thousand or one: asked, not guessed.
     assert parse(q, "hours", "12,0") == 12
-    with pytest.raises(AnswerError, match="Write 1000 or 1.000"):
+    with pytest.raises(AnswerError, match=r"Write 1000 or 1\.000"):
         parse(q, "hours", "1,000")
     # Beyond 10^15 (or not finite) a number cannot be stored exactly: refused, never a crash.
     with pytest.raises(AnswerError, match="smaller number"):
@@ -109,3 +109,22 @@ def test_matrix_in_order_or_by_row(q) -> None:
     assert "missing: X" in check_answer(q, grid, {"y": 1})
     assert format_answer(q, grid, {"x": 4, "y": 2}) == "X: 4 (A); Y: 2 (D)"
     assert format_answer(q, q.question("lik"), 5) == "5 - SA"
+
+
+def test_multi_choice_other_text_cannot_hold_the_export_separator(tmp_path: Path) -> None:
+    # Export joins multi_choice values with ';': an 'Other' text with one would come back
+    # from import as two answers, so it is refused where it is typed (TUI and --plain).
+    path = tmp_path / "other.yaml"
+    path.write_text(
+        YAML.replace(
+            "options: [Red, Green, Blue]", "options: [Red, Green, Blue]\n        other: true"
+        )
+    )
+    other_q = load(path)
+    many = other_q.question("many")
+    assert check_answer(other_q, many, ["red", "foo;bar, x"]) == (
+        "The 'Other' answer cannot contain ';'."
+    )
+    assert check_answer(other_q, many, ["red", "foo, bar"]) is None
+    # a single_choice 'Other' is one cell on export: a ';' there is harmless
+    assert check_answer(other_q, other_q.question("one"), "a;b") is None
