@@ -101,12 +101,9 @@ def _is_terminal() -> bool:
 
 
 def _write(target: Path, text: str) -> None:
-    """Write the report atomically; a missing folder or an OS error is the user's to fix."""
+    """Write the report atomically (missing folders are made, as by ``export -o``)."""
     from survey_tui.core.store.storage import atomic_write_bytes
 
-    if not target.parent.is_dir():
-        # atomic_write_bytes would create missing folders; a typo should not.
-        raise SurveyError("the folder does not exist", location=str(target.parent))
     try:
         atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as error:

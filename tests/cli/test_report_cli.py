@@ -81,12 +81,17 @@ def test_html_report_file(setup: tuple[Path, Path], tmp_path: Path) -> None:
     assert text.count("<svg") == 1 and "<script" not in text
 
 
-def test_output_into_a_missing_folder_exits_2(setup: tuple[Path, Path], tmp_path: Path) -> None:
+def test_output_into_a_missing_folder_makes_it_like_export(
+    setup: tuple[Path, Path], tmp_path: Path
+) -> None:
     qfile, db = setup
     out = tmp_path / "no" / "such" / "report.md"
     result = CliRunner().invoke(main, ["report", str(qfile), "--db", str(db), "-o", str(out)])
-    assert result.exit_code == 2 and "does not exist" in result.stderr
-    assert not (tmp_path / "no").exists()
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("#")
+    csv_out = tmp_path / "other" / "answers.csv"
+    result = CliRunner().invoke(main, ["export", str(qfile), "--db", str(db), "-o", str(csv_out)])
+    assert result.exit_code == 0 and csv_out.is_file()
 
 
 def test_list_shows_every_shipped_template() -> None:
