@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = "ai-expectation-gap"
@@ -140,6 +141,46 @@ async def pilot_floor(count: int) -> float:
         return (time.perf_counter() - start) / count
 
 
+async def pilot_minimal_question(count: int) -> float:
+    """Seconds per digit + Enter on a minimal app whose Enter swaps in the next question."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding, BindingType
+    from textual.widgets import Footer, Label, RadioButton, RadioSet
+
+    class Options(RadioSet):
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "app.next_question", "Next")]
+
+        def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+            if event.character and event.character in "12345":
+                buttons = list(self.query(RadioButton))
+                buttons[int(event.character) - 1].value = True
+
+    class Minimal(App[None]):
+        number = 1
+
+        def compose(self) -> ComposeResult:
+            yield Label("Question 1", id="text")
+            yield Options(*[RadioButton(f"{i}  Option {i}") for i in range(1, 6)])
+            yield Footer()
+
+        async def action_next_question(self) -> None:
+            self.number += 1
+            self.query_one("#text", Label).update(f"Question {self.number}")
+            new = Options(*[RadioButton(f"{i}  Option {i}") for i in range(1, 6)])
+            old = self.query_one(Options)
+            await self.mount(new, after=old)
+            new.focus()
+            await old.remove()
+
+    async with Minimal().run_test(size=(80, 24)) as pilot:
+        start = time.perf_counter()
+        for _ in range(count):
+            await pilot.press("4", "enter")
+        elapsed = (time.perf_counter() - start) / count
+        assert pilot.app.number == count + 1
+        return elapsed
+
+
 def floors() -> None:
     """Reference points: what the goals leave room for (``--floors``)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,6 +202,21 @@ def floors() -> None:
         for kind in kinds:
             median = statistics.median(times[kind])
             print(f"{labels[kind]:<54} {median * 1000:5.0f} ms  {median / bare:.2f}x")
+        rounds: dict[str, list[float]] = {"floor": [], "minimal": [], "survey": []}
+        for round_ in range(ROUNDS):
+            rounds["floor"].append(asyncio.run(pilot_floor(QUESTIONS)))
+            rounds["minimal"].append(asyncio.run(pilot_minimal_question(QUESTIONS)))
+            pilot_db = str(Path(tmp) / f"pilot{round_}.json")
+            rounds["survey"].append(asyncio.run(pilot_per_question(QUESTIONS, pilot_db)))
+        floor = statistics.median(rounds["floor"])
+        names = {
+            "floor": "Pilot, digit + Enter on an empty app",
+            "minimal": "Pilot, minimal app swapping in a 5-option question",
+            "survey": "Pilot, survey-tui answered question",
+        }
+        for name, values in rounds.items():
+            median = statistics.median(values)
+            print(f"{names[name]:<54} {median * 1000:5.0f} ms  {median / floor:.2f}x")
 
 
 def main() -> None:
