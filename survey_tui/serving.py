@@ -97,7 +97,8 @@ class LiveCounts:
 
 
 class SurveyServer(Server):
-    """textual-serve's Server with our banner, counts, host-relative URLs and clean stop."""
+    """textual-serve's Server, quiet (no logo or connection logs), with counts, host-relative
+    URLs, a page that needs no internet and a clean stop."""
 
     def __init__(self, plan: ServePlan) -> None:
         super().__init__(
