@@ -15,15 +15,16 @@ PIN = "8642"
 ANSWER = FIXED_GROUP_STEPS[:-1]  # up to the submit; the kiosk thanks and starts over itself
 
 
-def app_command_lines() -> list[str]:
-    """The command lines of the running served apps (as ``ps`` would show them)."""
+def app_command_lines(db: Path) -> list[str]:
+    """The command lines of the apps served on ``db`` (as ``ps`` would show them; other test
+    runs may be serving at the same time)."""
     found = []
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             args = cmdline.read_bytes().split(b"\0")
         except OSError:
             continue  # the process ended meanwhile
-        if b"--mode" in args and args[0] != b"/bin/sh":
+        if b"--mode" in args and str(db.resolve()).encode() in args and args[0] != b"/bin/sh":
             found.append(b" ".join(args).decode(errors="replace"))
     return found
 
@@ -37,9 +38,9 @@ def test_a_kiosk_tab_takes_two_respondents_and_closes_only_with_the_pin(tmp_path
             ws_url = url.replace("http", "ws") + "/ws"
             async with aiohttp.ClientSession() as http, http.ws_connect(ws_url) as ws:
                 await ws.send_json(["resize", {"width": 100, "height": 30}])
-                tab = Respondent(ws, timeout=30)
+                tab = Respondent(ws, timeout=60)
                 await tab.wait_for("Ctrl+S to start")
-                apps.extend(app_command_lines())
+                apps.extend(app_command_lines(db))
                 await tab.keys(["\x13"])
                 for respondent in range(2):
                     for text, keys in ANSWER[1 - respondent :]:
