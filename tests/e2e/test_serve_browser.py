@@ -86,7 +86,7 @@ class Page:
         driver.find_element(By.CSS_SELECTOR, "#terminal .xterm-screen").click()
         self.keyboard = driver.find_element(By.CSS_SELECTOR, "textarea.xterm-helper-textarea")
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> None:
+    def wait_for(self, text: str, timeout: float = 60.0) -> None:
         from serve_helpers import screen_text
 
         deadline = time.monotonic() + timeout
@@ -113,7 +113,7 @@ def test_a_respondent_answers_in_headless_chromium(tmp_path: Path, browser: Any)
     db = tmp_path / "responses.json"
     with serving(tmp_path, db) as (url, process, log):
         browser.get(url + "/")
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while not browser.execute_script("return document.body.classList.contains('-first-byte');"):
             assert time.monotonic() < deadline, "the app never drew in the page"
             time.sleep(0.05)
