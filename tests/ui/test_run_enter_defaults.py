@@ -14,6 +14,7 @@ from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen
+from survey_tui.tui.widgets.matrix import RowSet
 
 FIXTURE = Path(__file__).parent / "run_enter_defaults.yaml"
 
@@ -41,3 +42,25 @@ async def test_enter_on_untouched_choices_records_nothing(tmp_path: Path) -> Non
 
     [record] = ResponseStore(db).responses("enter-defaults")
     assert record["answers"] == {"lik": 3, "flows": {"code": 4}}
+
+
+async def test_review_starts_on_the_answers_and_matrix_arrows_stay_on_the_grid(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "r.json"
+    app = SurveyApp(load(FIXTURE), ResponseStore(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "4", "enter")  # welcome, lik = 4
+        assert app.screen.question.id == "flows"
+        # Down past the last row stays on it, so the next digit still rates something.
+        await pilot.press("down", "down", "down", "down")
+        assert app.focused is not None and app.focused.id == "row-docs"
+        await pilot.press("up", "up", "up", "up")  # and Up stops at the first row
+        assert app.focused is not None and app.focused.id == "row-code"
+        await pilot.press("5")
+        assert app.screen.query_one("#row-code", RowSet).pressed_index == 4
+        await pilot.press("pagedown")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("down", "enter")  # the second answer: edit it, never a submit
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "flows"
+    assert ResponseStore(db).responses("enter-defaults") == []  # nothing was submitted

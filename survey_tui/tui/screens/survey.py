@@ -276,9 +276,13 @@ class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Submit", priority=True),
         Binding("pageup,ctrl+b", "back", "Back", priority=True),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
     ]
 
-    AUTO_FOCUS = ""  # on_mount focuses Submit (auto focus would focus the first item first)
+    # on_mount focuses the first answer: "choose an answer to change it" must not start on
+    # Submit, where an Enter meant to edit would submit instead.
+    AUTO_FOCUS = ""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -288,7 +292,7 @@ class ReviewScreen(Screen[None]):
         s = self.session
         with Vertical(id="review"):
             yield Static("Review your answers", classes="title")
-            yield Label("Choose an answer to change it, or Submit.", classes="help")
+            yield Label("↑↓ to an answer, Enter to change it · Ctrl+S to submit", classes="help")
             with VerticalScroll(id="review-list"):
                 for index, q in enumerate(s.visible(), 1):
                     text = format_answer(s.questionnaire, q, s.answers.get(q.id))
@@ -304,7 +308,8 @@ class ReviewScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#submit").focus()
+        items = self.query(".review-item")
+        (items.first() if items else self.query_one("#submit")).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""

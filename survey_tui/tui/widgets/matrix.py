@@ -56,9 +56,17 @@ class RowSet(ChoiceSet):
         Binding("enter", "choose_and_next", "Choose", show=False),
         Binding("right", "next_button", show=False),
         Binding("left", "previous_button", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "row(1)", show=False),
+        Binding("up", "row(-1)", show=False),
     ]
+
+    def action_row(self, step: int) -> None:
+        """Up/Down move between rows and stop at the first and last: leaving the grid by an
+        arrow would send the next digit nowhere (Tab still reaches the buttons)."""
+        rows = list(self.screen.query(RowSet))
+        index = rows.index(self) + step
+        if 0 <= index < len(rows):
+            self.screen.set_focus(rows[index])
 
     def action_choose_and_next(self) -> None:
         if self.chooses_on_enter():
