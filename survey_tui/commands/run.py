@@ -75,6 +75,7 @@ def run(
     from survey_tui.core.store import ResponseStore
 
     store = ResponseStore(store_path(db))
+    store.check()  # a damaged store: exit 2 with its message, not a traceback in the app
     # Served apps share one user and host: a resume key would offer one browser's partial
     # answers to the next browser, so served sessions never resume.
     resume_key = None if served else terminal_resume_key()
