@@ -44,6 +44,13 @@ class Mark(RadioButton):
     def BUTTON_INNER(self) -> str:
         return "●" if self.value else " "
 
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        # ToggleButton is always one line; with `text-wrap: wrap` (survey.tcss) a long option
+        # label takes the lines it needs instead of being cut at 80 columns.
+        if self.styles.text_wrap != "wrap" or width <= 0:
+            return 1
+        return max(1, len(self.render().wrap(width)))
+
 
 class Tick(Checkbox):
     """A checkbox whose X is there only when ticked."""
