@@ -22,7 +22,6 @@ from textual.widgets import (
     RadioButton,
     RadioSet,
     SelectionList,
-    TextArea,
 )
 
 from survey_tui.core.answers import parse_answer
@@ -345,6 +344,9 @@ class TextAnswer(AnswerWidget):
         assert isinstance(self.question, TextQuestion)
         current = self.current if isinstance(self.current, str) else ""
         if self.question.multiline:
+            # Imported here: TextArea (and its document model) is only needed for multi-line.
+            from textual.widgets import TextArea
+
             yield TextArea(current, id="text", soft_wrap=True, tab_behavior="focus")
         else:
             yield Input(value=current, id="text", max_length=self.question.max_length)
@@ -364,7 +366,8 @@ class TextAnswer(AnswerWidget):
 
     def _raw(self) -> str:
         widget = self.query_one("#text")
-        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        # A TextArea has .text, an Input .value (TextArea is imported only when used).
+        return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined]
 
     def _count(self) -> None:
         assert isinstance(self.question, TextQuestion)
