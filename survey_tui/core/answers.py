@@ -62,12 +62,14 @@ def _choice(question: SingleChoiceQuestion | MultiChoiceQuestion, token: str) ->
         index = int(cleaned)
         if 1 <= index <= len(question.options):
             return question.options[index - 1].value
-        if not question.other:
-            raise AnswerError(f"Choose an option from 1 to {len(question.options)}.")
     folded = cleaned.casefold()
     for option in question.options:
         if folded in (option.value.casefold(), option.label.casefold()):
             return option.value
+    if cleaned.isdigit():
+        # A number past the last option is a mistyped choice, not an "Other" answer of "9".
+        other = ", or type your own answer in words" if question.other else ""
+        raise AnswerError(f"Choose an option from 1 to {len(question.options)}{other}.")
     if question.other:
         return cleaned
     raise AnswerError(f"{cleaned!r} is not one of the options; choose by number.")

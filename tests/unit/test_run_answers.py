@@ -66,6 +66,9 @@ def test_choices_by_number_value_label_and_other(q) -> None:
     assert parse(q, "one", "1") == "code_review"
     assert parse(q, "one", "testing") == "testing"
     assert parse(q, "one", "Pairing") == "Pairing"  # "Other" keeps the free text itself
+    # A number past the last option is a mistyped choice, not an "Other" answer of "9".
+    with pytest.raises(AnswerError, match="or type your own answer in words"):
+        parse(q, "one", "9")
     assert parse(q, "many", "1, 3") == ["red", "blue"]
     with pytest.raises(AnswerError):
         parse(q, "many", "4")
