@@ -24,3 +24,14 @@ async def test_units_with_brackets_show_as_written(tmp_path: Path) -> None:
         await pilot.press("3", "enter")
         assert app.screen.question.id == "per_week"
         assert "hours [per week]" in str(app.screen.query_one("#hint", Label).render())
+
+
+async def test_help_is_markdown_drawn_not_shown_raw(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    app = SurveyApp(load(FIXTURE), ResponseStore(tmp_path / "r.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        shown = app.screen.query_one("#help", Static).render()
+        assert str(shown) == "Per day, on a typical day."  # the *emphasis* marks are gone
+        assert any("italic" in str(span.style) for span in shown.spans)

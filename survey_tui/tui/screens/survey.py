@@ -24,7 +24,7 @@ from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.tui.messages import AnswerRecorded, NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 from survey_tui.tui.widgets.footer import QuietFooter
-from survey_tui.tui.widgets.markdown_lite import markdown_block
+from survey_tui.tui.widgets.markdown_lite import inline_content, markdown_block
 
 
 class ResumeScreen(Screen[dict[str, Any] | None]):
@@ -163,7 +163,7 @@ class QuestionScreen(Screen[None]):
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             yield Static(q.text_for(s.group), id="text", markup=False)
             # Both always there (hidden when not needed), so the next question can reuse them.
-            help_text = Static(q.help.strip() if q.help else "", id="help", markup=False)
+            help_text = Static(inline_content(q.help or ""), id="help", markup=False)
             help_text.display = bool(q.help)
             yield help_text
             optional = Label("(optional)", classes="optional")
@@ -217,7 +217,7 @@ class QuestionScreen(Screen[None]):
             progress.update(total=max(visible, 1), progress=answered)
             self.query_one("#text", Static).update(question.text_for(s.group))
             help_text = self.query_one("#help", Static)
-            help_text.update(question.help.strip() if question.help else "")
+            help_text.update(inline_content(question.help or ""))
             help_text.display = bool(question.help)
             self.query_one(".optional").display = not question.is_required
             self.query_one("#hint", Label).update(widget.hint)

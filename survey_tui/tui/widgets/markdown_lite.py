@@ -148,3 +148,9 @@ def markdown_block(source: str, classes: str) -> Widget:
     from textual.widgets import Markdown
 
     return Markdown(source, classes=classes)
+
+
+def inline_content(source: str) -> Content:
+    """Short Markdown (a question's ``help``) as one paragraph: ``**bold**`` and ``*italic*``
+    drawn; anything richer shown as written rather than half-rendered."""
+    return _inline(source) or Content(re.sub(r"\s+", " ", source.strip()))
