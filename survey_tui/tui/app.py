@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Store
@@ -18,6 +19,10 @@ class SurveyApp(App[None]):
 
     CSS_PATH = "survey.tcss"
     TITLE = "survey-tui"
+    # Light or dark for the room's screen or projector (also in the command palette: Theme).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False)
+    ]
 
     def __init__(
         self,

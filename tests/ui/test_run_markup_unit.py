@@ -35,3 +35,13 @@ async def test_help_is_markdown_drawn_not_shown_raw(tmp_path: Path) -> None:
         shown = app.screen.query_one("#help", Static).render()
         assert str(shown) == "Per day, on a typical day."  # the *emphasis* marks are gone
         assert any("italic" in str(span.style) for span in shown.spans)
+
+
+async def test_ctrl_t_switches_between_light_and_dark(tmp_path: Path) -> None:
+    app = SurveyApp(load(FIXTURE), ResponseStore(tmp_path / "r.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark is not first
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark is first
