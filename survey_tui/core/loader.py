@@ -65,7 +65,10 @@ def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
     try:
         questionnaire = Questionnaire.model_validate(raw)
     except ValidationError as exc:
-        raise QuestionnaireError(_pydantic_problems(exc, source)) from None
+        problems = _pydantic_problems(exc, source)
+        from survey_tui.core.recovery import checks_despite
+
+        raise QuestionnaireError(problems + checks_despite(exc, raw, source)) from None
     from survey_tui.core.semantics import check
 
     problems = check(questionnaire, source)

@@ -380,3 +380,22 @@ sections:
     # Three labels for eleven points is neither: still an error.
     with pytest.raises(QuestionnaireError, match="give one label per point, or two for the ends"):
         load_bytes(data.replace(b"Not at all, Extremely", b"Low, Mid, High"), "ends.yaml")
+
+
+def test_structural_and_cross_field_problems_come_in_one_run() -> None:
+    # A typo'd key (structural) and an unknown group in `compare` and a bad condition
+    # (cross-field): all three in one run, and nothing about the patched question itself.
+    text = (
+        GOOD.read_text()
+        .replace("        options: [Yes, No]", "        optons: [Yes, No]")
+        .replace("groups:\n", "compare: [executive, frontlin]\ngroups:\n", 1)
+        .replace("    max: 40", "    max: 0")
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        load_bytes(text.encode(), "many.yaml")
+    found = [(p.field, p.message) for p in info.value.problems]
+    assert ("compare.1", "unknown group 'frontlin' (did you mean 'frontline'?)") in found
+    assert any(f.endswith("optons") and "did you mean 'options'" in m for f, m in found)
+    assert any(f.endswith("questions.3.max") for f, _ in found)
+    # use_cases' condition reads the broken uses_ai: no consequential complaint about it.
+    assert not any(f.endswith("questions.2.show_if") for f, _ in found)

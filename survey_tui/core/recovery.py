@@ -1,0 +1,107 @@
+"""Every problem in one run: the cross-field checks of a file that also has structural errors.
+
+The loader validates structure with pydantic first; when that fails there is no model to run
+the cross-field checks (semantics.py) on. :func:`checks_despite` patches the broken parts in a
+copy so that those checks can still run, and keeps only what they say about the file itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from survey_tui.core.errors import Problem, SurveyError
+from survey_tui.core.loader import _data_path, _path_of
+from survey_tui.core.model import Questionnaire
+from survey_tui.core.yamlsource import Path, SourceMap
+
+
+def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """The cross-field problems (conditions, text maps, ranges...) of a file that also has
+    structural ones, so that one run reports every problem found.
+
+    The broken parts are patched in a copy (an unknown key dropped, a broken question or scale
+    replaced by a harmless stand-in with the same id) and the checks run on that; anything they
+    say about a patched part, or that names a patched question, is left out: it would be a
+    consequence of the patch, not a problem of the file. When the file cannot be patched into
+    shape (e.g. broken groups), only the structural problems are reported, as before.
+    """
+    import copy
+
+    from survey_tui.core.semantics import check
+
+    data = copy.deepcopy(raw)
+    patched: list[Path] = []
+    names: set[str] = set()
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = _data_path(loc, source)
+        if error["type"] == "extra_forbidden":
+            parent = _node(data, path[:-1])
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
+                continue
+            return []
+        if len(path) >= 4 and path[0] == "sections" and path[2] == "questions":
+            question = _node(data, path[:4])
+            if not isinstance(path[1], int) or not isinstance(path[3], int):
+                return []
+            original = question.get("id") if isinstance(question, dict) else None
+            ident = re.sub(r"[^a-z0-9_]", "_", str(original).lower()) if original else ""
+            ident = ident or f"_broken_{path[1]}_{path[3]}"
+            names.add(ident)
+            questions = _node(data, path[:3])
+            if not isinstance(questions, list):
+                return []
+            questions[path[3]] = {"id": ident, "type": "text", "text": "-", "required": False}
+            patched.append(path[:4])
+        elif len(path) >= 2 and path[0] == "scales":
+            scales = data.get("scales")
+            if not isinstance(scales, dict):
+                return []
+            scales[path[1]] = {"min": 1, "max": 5}
+            names.add(str(path[1]))
+            patched.append(path[:2])
+        elif path in (("title",), ("version",)) or path[:1] == ("id",):
+            data[str(path[0])] = 1 if path[0] == "version" else ("x" if path[0] == "id" else "-")
+            patched.append(path[:1])
+        else:
+            return []
+    try:
+        questionnaire = Questionnaire.model_validate(data)
+    except ValidationError:
+        return []
+
+    def consequence(problem: Problem) -> bool:
+        field = _path_of(problem)
+        if any(field[: len(p)] == p for p in patched):
+            return True
+        if field and field[-1] == "show_if" and _reads(_node(raw, field), names):
+            return True  # a condition over a stand-in question says nothing about the file
+        return any(f"'{name}'" in problem.message for name in names)
+
+    return [p for p in check(questionnaire, source) if not consequence(p)]
+
+
+def _reads(condition: Any, names: set[str]) -> bool:
+    """Whether the condition text reads any of ``names`` (or cannot be parsed at all)."""
+    from survey_tui.core.conditions import parse
+
+    try:
+        read = {n.name.partition(".")[0] for n in parse(str(condition)).names}
+    except SurveyError:
+        return False
+    return bool(read & names)
+
+
+def _node(data: Any, path: Path) -> Any:
+    """The value at ``path`` in plain data, or None."""
+    for part in path:
+        in_mapping = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_mapping or in_list):
+            return None
+        data = data[part]
+    return data
