@@ -24,8 +24,8 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
 
     The broken parts are patched in a copy (an unknown key dropped, a broken question or scale
     replaced by a harmless stand-in with the same id) and the checks run on that; anything they
-    say about a patched part, or that names a patched question, is left out: it would be a
-    consequence of the patch, not a problem of the file. When the file cannot be patched into
+    say about a patched part, or about a condition that reads a patched question, is left out:
+    it would be a consequence of the patch, not a problem of the file. When the file cannot be patched into
     shape (e.g. broken groups), only the structural problems are reported, as before.
     """
     import copy
@@ -35,6 +35,7 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
     data = copy.deepcopy(raw)
     patched: list[Path] = []
     names: set[str] = set()
+    broken: dict[Path, set[Any]] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         path = _data_path(loc, source)
@@ -45,18 +46,9 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
                 continue
             return []
         if len(path) >= 4 and path[0] == "sections" and path[2] == "questions":
-            question = _node(data, path[:4])
             if not isinstance(path[1], int) or not isinstance(path[3], int):
                 return []
-            original = question.get("id") if isinstance(question, dict) else None
-            ident = re.sub(r"[^a-z0-9_]", "_", str(original).lower()) if original else ""
-            ident = ident or f"_broken_{path[1]}_{path[3]}"
-            names.add(ident)
-            questions = _node(data, path[:3])
-            if not isinstance(questions, list):
-                return []
-            questions[path[3]] = {"id": ident, "type": "text", "text": "-", "required": False}
-            patched.append(path[:4])
+            broken.setdefault(path[:4], set()).add(path[4] if len(path) > 4 else None)
         elif len(path) >= 2 and path[0] == "scales":
             scales = data.get("scales")
             if not isinstance(scales, dict):
@@ -69,6 +61,17 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
             patched.append(path[:1])
         else:
             return []
+    for where, fields in broken.items():
+        questions = _node(data, where[:3])
+        index = where[3]
+        if not isinstance(questions, list) or not isinstance(index, int):
+            return []
+        stand_in = _stand_in(_node(raw, where), where, fields)
+        questions[index] = stand_in
+        names.add(stand_in["id"])
+        # What the stand-in kept from the file is checked like any question; the rest is not.
+        patched.extend((*where, f) for f in _FILLED if f not in stand_in["kept"])
+        del stand_in["kept"]
     try:
         questionnaire = Questionnaire.model_validate(data)
     except ValidationError:
@@ -78,11 +81,37 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
         field = _path_of(problem)
         if any(field[: len(p)] == p for p in patched):
             return True
-        if field and field[-1] == "show_if" and _reads(_node(raw, field), names):
-            return True  # a condition over a stand-in question says nothing about the file
-        return any(f"'{name}'" in problem.message for name in names)
+        # A condition over a stand-in question says nothing about the file.
+        return bool(field) and field[-1] == "show_if" and _reads(_node(raw, field), names)
 
     return [p for p in check(questionnaire, source) if not consequence(p)]
+
+
+# Question fields a stand-in can carry over from the file when they are not what is broken.
+_KEPT = {"text": (str, dict), "groups": (list,), "show_if": (str,)}
+_FILLED = ("id", "type", "text", "groups", "show_if", "required", "options", "rows", "scale")
+
+
+def _stand_in(original: Any, where: Path, broken: set[Any]) -> dict[str, Any]:
+    """A valid text question in place of a broken one: its id (made valid), and its text,
+    groups and condition when those are not what is broken, so they are still checked."""
+    given = original if isinstance(original, dict) else {}
+    ident = re.sub(r"[^a-z0-9_]", "_", str(given.get("id") or "").lower())
+    stand_in: dict[str, Any] = {
+        "id": ident or f"_broken_{where[1]}_{where[3]}",
+        "type": "text",
+        "text": "-",
+        "required": False,
+        "kept": set(),
+    }
+    if "id" not in broken and ident == given.get("id"):
+        stand_in["kept"].add("id")
+    for key, kinds in _KEPT.items():
+        value = given.get(key)
+        if key not in broken and None not in broken and isinstance(value, kinds):
+            stand_in[key] = value
+            stand_in["kept"].add(key)
+    return stand_in
 
 
 def _reads(condition: Any, names: set[str]) -> bool:

@@ -399,3 +399,14 @@ def test_structural_and_cross_field_problems_come_in_one_run() -> None:
     assert any(f.endswith("questions.3.max") for f, _ in found)
     # use_cases' condition reads the broken uses_ai: no consequential complaint about it.
     assert not any(f.endswith("questions.2.show_if") for f, _ in found)
+
+
+def test_the_guide_shows_what_validate_really_prints() -> None:
+    # docs/questionnaires.md promises one run reports every problem of its bad example.
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "questionnaires.md").read_text()
+    intro = guide.index("one run reports every problem")
+    example = guide[:intro].rsplit("```yaml\n", 1)[1].split("```", 1)[0]
+    printed = guide[intro:].split("```text\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    with pytest.raises(QuestionnaireError) as info:
+        load_bytes(example.encode(), "bad.yaml")
+    assert [str(p) for p in info.value.problems] == printed
