@@ -78,7 +78,7 @@ class PlainRunner:
         self.say("=" * len(q.title))
         if q.description:
             self.say(q.description.strip())
-        self.say(length_summary(q))
+        self.say(length_summary(q, self.group).capitalize())
         self.say("Type the number of your answer and press Enter. Type < to go back.")
         if self.interview:
             self.say("After each rated or chosen question you can type a note (Enter: none).")

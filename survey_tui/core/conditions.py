@@ -437,3 +437,18 @@ def parse(source: str) -> Condition:
 def evaluate_source(source: str, context: Mapping[str, Any]) -> bool:
     """Evaluate a condition's source text (parsed once, then cached)."""
     return parse(source).evaluate(context)
+
+
+def may_show_for_group(condition: str | None, group: str) -> bool:
+    """False only when ``condition`` is false for ``group`` whatever the answers and wave.
+
+    Kleene logic makes this sound: with every answer unknown, a condition that still comes
+    out false is false for every possible set of answers.
+    """
+    if condition is None:
+        return True
+    try:
+        tree = parse(condition).tree
+    except ConditionSyntaxError:
+        return True  # reported where the questionnaire is checked
+    return tree.evaluate({"group": group}) is not False

@@ -11,6 +11,7 @@ from survey_tui.core.conditions import (
     ListLiteral,
     Literal,
     Name,
+    may_show_for_group,
     parse,
 )
 from survey_tui.core.errors import Problem
@@ -132,7 +133,11 @@ class _Checker:
                 )
             asked = [g for g in question.groups if g in self.group_ids]
         # A group that the section's or question's condition always hides is never asked.
-        asked = [g for g in asked if _may_see(g, (section_show_if, question.show_if))]
+        asked = [
+            g
+            for g in asked
+            if may_show_for_group(section_show_if, g) and may_show_for_group(question.show_if, g)
+        ]
         texts = question.text.values() if isinstance(question.text, dict) else [question.text]
         if any(not text.strip() for text in texts):
             self.add((*path, "text"), "the question text is empty")
@@ -354,18 +359,3 @@ def _describe(kind: str, question: AnyQuestion | None, node: Any = None) -> str:
         )
         return f"{what} {shown}"
     return what
-
-
-def _may_see(group: str, conditions: tuple[str | None, ...]) -> bool:
-    """False only when a condition is false for ``group`` whatever the answers (Kleene logic:
-    with every answer unknown, a condition that still comes out false is false for all)."""
-    for text in conditions:
-        if text is None:
-            continue
-        try:
-            tree = parse(text).tree
-        except ConditionSyntaxError:
-            continue  # reported by check_condition
-        if tree.evaluate({"group": group}) is False:
-            return False
-    return True

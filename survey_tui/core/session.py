@@ -211,12 +211,33 @@ def _rounded(seconds: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 1) for k, v in seconds.items()}
 
 
-def length_summary(questionnaire: Questionnaire) -> str:
-    """ "7 questions, about 2 minutes." (singular where it is one), for the welcome text."""
-    count = sum(1 for _ in questionnaire.questions())
+def length_summary(questionnaire: Questionnaire, group: str | None = None) -> str:
+    """ "7 questions, about 2 minutes." (singular where it is one), for the welcome text.
+
+    Counts only what ``group`` (or, when not known yet, the group asked the most) can be
+    asked; "up to" when conditions or other groups may ask fewer.
+    """
+    from survey_tui.core.conditions import may_show_for_group
+
+    def asked(gid: str) -> tuple[int, bool]:
+        count, conditional = 0, False
+        for question in questionnaire.questions():
+            section = questionnaire.section_of(question.id)
+            section_if = section.show_if if section is not None else None
+            if question.groups is not None and gid not in question.groups:
+                continue
+            if may_show_for_group(section_if, gid) and may_show_for_group(question.show_if, gid):
+                count += 1
+                conditional = conditional or bool(section_if or question.show_if)
+        return count, conditional
+
+    per_group = [asked(group)] if group else [asked(g) for g in questionnaire.group_ids]
+    count = max(n for n, _ in per_group)
+    up_to = any(c for _, c in per_group) or len({n for n, _ in per_group}) > 1
     minutes = questionnaire.estimate_minutes()
     questions = "question" if count == 1 else "questions"
-    return f"{count} {questions}, about {minutes:g} minute{'' if minutes == 1 else 's'}."
+    prefix = "up to " if up_to else ""
+    return f"{prefix}{count} {questions}, about {minutes:g} minute{'' if minutes == 1 else 's'}."
 
 
 def find_resumable(

@@ -87,7 +87,7 @@ class WelcomeScreen(Screen[None]):
             )
             if q.description:
                 yield markdown_block(q.description, "description")
-            yield Label(length_summary(q))
+            yield Label(length_summary(q, self.fixed_group).capitalize())
             if q.consent:
                 yield markdown_block(q.consent, "consent")
                 yield Tick("I agree to take part (Space to tick, Tab to Start)", id="consent")
