@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -125,3 +126,18 @@ def ask_facilitator_pin() -> str:
         raise SurveyError("no terminal to ask the facilitator PIN; pass --pin")
     pin: str = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
     return pin
+
+
+def fold_store(path: Path) -> None:
+    """Fold the store's journal into its file once the work is done.
+
+    Saves go to ``PATH.journal`` first (fast, crash-safe); folding makes ``PATH`` alone hold
+    every response, so copying that one file to another laptop (for ``merge``) takes them all.
+    A failure here loses nothing (the journal still holds every save), so it is not an error.
+    """
+    from survey_tui.core.store import ResponseStore
+
+    if not path.exists():
+        return
+    with contextlib.suppress(SurveyError, OSError):
+        ResponseStore(path).compact()

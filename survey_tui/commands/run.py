@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from typing import Any
 
 import click
 
 from survey_tui.commands.common import (
     ask_facilitator_pin,
     db_option,
+    fold_store,
     load_questionnaire,
     store_path,
 )
@@ -79,6 +81,25 @@ def run(
     # Served apps share one user and host: a resume key would offer one browser's partial
     # answers to the next browser, so served sessions never resume.
     resume_key = None if served else terminal_resume_key()
+    try:
+        _answer(q, store, group, wave, plain, kiosk, pin, served, resume_key)
+    finally:
+        if not served:  # serve folds once when it stops, not once per browser tab
+            fold_store(store.path)
+
+
+def _answer(
+    q: Any,
+    store: Any,
+    group: str | None,
+    wave: str,
+    plain: bool,
+    kiosk: bool,
+    pin: str | None,
+    served: bool,
+    resume_key: str | None,
+) -> None:
+    """Run the respondent's session: ``--plain``, kiosk, or the one-respondent app."""
     if plain:
         from survey_tui.plain import PlainRunner
 

@@ -233,6 +233,7 @@ def serve(
             pin = ask_facilitator_pin()
         if not pin:
             raise SurveyError("the facilitator PIN must not be empty")
+    from survey_tui.commands.common import fold_store
     from survey_tui.commands.run import SERVE_PIN_ENV
     from survey_tui.serving import run_server
 
@@ -243,5 +244,8 @@ def serve(
     click.echo(f"Serving {plan.questionnaire.title!r} to web browsers. Open:\n\n  {plan.url}\n")
     click.echo(qr_text(plan.url))
     click.echo(f"Store: {plan.store_path} (each browser tab is one respondent). Ctrl+C stops.")
-    complete = run_server(plan)
+    try:
+        complete = run_server(plan)
+    finally:
+        fold_store(plan.store_path)  # the store file alone now holds every response
     click.echo(f"\nStopped. {complete} complete response(s) stored while serving.")

@@ -142,9 +142,18 @@ def run_home(store_path: Path) -> Any:
     home.run()
     if home.choice is None:
         return None
+    import contextlib
+
+    from survey_tui.core.errors import SurveyError
     from survey_tui.core.loader import load
     from survey_tui.core.store import ResponseStore
     from survey_tui.tui.app import SurveyApp
 
     questionnaire = load(home.choice)
-    return SurveyApp(questionnaire, ResponseStore(store_path)).run()
+    store = ResponseStore(store_path)
+    try:
+        return SurveyApp(questionnaire, store).run()
+    finally:
+        # As `run` does: the store file alone then holds every response (for copying).
+        with contextlib.suppress(SurveyError, OSError):
+            store.compact()
