@@ -178,6 +178,7 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
     """
     minimum = questionnaire.min_group_size
     out: list[dict[str, Any]] = []
+    shown_to = _shown_counts(questionnaire, data)
     for question in questionnaire.questions():
         if not isinstance(question, TextQuestion):
             continue
@@ -185,6 +186,10 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
         for group, answers in data.answers.items():
             if len(answers) < minimum:
                 continue  # a small group's words could identify its members
+            if shown_to.get((group, question.id), minimum) < minimum:
+                # A follow-up shown only to those who answered something (e.g. rated
+                # productivity <= 2): quoting it would reveal that a withheld slice exists.
+                continue
             texts = [t.strip() for t in data.column(group, question.id) if isinstance(t, str)]
             groups[group] = sorted(t for t in texts if t)
         out.append(
@@ -196,3 +201,25 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
             }
         )
     return out
+
+
+def _shown_counts(questionnaire: Questionnaire, data: Dataset) -> dict[tuple[str, str], int]:
+    """For conditional text questions: how many of each group's respondents were shown it."""
+    conditional = {
+        q.id
+        for q in questionnaire.questions()
+        if isinstance(q, TextQuestion)
+        and (q.show_if or getattr(questionnaire.section_of(q.id), "show_if", None))
+    }
+    counts: dict[tuple[str, str], int] = {}
+    if not conditional:
+        return counts
+    for group, answers in data.answers.items():
+        for given in answers:
+            for question in questionnaire.visible_questions(given, group):
+                if question.id in conditional:
+                    key = (group, question.id)
+                    counts[key] = counts.get(key, 0) + 1
+        for question_id in conditional:
+            counts.setdefault((group, question_id), 0)
+    return counts
