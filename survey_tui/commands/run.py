@@ -29,6 +29,13 @@ SERVE_PIN_ENV = "SURVEY_TUI_SERVE_PIN"
 @click.option("--plain", is_flag=True, help="Line-by-line prompts (screen readers, scripts).")
 @click.option("--kiosk", is_flag=True, help="Start over after each submit; leaving needs a PIN.")
 @click.option("--pin", "pin", default=None, help="Facilitator PIN for --kiosk (else asked).")
+@click.option(
+    "--idle-minutes",
+    type=click.FloatRange(min=0.1),
+    default=3.0,
+    show_default=True,
+    help="With --kiosk: start over after this long without a key (someone walked away).",
+)
 # Internal: ``survey-tui serve`` runs each browser's app with ``--mode serve``.
 @click.option("--mode", "mode", type=click.Choice(["serve"]), default=None, hidden=True)
 @db_option
@@ -39,6 +46,7 @@ def run(
     plain: bool,
     kiosk: bool,
     pin: str | None,
+    idle_minutes: float,
     mode: str | None,
     db: str | None,
 ) -> None:
@@ -82,7 +90,7 @@ def run(
     # answers to the next browser, so served sessions never resume.
     resume_key = None if served else terminal_resume_key()
     try:
-        _answer(q, store, group, wave, plain, kiosk, pin, served, resume_key)
+        _answer(q, store, group, wave, plain, kiosk, pin, served, resume_key, idle_minutes)
     finally:
         if not served:  # serve folds once when it stops, not once per browser tab
             fold_store(store.path)
@@ -98,6 +106,7 @@ def _answer(
     pin: str | None,
     served: bool,
     resume_key: str | None,
+    idle_minutes: float = 3.0,
 ) -> None:
     """Run the respondent's session: ``--plain``, kiosk, or the one-respondent app."""
     if plain:
@@ -113,7 +122,9 @@ def _answer(
             pin = ask_facilitator_pin()
         from survey_tui.tui.kiosk import KioskApp
 
-        kiosk_app = KioskApp(q, store, pin=pin, group=group, wave=wave)
+        kiosk_app = KioskApp(
+            q, store, pin=pin, group=group, wave=wave, idle_seconds=idle_minutes * 60
+        )
         if served:
             kiosk_app.mode = "serve"  # stored on each record
         kiosk_app.run()

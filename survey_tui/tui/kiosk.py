@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -57,6 +59,7 @@ class KioskApp(SurveyApp):
         group: str | None = None,
         wave: str = "default",
         thanks_seconds: float = 5.0,
+        idle_seconds: float = 180.0,
     ) -> None:
         # No resume key: a respondent must never be offered the previous person's answers.
         super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None)
@@ -64,6 +67,46 @@ class KioskApp(SurveyApp):
         self.mode = "kiosk"
         self.thanks_seconds = thanks_seconds
         self.respondents = 0
+        # A respondent who walks away mid-survey must not hand their answers to the next
+        # person: after this long without a key or click, the survey starts over (their
+        # answers so far stay stored as an unfinished response, never shown again).
+        self.idle_seconds = idle_seconds
+        self.abandoned = 0
+        self._last_input = time.monotonic()
+        self._warned = False
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(min(5.0, max(self.idle_seconds / 4, 0.05)), self._check_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self._last_input = time.monotonic()
+            self._warned = False
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        if self.session is None or isinstance(self.screen, PinScreen | KioskThanksScreen):
+            return
+        idle = time.monotonic() - self._last_input
+        warn_at = self.idle_seconds - min(30.0, self.idle_seconds / 3)
+        if idle >= self.idle_seconds:
+            self.start_over()
+        elif idle >= warn_at and not self._warned:
+            self._warned = True
+            left = round(self.idle_seconds - idle)
+            self.notify(f"Still there? Press any key, or this survey starts over in {left} s.")
+
+    def start_over(self) -> None:
+        """Drop the current respondent's session and show a fresh welcome screen."""
+        from survey_tui.tui.screens.survey import WelcomeScreen
+
+        self.abandoned += 1
+        self.session = None
+        self._warned = False
+        self._last_input = time.monotonic()
+        self.clear_notifications()
+        self.switch_screen(WelcomeScreen(self.start_session, self.fixed_group))
 
     def show_thanks(self) -> None:
         self.respondents += 1

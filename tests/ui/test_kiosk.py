@@ -84,3 +84,20 @@ async def test_thank_you_moves_on_by_itself(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         assert isinstance(app.screen, WelcomeScreen) and app.session is None
         assert app.screen.query("#group")  # the group is asked again for the next person
+
+
+async def test_a_respondent_who_walks_away_is_not_handed_to_the_next(tmp_path: Path) -> None:
+    db = tmp_path / "r.json"
+    app = KioskApp(load(ONE), ResponseStore(db), pin="1", group="a", idle_seconds=0.4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "4")  # started, rated, then walked away before Next
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.pause(1.0)
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+        assert app.abandoned == 1
+        await pilot.press("enter")  # the next person
+        assert app.screen.query_one(AnswerWidget).value() is None
+    stored = ResponseStore(db).responses("kiosk-one", status=None)
+    # Two unfinished responses (the walked-away one stays stored, never shown again), no mix.
+    assert [r["status"] for r in stored] == ["partial", "partial"]
+    assert len({r["response_id"] for r in stored}) == 2
