@@ -94,7 +94,10 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     see :func:`_digest`), ``interviews`` (the analysis' interview figures), ``interviewed``
     (shown groups with at least ``minimum`` interviews), ``chart`` (constructs every shown
     group has a score for), ``labels`` (construct -> display name), ``metrics`` (items of the
-    ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size).
+    ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size),
+    ``recorded`` (complete responses over every group, withheld ones included) and
+    ``interviews_recorded`` (the same for interviews): when no group is shown, a template
+    says how many are in, as one total that names no group.
     """
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     compare = analysis.get("compare")
@@ -158,5 +161,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "labels": labels,
         "metrics": metrics if compare else [],
         "minimum": minimum,
+        "recorded": sum(info["n"] for info in analysis["groups"].values()),
+        "interviews_recorded": sum(interviews.get("n", {}).values()),
         **extra,
     }
