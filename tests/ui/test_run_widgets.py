@@ -51,3 +51,16 @@ async def test_consent_other_text_and_max_length(tmp_path: Path) -> None:
 
     [record] = ResponseStore(db).responses("widgets")
     assert record["answers"] == {"tool": "Gemini", "note": "short\nok"}
+
+
+async def test_choosing_other_by_digit_puts_the_cursor_in_its_text_box(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    db = tmp_path / "r.json"
+    app = SurveyApp(load(WIDGETS), ResponseStore(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "space", "ctrl+s")  # refused, to the consent box, ticked, start
+        await pilot.press("3")  # "Other": the cursor moves to the text box
+        assert isinstance(app.focused, Input) and app.focused.id == "other"
+        await pilot.press(*"Claude", "enter")
+        assert app.session is not None and app.session.answers["tool"] == "Claude"

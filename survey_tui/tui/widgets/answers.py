@@ -194,7 +194,7 @@ class ScaleAnswer(AnswerWidget):
 
 
 class SingleChoiceAnswer(AnswerWidget):
-    """Options by arrows or digits; "Other" reveals a text field."""
+    """Options by arrows or digits; choosing "Other" moves the cursor into its text field."""
 
     HINT = "↑↓ or a digit to choose · Enter: next"
 
@@ -221,6 +221,25 @@ class SingleChoiceAnswer(AnswerWidget):
 
     def on_input_submitted(self) -> None:
         self.post_message(NextRequested())
+
+    def _other_is_empty(self) -> bool:
+        assert isinstance(self.question, SingleChoiceQuestion)
+        chosen = self.query_one(ChoiceSet).pressed_index
+        return (
+            bool(self.question.other)
+            and chosen == len(self.question.options)
+            and not self.query_one("#other", Input).value.strip()
+        )
+
+    def on_radio_set_changed(self) -> None:
+        # "Other" chosen (by digit, Enter or click): the cursor goes where the answer is typed.
+        if self._other_is_empty():
+            self.query_one("#other", Input).focus()
+
+    def on_next_requested(self, event: NextRequested) -> None:
+        if self._other_is_empty() and not self.query_one("#other", Input).has_focus:
+            event.stop()  # Enter on "Other": first the text, not "needs an answer"
+            self.query_one("#other", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Typing an "Other" answer selects "Other", so the text is never lost.
