@@ -82,7 +82,7 @@ class PlainRunner:
         self.say("Type the number of your answer and press Enter. Type < to go back.")
         if self.interview:
             self.say("After each rated or chosen question you can type a note (Enter: none).")
-        earlier = find_resumable(q, self.store, self.resume_key)
+        earlier = find_resumable(q, self.store, self.resume_key, self.group)
         if earlier is not None:
             count = len(earlier.get("answers") or {})
             self.say()

@@ -30,7 +30,12 @@ class Store(Protocol):
 
     def submit(self, record: dict[str, Any]) -> dict[str, Any]: ...
 
-    def find_resumable(self, questionnaire_id: str, resume_key: str) -> dict[str, Any] | None: ...
+    def find_resumable(
+        self,
+        questionnaire_id: str,
+        resume_key: str,
+        accept: Callable[[dict[str, Any]], bool] | None = ...,
+    ) -> dict[str, Any] | None: ...
 
 
 class Session:
@@ -68,6 +73,15 @@ class Session:
                 mode=self.mode,
                 resume_key=self.resume_key,
             )
+            if self.resume_key is not None:
+                self.claim()
+
+    def claim(self) -> None:
+        """Mark the record as being answered by this process, so that a second terminal of
+        the same user is not offered it while this one is still open."""
+        assert self.record is not None
+        self.record["owner"] = _this_process()
+        self.store.save(self.record)
 
     @classmethod
     def resumed(cls, questionnaire: Questionnaire, store: Store, record: dict[str, Any]) -> Session:
@@ -84,6 +98,8 @@ class Session:
         session.answers = dict(record.get("answers") or {})
         session.seconds = dict(record.get("seconds") or {})
         session.notes = dict(record.get("notes") or {})
+        if session.resume_key is not None:
+            session.claim()  # this terminal answers it now
         return session
 
     def resume_point(self) -> AnyQuestion | None:
@@ -241,12 +257,22 @@ def length_summary(questionnaire: Questionnaire, group: str | None = None) -> st
 
 
 def find_resumable(
-    questionnaire: Questionnaire, store: Store, resume_key: str | None
+    questionnaire: Questionnaire, store: Store, resume_key: str | None, group: str | None = None
 ) -> dict[str, Any] | None:
-    """An unfinished response from this terminal to this exact questionnaire file, if any."""
+    """An unfinished response from this terminal to this exact questionnaire file, if any.
+
+    Never one still being answered in another open terminal (two people on one laptop), and
+    never one of another group than ``group`` when the group is fixed (``--group``).
+    """
     if resume_key is None:
         return None
-    record = store.find_resumable(questionnaire.id, resume_key)
+
+    def free(record: dict[str, Any]) -> bool:
+        if group is not None and record.get("group") != group:
+            return False
+        return not _alive(record.get("owner"))
+
+    record = store.find_resumable(questionnaire.id, resume_key, free)
     if record is None or record.get("questionnaire_sha256") != questionnaire.sha256:
         return None  # a changed file could make old answers invalid: start over instead
     return record
@@ -288,3 +314,29 @@ class Stopwatch:
         now = self._clock()
         spent, self._start = now - self._start, now
         return spent
+
+
+def _this_process() -> dict[str, Any]:
+    import os
+    import socket
+
+    return {"host": socket.gethostname(), "pid": os.getpid()}
+
+
+def _alive(owner: Any) -> bool:
+    """Whether the process that owns a partial response is still running on this machine."""
+    import os
+    import socket
+
+    if not isinstance(owner, dict) or owner.get("host") != socket.gethostname():
+        return False
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, run by someone else
+    return True

@@ -52,7 +52,7 @@ class SurveyApp(App[None]):
         from survey_tui.core.session import find_resumable
         from survey_tui.tui.screens.survey import ResumeScreen
 
-        record = find_resumable(self.questionnaire, self.store, self.resume_key)
+        record = find_resumable(self.questionnaire, self.store, self.resume_key, self.fixed_group)
         if record is not None:
             self.push_screen(ResumeScreen(record), self._resume_chosen)
         else:

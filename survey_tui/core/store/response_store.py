@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -359,13 +359,20 @@ class ResponseStore:
             copy=copy,
         )
 
-    def find_resumable(self, questionnaire_id: str, resume_key: str) -> Record | None:
-        """The most recently saved partial response with this resume key, if any."""
+    def find_resumable(
+        self,
+        questionnaire_id: str,
+        resume_key: str,
+        accept: Callable[[Record], bool] | None = None,
+    ) -> Record | None:
+        """The most recently saved partial response with this resume key (and, when given,
+        that ``accept`` takes), if any."""
         found = self._select(
             lambda r: (
                 r.get("questionnaire_id") == questionnaire_id
                 and r.get("resume_key") == resume_key
                 and r.get("status") == "partial"
+                and (accept is None or accept(r))
             )
         )
         return found[-1] if found else None
