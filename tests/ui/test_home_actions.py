@@ -42,6 +42,8 @@ async def test_home_opens_dashboard_preview_and_run(
         assert dashboard.tally is not None and dashboard.tally.complete == 120
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+        await pilot.press("d", "q")  # q in a dashboard opened from the home goes back, too
+        assert isinstance(app.screen, HomeScreen) and app.is_running
 
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, ReportPreviewScreen))

@@ -36,7 +36,7 @@ class DashboardScreen(Screen[None]):
         Binding("p", "preview", "Report preview"),
         Binding("e", "export", "Export"),
         Binding("w", "next_wave", "Wave"),
-        Binding("escape", "back", "Back"),
+        Binding("escape,q", "back", "Back"),  # from the home: q goes back, not out
     ]
 
     def __init__(
