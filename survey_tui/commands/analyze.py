@@ -18,6 +18,8 @@ from survey_tui.core.model import Questionnaire
 
 
 def _cell(figures: dict[str, Any], minimum: int) -> str:
+    if figures.get("asked") is False:
+        return "not asked"
     if figures["suppressed"]:
         return f"suppressed (n < {minimum})"
     return f"{figures['score']:.1f} (n={figures['n']})"
@@ -26,6 +28,8 @@ def _cell(figures: dict[str, Any], minimum: int) -> str:
 def _gap_cell(gap: dict[str, Any] | None) -> str:
     if gap is None:
         return "-"
+    if gap.get("not_asked"):
+        return "not asked"
     if gap["suppressed"]:
         return "suppressed"
     from survey_tui.core.reports.filters import pts

@@ -461,6 +461,24 @@ class Questionnaire(Strict):
             return False
         return not (question.show_if and not evaluate_source(question.show_if, context))
 
+    def groups_asked(self, question_id: str) -> set[str]:
+        """The groups that can ever be asked a question: its ``groups:`` and any condition
+        on the group alone (section or question) taken into account."""
+        from survey_tui.core.conditions import may_show_for_group
+
+        question = self.question(question_id)
+        if question is None:
+            return set()
+        section = self.section_of(question_id)
+        section_if = section.show_if if section is not None else None
+        return {
+            g
+            for g in self.group_ids
+            if (question.groups is None or g in question.groups)
+            and may_show_for_group(section_if, g)
+            and may_show_for_group(question.show_if, g)
+        }
+
     def visible_questions(
         self, answers: Mapping[str, Any], group: str | None, wave: str | None = None
     ) -> list[AnyQuestion]:

@@ -54,7 +54,36 @@ def _section(
         for item, unit in item_units
     ]
     constructs = [{"construct": unit.key, **entry(unit, "construct")} for unit in construct_units]
+    _mark_not_asked(questionnaire, items, constructs)
     return items, constructs
+
+
+def _mark_not_asked(
+    questionnaire: Questionnaire, items: list[dict[str, Any]], constructs: list[dict[str, Any]]
+) -> None:
+    """``asked: false`` on a group's (withheld) figures for what it is never asked (its
+    ``groups:`` or a condition on the group alone rule it out), so readers see "not asked"
+    rather than a wait for answers that will never come; gaps involving it say so too."""
+    asked = {q.id: questionnaire.groups_asked(q.id) for q in questionnaire.questions()}
+    pair = questionnaire.compare_pair
+    every = set(questionnaire.group_ids)
+    by_construct: dict[str, set[str]] = {}
+    for entry in items:
+        who = asked.get(str(entry["question"]).partition(".")[0], every)
+        by_construct.setdefault(str(entry["construct"]), set()).update(who)
+        _flag(entry, who, pair)
+    for entry in constructs:
+        _flag(entry, by_construct.get(str(entry["construct"]), every), pair)
+
+
+def _flag(entry: dict[str, Any], asked: set[str], pair: tuple[str, str] | None) -> None:
+    for gid, figures in entry["groups"].items():
+        if gid not in asked:
+            figures["asked"] = False
+    gap = entry.get("gap")
+    outside = [g for g in (pair or ()) if g not in asked]
+    if gap is not None and outside and gap.get("suppressed"):
+        gap["not_asked"] = outside
 
 
 def _attach_change(now: list[dict[str, Any]], before: list[dict[str, Any]], key: str) -> None:

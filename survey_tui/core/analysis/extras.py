@@ -99,7 +99,18 @@ def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
         if not isinstance(question, NumberQuestion):
             continue
         groups: dict[str, dict[str, Any]] = {}
+        asked = questionnaire.groups_asked(question.id)
         for group in data.answers:
+            if group not in asked:
+                groups[group] = {
+                    "n": None,
+                    "median": None,
+                    "q1": None,
+                    "q3": None,
+                    "suppressed": True,
+                    "asked": False,
+                }
+                continue
             values = [v for v in data.column(group, question.id) if type(v) in (int, float)]
             values = [v for v in values if math.isfinite(v)]
             if len(values) < minimum or not values:

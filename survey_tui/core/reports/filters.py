@@ -83,6 +83,9 @@ def pct(value: float | None) -> str:
     return f"{value:.1f}%"
 
 
+NOT_ASKED = "not asked"
+
+
 def suppressed_text(minimum: int) -> str:
     """The marker shown instead of a withheld figure (gap-statistics.md, Anonymity)."""
     return f"suppressed (n < {minimum})"
@@ -90,6 +93,8 @@ def suppressed_text(minimum: int) -> str:
 
 def score(figures: dict[str, Any] | None, minimum: int, key: str = "score") -> str:
     """One group's figure (``key``: score, favorable_pct, mean) or the suppression marker."""
+    if figures is not None and figures.get("asked") is False:
+        return NOT_ASKED  # the group is never asked this: no wait for answers
     if figures is None or figures.get("suppressed") or figures.get(key) is None:
         return suppressed_text(minimum)
     value = figures[key]

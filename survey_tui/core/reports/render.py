@@ -48,6 +48,8 @@ def make_environment(template_path: Path, minimum: int) -> Any:
         return filters.score(figures, minimum, key)
 
     def gap(entry: dict[str, Any] | None, signed: bool = True) -> str:
+        if entry is not None and entry.get("not_asked"):
+            return filters.NOT_ASKED
         if entry is None or entry.get("suppressed") or entry.get("points") is None:
             return filters.suppressed_text(minimum)
         return filters.pts(entry["points"], signed=signed)

@@ -35,6 +35,8 @@ def gap_text(entry: dict[str, Any], compare: list[str] | None) -> str:
     gap = entry.get("gap")
     if not compare or gap is None:
         return "gap: no pair of groups to compare"
+    if gap.get("not_asked"):
+        return "gap: not asked of " + ", ".join(gap["not_asked"])
     if gap.get("suppressed") or gap.get("points") is None:
         return "gap: waiting for enough responses"
     low, high = gap["ci95"]
@@ -95,6 +97,9 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
         for gid in groups:
             figures = entry["groups"].get(gid) or {}
             out.append(f"  {gid:<{name_width}} ")
+            if figures.get("asked") is False:
+                out.append("not asked\n", style="italic")
+                continue
             if groups[gid]["suppressed"] or figures.get("suppressed"):
                 n = int(groups[gid]["n"])
                 if groups[gid]["suppressed"]:
