@@ -10,6 +10,7 @@ that is not itself free text, a note may be typed (an empty line: no note).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -77,7 +78,7 @@ class PlainRunner:
         self.say(q.title)
         self.say("=" * len(q.title))
         if q.description:
-            self.say(q.description.strip())
+            self.say(readable(q.description))
         self.say(length_summary(q, self.group).capitalize())
         self.say("Type the number of your answer and press Enter. Type < to go back.")
         if self.interview:
@@ -93,7 +94,7 @@ class PlainRunner:
                 return self._finish(session, session.resume_point())
         if q.consent:
             self.say()
-            self.say(q.consent.strip())
+            self.say(readable(q.consent))
             if not self._yes("Do you agree to take part? (yes/no): "):
                 self.say("You did not agree; nothing was recorded.")
                 return None
@@ -170,7 +171,7 @@ class PlainRunner:
         self.say(heading + (f" - {section.title}" if section else ""))
         self.say(question.text_for(session.group))
         if question.help:
-            self.say(question.help.strip())
+            self.say(readable(question.help))
         self._describe(question, session.answers.get(question.id))
         stopwatch = Stopwatch()
         while True:
@@ -296,3 +297,14 @@ def _range(question: NumberQuestion) -> str:
     if question.min is not None and question.max is not None:
         return f" from {question.min:g} to {question.max:g}{unit}."
     return f"{unit}."
+
+
+def readable(markdown: str) -> str:
+    """Authored Markdown as plain text for a screen reader: no emphasis marks or heading
+    hashes read aloud, links as "text (address)", list bullets kept as "-"."""
+    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", markdown.strip())
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2", text)
+    text = re.sub(r"(?m)^#{1,6}\s+", "", text)
+    text = re.sub(r"(?m)^(\s*)[*+]\s+", r"\1- ", text)
+    return re.sub(r"`([^`]+)`", r"\1", text)

@@ -56,3 +56,12 @@ def test_plain_unknown_group_is_exit_2_and_writes_nothing(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "unknown group" in result.output
     assert not db.exists()
+
+
+def test_plain_reads_authored_markdown_as_text() -> None:
+    # --plain is for screen readers: "**short**" must not be read as "star star short".
+    from survey_tui.plain import readable
+
+    said = readable("A **short** survey, *anonymous*.\n\n* one\n\nSee [the guide](https://x.y).")
+    assert said == "A short survey, anonymous.\n\n- one\n\nSee the guide (https://x.y)."
+    assert readable("snake_case and 2*3*4 stay") == "snake_case and 2*3*4 stay"
