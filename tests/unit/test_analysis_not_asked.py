@@ -49,3 +49,14 @@ def test_never_asked_reads_not_asked_everywhere() -> None:
     vision_rows = [line for line in report.splitlines() if line.startswith("| Vision is clear")]
     assert vision_rows and all("not asked" in row for row in vision_rows)
     assert all("suppressed" not in row for row in vision_rows)
+
+
+def test_a_one_item_theme_has_the_items_interval() -> None:
+    # "hours" is its own theme: one report must not print two intervals for the same data.
+    q = load_bytes(YAML)
+    rs = [record("executive", {"prod": v}) for v in (5, 4, 5, 3)]
+    rs += [record("frontline", {"prod": v}) for v in (2, 1, 3, 2)]
+    result = analyze(q, rs, resamples=200)
+    item = find(result["items"], "question", "prod")
+    theme = find(result["constructs"], "construct", "prod")
+    assert theme["gap"] == item["gap"]

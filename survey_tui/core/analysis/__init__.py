@@ -5,6 +5,7 @@ Entry point: :func:`analyze`. The result shape is documented in docs/interfaces.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from survey_tui.core.analysis.engine import (
@@ -54,8 +55,23 @@ def _section(
         for item, unit in item_units
     ]
     constructs = [{"construct": unit.key, **entry(unit, "construct")} for unit in construct_units]
+    _same_gap_for_one_item_themes(items, constructs)
     _mark_not_asked(questionnaire, items, constructs)
     return items, constructs
+
+
+def _same_gap_for_one_item_themes(
+    items: list[dict[str, Any]], constructs: list[dict[str, Any]]
+) -> None:
+    """A theme of one item is that item: give it the item's gap, so that one report never
+    prints two confidence intervals for the same data (the bootstraps draw separate streams)."""
+    by_construct: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        by_construct.setdefault(str(item["construct"]), []).append(item)
+    for construct in constructs:
+        members = by_construct.get(str(construct["construct"]), [])
+        if len(members) == 1 and members[0]["groups"] == construct["groups"]:
+            construct["gap"] = copy.deepcopy(members[0]["gap"])
 
 
 def _mark_not_asked(
