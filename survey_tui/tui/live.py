@@ -8,7 +8,7 @@ dict ``response_id -> record``; :meth:`LiveResponses.tally` counts per group for
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from survey_tui.core.model import Questionnaire
@@ -20,6 +20,10 @@ class ChangeSource(Protocol):
     """What the live view needs from a store (``ResponseStore`` has it)."""
 
     def changes_since(self, token: int | None) -> tuple[list[Record], int]: ...
+
+
+# An unfinished response nobody has touched for this long was left, not being answered.
+ABANDONED_AFTER = timedelta(minutes=30)
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Tally:
     groups: dict[str, GroupCount] = field(default_factory=dict)
     last_submit: datetime | None = None
     other_versions: int = 0  # responses to another version of the questionnaire: not counted
+    abandoned: int = 0  # unfinished and untouched for ABANDONED_AFTER: nobody is answering
 
     @property
     def complete(self) -> int:
@@ -86,8 +91,13 @@ class LiveResponses:
             return False
         return bool(record.get("questionnaire_version") == self.questionnaire.version)
 
-    def tally(self, wave: str | None) -> Tally:
-        """Counts per group for ``wave`` (None: every wave); unknown groups are not counted."""
+    def tally(self, wave: str | None, now: datetime | None = None) -> Tally:
+        """Counts per group for ``wave`` (None: every wave); unknown groups are not counted.
+
+        An unfinished response untouched for :data:`ABANDONED_AFTER` counts as abandoned, not
+        in progress: the facilitator should not wait at the reveal for someone who left.
+        """
+        now = now or datetime.now(UTC)
         tally = Tally(groups={g: GroupCount() for g in self.questionnaire.group_ids})
         for record in self.records.values():
             if wave is not None and record.get("wave", "default") != wave:
@@ -106,7 +116,11 @@ class LiveResponses:
                 ):
                     tally.last_submit = submitted
             else:
-                count.in_progress += 1
+                touched = _parse_time(record.get("updated_at"))
+                if touched is not None and now - touched > ABANDONED_AFTER:
+                    tally.abandoned += 1
+                else:
+                    count.in_progress += 1
         return tally
 
     def complete(self, wave: str | None) -> list[Record]:

@@ -65,3 +65,17 @@ def test_since_text_reads_naturally() -> None:
     assert since_text(now - timedelta(minutes=3, seconds=5), now) == "3 min ago"
     assert since_text(now - timedelta(hours=2, minutes=5), now) == "2 h 5 min ago"
     assert since_text(now - timedelta(days=9), now) == "9 days ago"
+
+
+def test_an_old_unfinished_response_counts_as_abandoned_not_in_progress(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    q = small()
+    store = ResponseStore(tmp_path / "r.json")
+    add(store, q, "eng", 2, submit=False)
+    live = LiveResponses(q)
+    live.poll(ResponseStore(tmp_path / "r.json"))
+    assert live.tally(None).in_progress == 1
+    later = datetime.now(UTC) + timedelta(minutes=31)  # nobody touched it since
+    tally = live.tally(None, now=later)
+    assert (tally.in_progress, tally.abandoned) == (0, 1)

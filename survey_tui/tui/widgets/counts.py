@@ -23,6 +23,12 @@ def render_counts(tally: Tally, minimum: int, since: str) -> Text:
         f"  {'total':<{name_width}}  {tally.complete:>9}  {tally.in_progress:>11}\n", style="bold"
     )
     out.append(f"\nLast submit: {since}\n")
+    if tally.abandoned:
+        out.append(
+            f"({tally.abandoned} unfinished responses untouched for over 30 minutes are not "
+            "counted as in progress)\n",
+            style="italic",
+        )
     if tally.other_versions:
         out.append(
             f"({tally.other_versions} responses to another version of the questionnaire "
