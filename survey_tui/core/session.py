@@ -76,6 +76,13 @@ class Session:
             if self.resume_key is not None:
                 self.claim()
 
+    def set_group(self, group: str) -> None:
+        """The respondent changed their group (back on the welcome screen): saved at once."""
+        self.group = group
+        if self.record is not None:
+            self.record["group"] = group
+            self.store.save(self.record)
+
     def claim(self) -> None:
         """Mark the record as being answered by this process, so that a second terminal of
         the same user is not offered it while this one is still open."""

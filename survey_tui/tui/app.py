@@ -63,6 +63,26 @@ class SurveyApp(App[None]):
 
         self.push_screen(WelcomeScreen(self.start_session, self.fixed_group))
 
+    def show_welcome_again(self) -> None:
+        """Back from the first question: the welcome screen, to change the group."""
+        from survey_tui.tui.screens.survey import WelcomeScreen
+
+        chosen = self.session.group if self.session is not None else None
+        self.switch_screen(WelcomeScreen(self.change_group, self.fixed_group, chosen))
+
+    def change_group(self, group: str) -> None:
+        """Start again from the welcome screen: same response, possibly another group (the
+        answers are kept; those the new group is not asked are dropped on submit)."""
+        if self.session is None:
+            self.start_session(group)
+            return
+        self.session.set_group(group)
+        first = self.session.first()
+        if first is None:
+            self.show_review()
+        else:
+            self.show_question(first)
+
     def _resume_chosen(self, record: dict[str, Any] | None) -> None:
         if record is None:
             self.show_welcome()

@@ -64,3 +64,25 @@ async def test_review_starts_on_the_answers_and_matrix_arrows_stay_on_the_grid(
         await pilot.press("down", "enter")  # the second answer: edit it, never a submit
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "flows"
     assert ResponseStore(db).responses("enter-defaults") == []  # nothing was submitted
+
+
+async def test_back_from_the_first_question_changes_the_group(tmp_path: Path) -> None:
+    # A respondent who picked the wrong group goes Back to the welcome and picks again:
+    # the same response, now in the right group.
+    from survey_tui.tui.screens.survey import WelcomeScreen
+
+    small = Path(__file__).parent / "run_small.yaml"
+    db = tmp_path / "r.json"
+    app = SurveyApp(load(small), ResponseStore(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "1", "enter")  # group A
+        assert isinstance(app.screen, QuestionScreen) and app.session is not None
+        first_id = app.session.record["response_id"]
+        assert not app.screen.query_one("#back").disabled
+        await pilot.press("4", "pageup")  # rated, then Back: the welcome, A still chosen
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("2", "enter")  # group B instead
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.group == "b" and app.session.answers["lik"] == 4
+    [record] = ResponseStore(db).responses("small", status=None)
+    assert record["response_id"] == first_id and record["group"] == "b"

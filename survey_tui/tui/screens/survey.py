@@ -72,10 +72,11 @@ class WelcomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "start", "Start", priority=True)]
 
-    def __init__(self, session_factory: Any, group: str | None) -> None:
+    def __init__(self, session_factory: Any, group: str | None, chosen: str | None = None) -> None:
         super().__init__()
         self.session_factory = session_factory
         self.fixed_group = group
+        self.chosen = chosen  # back from the first question: the group picked before
 
     def compose(self) -> ComposeResult:
         q = self.app.questionnaire  # type: ignore[attr-defined]
@@ -107,6 +108,15 @@ class WelcomeScreen(Screen[None]):
             self.action_start()
 
     def on_mount(self) -> None:
+        if self.chosen is not None:  # come back to change the group: show what was picked
+            q = self.app.questionnaire  # type: ignore[attr-defined]
+            if self.query("#consent"):
+                self.query_one("#consent", Checkbox).value = True
+            if self.query("#group") and self.chosen in q.group_ids:
+                group_set = self.query_one("#group", ChoiceSet)
+                group_set.choose(q.group_ids.index(self.chosen))
+                self.set_focus(group_set)
+                return
         # With something to read and choose, start on the text (arrows scroll it; Tab goes
         # to the choices); otherwise straight on the Start button.
         has_choices = bool(self.query("#consent") or self.query("#group"))
@@ -176,7 +186,7 @@ class QuestionScreen(Screen[None]):
             yield Label("", id="error", classes="error")
             yield Static("", id="spacer")
             with Horizontal(id="nav"):
-                yield Button("Back", id="back", disabled=s.previous_before(q.id) is None)
+                yield Button("Back", id="back", disabled=not self._can_go_back(q))
                 yield Button("Next", variant="primary", id="next")
         yield QuietFooter()
         self._answered = answered
@@ -222,7 +232,7 @@ class QuestionScreen(Screen[None]):
             self.query_one(".optional").display = not question.is_required
             self.query_one("#hint", Label).update(widget.hint)
             self.query_one("#error", Label).update("")
-            self.query_one("#back", Button).disabled = s.previous_before(question.id) is None
+            self.query_one("#back", Button).disabled = not self._can_go_back(question)
             area = self.query_one("#answer-area", VerticalScroll)
             area.scroll_home(animate=False)
             await area.mount(widget)  # its on_mount (showing a stored answer) has run
@@ -257,16 +267,27 @@ class QuestionScreen(Screen[None]):
         self.session.record_answer(self.question.id, value, self.stopwatch.lap())
         self.post_message(AnswerRecorded(self.question.id, value))
 
+    def _can_go_back(self, question: AnyQuestion) -> bool:
+        """Back to the previous question, or from the first to the welcome screen when the
+        group was chosen there (a respondent who picked the wrong group can change it)."""
+        if self.session.previous_before(question.id) is not None:
+            return True
+        return getattr(self.app, "fixed_group", "") is None
+
     def action_back(self) -> None:
         previous = self.session.previous_before(self.question.id)
-        if previous is not None:
-            # Keep what is on screen without validating it, so going back loses nothing.
-            try:
-                value = self.answer_widget.value()
-            except AnswerError:
-                value = None
-            if value is not None:
-                self.session.record_answer(self.question.id, value, self.stopwatch.lap())
+        if previous is None and not self._can_go_back(self.question):
+            return
+        # Keep what is on screen without validating it, so going back loses nothing.
+        try:
+            value = self.answer_widget.value()
+        except AnswerError:
+            value = None
+        if value is not None:
+            self.session.record_answer(self.question.id, value, self.stopwatch.lap())
+        if previous is None:
+            self.app.show_welcome_again()  # type: ignore[attr-defined]
+        else:
             self.app.show_question(previous)  # type: ignore[attr-defined]
 
 
