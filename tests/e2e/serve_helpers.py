@@ -36,7 +36,7 @@ _ANSI = re.compile(
 #: Keys that answer serve_small.yaml as an engineer: welcome, three questions, review, thanks.
 #: Each step waits for its text on screen first, as a person reads before typing.
 ENGINEER_STEPS: list[tuple[str, Sequence[str]]] = [
-    ("Ctrl+S to start", ["\t", "2", "\x13"]),  # Tab to the groups, 2 = Engineer, Ctrl+S
+    ("Ctrl+S to start", ["2", "\x13"]),  # the group list has focus: 2 = Engineer, Ctrl+S
     ("Question 1 of", ["4", "\r"]),  # likert: Agree
     ("Question 2 of", ["1", "\r"]),  # single choice: Yes
     ("Question 3 of", ["5", "\r"]),  # number: 5 hours

@@ -79,7 +79,7 @@ async def test_leaving_needs_the_pin_and_palette_is_off(tmp_path: Path) -> None:
 async def test_thank_you_moves_on_by_itself(tmp_path: Path) -> None:
     app = KioskApp(load(ONE), ResponseStore(tmp_path / "r.json"), pin="1", thanks_seconds=0.05)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("tab", "1", "enter", "3", "enter", "ctrl+s")
+        await pilot.press("1", "enter", "3", "enter", "ctrl+s")
         assert app.respondents == 1  # submitted; no key pressed after the thank-you
         await pilot.pause(0.3)
         assert isinstance(app.screen, WelcomeScreen) and app.session is None

@@ -33,7 +33,7 @@ async def test_whole_flow_with_condition_validation_back_and_review(tmp_path: Pa
     app = SurveyApp(load(SMALL), ResponseStore(db))
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("tab", "enter")  # Enter without a choice: refused, not group A
+        await pilot.press("enter")  # Enter without a choice: refused, not group A
         assert "choose the group" in str(app.screen.query_one("#error").render())
         await pilot.press("1", "enter")  # a digit picks A; Enter starts
         assert current(app) == "lik"

@@ -117,6 +117,11 @@ class WelcomeScreen(Screen[None]):
                 group_set.choose(q.group_ids.index(self.chosen))
                 self.set_focus(group_set)
                 return
+        if self.query("#group") and not self.query("#consent"):
+            # Nothing to agree to: the group list is the first thing to answer, so a digit
+            # chooses at once (as the prompt says).
+            self.set_focus(self.query_one("#group"))
+            return
         # With something to read and choose, start on the text (arrows scroll it; Tab goes
         # to the choices); otherwise straight on the Start button.
         has_choices = bool(self.query("#consent") or self.query("#group"))
