@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import ClassVar
 
 from textual import events
@@ -72,23 +71,24 @@ class KioskApp(SurveyApp):
         # answers so far stay stored as an unfinished response, never shown again).
         self.idle_seconds = idle_seconds
         self.abandoned = 0
-        self._last_input = time.monotonic()
+        self._last_input = 0.0
         self._warned = False
 
     def on_mount(self) -> None:
+        self._last_input = self.clock()  # the app's clock, so tests can move time on
         super().on_mount()
         self.set_interval(min(5.0, max(self.idle_seconds / 4, 0.05)), self._check_idle)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
-            self._last_input = time.monotonic()
+            self._last_input = self.clock()
             self._warned = False
         await super().on_event(event)
 
     def _check_idle(self) -> None:
         if self.session is None or isinstance(self.screen, PinScreen | KioskThanksScreen):
             return
-        idle = time.monotonic() - self._last_input
+        idle = self.clock() - self._last_input
         warn_at = self.idle_seconds - min(30.0, self.idle_seconds / 3)
         if idle >= self.idle_seconds:
             self.start_over()
@@ -104,7 +104,7 @@ class KioskApp(SurveyApp):
         self.abandoned += 1
         self.session = None
         self._warned = False
-        self._last_input = time.monotonic()
+        self._last_input = self.clock()
         self.clear_notifications()
         self.switch_screen(WelcomeScreen(self.start_session, self.fixed_group))
 

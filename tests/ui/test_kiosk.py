@@ -88,11 +88,20 @@ async def test_thank_you_moves_on_by_itself(tmp_path: Path) -> None:
 
 async def test_a_respondent_who_walks_away_is_not_handed_to_the_next(tmp_path: Path) -> None:
     db = tmp_path / "r.json"
-    app = KioskApp(load(ONE), ResponseStore(db), pin="1", group="a", idle_seconds=0.4)
+    now = [1000.0]
+    app = KioskApp(load(ONE), ResponseStore(db), pin="1", group="a", idle_seconds=180)
+    app.clock = lambda: now[0]  # the app's clock: time moves only when the test says so
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "4")  # started, rated, then walked away before Next
         assert isinstance(app.screen, QuestionScreen)
-        await pilot.pause(1.0)
+        now[0] += 170
+        app._check_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)  # warned ("Still there?"), not reset
+        assert any("Still there?" in n.message for n in app._notifications)
+        now[0] += 20
+        app._check_idle()
+        await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen) and app.session is None
         assert app.abandoned == 1
         await pilot.press("enter")  # the next person
