@@ -100,27 +100,15 @@ def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
             continue
         groups: dict[str, dict[str, Any]] = {}
         asked = questionnaire.groups_asked(question.id)
+        withheld = {"n": None, "median": None, "q1": None, "q3": None, "suppressed": True}
         for group in data.answers:
             if group not in asked:
-                groups[group] = {
-                    "n": None,
-                    "median": None,
-                    "q1": None,
-                    "q3": None,
-                    "suppressed": True,
-                    "asked": False,
-                }
+                groups[group] = {**withheld, "asked": False}
                 continue
             values = [v for v in data.column(group, question.id) if type(v) in (int, float)]
             values = [v for v in values if math.isfinite(v)]
             if len(values) < minimum or not values:
-                groups[group] = {
-                    "n": None,
-                    "median": None,
-                    "q1": None,
-                    "q3": None,
-                    "suppressed": True,
-                }
+                groups[group] = dict(withheld)
                 continue
             q1, median, q3 = quartiles(np.asarray(values, dtype=np.float64))
             groups[group] = {
