@@ -54,7 +54,8 @@ def export_files(
 ) -> tuple[Path, Path]:
     """Write ``<id>[-<wave>]-report.md`` and ``...-responses.csv`` into ``folder``.
 
-    Both are computed before either is written, so a failing report writes nothing.
+    Both are computed before either is written, so a failing report writes nothing. An
+    earlier export is never overwritten: the next free ``-2``, ``-3``... names are used.
     """
     from survey_tui.core.store.storage import atomic_write_bytes
 
@@ -63,8 +64,7 @@ def export_files(
     stem = questionnaire.id + (f"-{_safe(wave)}" if wave else "")
     report = report_markdown(questionnaire, records, wave)
     table = responses_csv(questionnaire, records)
-    report_path = folder / f"{stem}-report.md"
-    csv_path = folder / f"{stem}-responses.csv"
+    report_path, csv_path = _free_names(folder, stem)
     try:
         atomic_write_bytes(report_path, report.encode("utf-8"))
         atomic_write_bytes(csv_path, table.encode("utf-8"))
@@ -73,6 +73,17 @@ def export_files(
             f"cannot write the export: {error.strerror or error}", location=str(folder)
         ) from None
     return report_path, csv_path
+
+
+def _free_names(folder: Path, stem: str) -> tuple[Path, Path]:
+    """The first ``stem[-N]-report.md`` / ``-responses.csv`` pair where neither file exists."""
+    number = 1
+    while True:
+        name = stem if number == 1 else f"{stem}-{number}"
+        pair = (folder / f"{name}-report.md", folder / f"{name}-responses.csv")
+        if not pair[0].exists() and not pair[1].exists():
+            return pair
+        number += 1
 
 
 def _safe(name: str) -> str:
