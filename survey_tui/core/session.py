@@ -240,19 +240,13 @@ def length_summary(questionnaire: Questionnaire, group: str | None = None) -> st
     Counts only what ``group`` (or, when not known yet, the group asked the most) can be
     asked; "up to" when conditions or other groups may ask fewer.
     """
-    from survey_tui.core.conditions import may_show_for_group
 
     def asked(gid: str) -> tuple[int, bool]:
-        count, conditional = 0, False
-        for question in questionnaire.questions():
-            section = questionnaire.section_of(question.id)
-            section_if = section.show_if if section is not None else None
-            if question.groups is not None and gid not in question.groups:
-                continue
-            if may_show_for_group(section_if, gid) and may_show_for_group(question.show_if, gid):
-                count += 1
-                conditional = conditional or bool(section_if or question.show_if)
-        return count, conditional
+        shown = [q for q in questionnaire.questions() if gid in questionnaire.groups_asked(q.id)]
+        conditional = any(
+            q.show_if or getattr(questionnaire.section_of(q.id), "show_if", None) for q in shown
+        )
+        return len(shown), conditional
 
     per_group = [asked(group)] if group else [asked(g) for g in questionnaire.group_ids]
     count = max(n for n, _ in per_group)

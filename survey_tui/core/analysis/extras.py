@@ -203,22 +203,28 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
 
 
 def _shown_counts(questionnaire: Questionnaire, data: Dataset) -> dict[tuple[str, str], int]:
-    """For conditional text questions: how many of each group's respondents were shown it."""
-    conditional = {
-        q.id
-        for q in questionnaire.questions()
-        if isinstance(q, TextQuestion)
-        and (q.show_if or getattr(questionnaire.section_of(q.id), "show_if", None))
-    }
+    """For conditional text questions: how many of each group's respondents were shown it.
+
+    Stored answers are already pruned of hidden questions, so the conditions read against them
+    decide visibility directly (no need to replay the whole questionnaire per respondent).
+    """
+    from survey_tui.core.conditions import evaluate_source
+    from survey_tui.core.model import condition_context
+
+    conditions: dict[str, tuple[list[str], list[str] | None]] = {}
+    for q in questionnaire.questions():
+        section_if = getattr(questionnaire.section_of(q.id), "show_if", None)
+        if isinstance(q, TextQuestion) and (q.show_if or section_if):
+            conditions[q.id] = ([c for c in (section_if, q.show_if) if c], q.groups)
     counts: dict[tuple[str, str], int] = {}
-    if not conditional:
-        return counts
     for group, answers in data.answers.items():
+        for question_id in conditions:
+            counts[(group, question_id)] = 0
         for given in answers:
-            for question in questionnaire.visible_questions(given, group):
-                if question.id in conditional:
-                    key = (group, question.id)
-                    counts[key] = counts.get(key, 0) + 1
-        for question_id in conditional:
-            counts.setdefault((group, question_id), 0)
+            context = condition_context(given, group, None)
+            for question_id, (texts, limited_to) in conditions.items():
+                if limited_to is not None and group not in limited_to:
+                    continue
+                if all(evaluate_source(text, context) for text in texts):
+                    counts[(group, question_id)] += 1
     return counts
