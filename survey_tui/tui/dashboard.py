@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from survey_tui.core.model import Questionnaire
-from survey_tui.tui.live import ChangeSource
+from survey_tui.core.live import ChangeSource
 from survey_tui.tui.screens.dashboard import DashboardScreen
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from survey_tui.tui.live import Tally
+from survey_tui.core.live import Tally
 from survey_tui.tui.widgets.gap_view import waiting_text
 
 
