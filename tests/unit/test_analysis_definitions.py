@@ -54,19 +54,22 @@ def test_reverse_item_scores_and_mirrored_favorable() -> None:
     assert ex["favorable_pct"] == pytest.approx(200 / 3)  # 1 and 2 mirror to 5 and 4
 
 
-def test_construct_is_mean_of_respondent_means() -> None:
+def test_construct_is_mean_of_its_item_scores() -> None:
     rs = [
-        record("executive", {"prod": 5, "burden": 1}),  # 100, 100 -> 100
-        record("executive", {"prod": 4}),  # 75
-        record("executive", {"burden": 5}),  # 0
+        record("executive", {"prod": 5, "burden": 1}),  # prod 100, burden (reversed) 100
+        record("executive", {"prod": 4}),  # prod 75
+        record("executive", {"burden": 5}),  # burden 0
         record("executive", {"quality": 3}),  # no productivity item: not counted
     ]
     result = analyze(questionnaire(1), rs)
     prod = find(result["constructs"], "construct", "productivity")["groups"]["executive"]
-    assert prod["n"] == 3
-    assert prod["score"] == pytest.approx(175 / 3)
-    assert prod["mean"] == pytest.approx((3 + 4 + 5) / 3)
-    assert prod["favorable_pct"] == pytest.approx(75.0)  # 3 of 4 answers favorable
+    assert prod["n"] == 3  # respondents with at least one of its items
+    # prod scores 87.5 (100, 75), burden 50 (100, 0): the construct is their mean, not the
+    # mean of per-respondent means (100, 75, 0 -> 58.3)
+    assert prod["score"] == pytest.approx((87.5 + 50.0) / 2)
+    assert prod["mean"] is None  # raw means of different items are not one scale's mean
+    # prod: 2 of 2 favorable, burden: 1 of 2 (reversed 1 is favorable): mean of 100 and 50
+    assert prod["favorable_pct"] == pytest.approx(75.0)
     names = [c["construct"] for c in result["constructs"]]
     # items without a construct are their own; matrix rows fall under the matrix id
     assert names == ["productivity", "quality", "nps", "fixing", "work"]
@@ -86,8 +89,14 @@ def test_nps_number_and_matrix_items() -> None:
     code = find(result["items"], "question", "work.code")
     assert code["groups"]["executive"]["score"] == 75.0
     assert code["kind"] == "matrix" and code["construct"] == "work"
+    # Rows review and tests have no answers, so they are withheld and so is the construct.
     work = find(result["constructs"], "construct", "work")["groups"]["executive"]
-    assert work["score"] == pytest.approx((50 + 50) / 2)  # (100+0)/2 and 50
+    assert work["score"] is None and work["suppressed"]
+    rows = {"code": 4, "review": 2, "tests": 5, "docs": 1}
+    rs.append(record("executive", {"work": rows}))
+    work = find(analyze(questionnaire(1), rs)["constructs"], "construct", "work")
+    # code (100, 50, 75) = 75, review 25, tests 100, docs (0, 0) = 0: their mean
+    assert work["groups"]["executive"]["score"] == pytest.approx((75 + 25 + 100 + 0) / 4)
 
 
 def test_group_of_one_is_analysed_when_allowed() -> None:

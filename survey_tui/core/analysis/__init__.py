@@ -33,13 +33,14 @@ def _section(
     pair = questionnaire.compare_pair
     minimum = questionnaire.min_group_size
     item_units, construct_units = build_units(questionnaire, data)
+    by_key = {unit.key: unit for _, unit in item_units}
 
     def entry(unit: Unit, tag: str) -> dict[str, Any]:
         return {
             "groups": group_figures(unit),
             "gap": pair_gap(unit, pair, seed=seed, resamples=resamples, tag=tag) if pair else None,
-            "vs_rest": vs_rest(unit, minimum),
-            "overall": overall(unit, minimum),
+            "vs_rest": vs_rest(unit, minimum, by_key),
+            "overall": overall(unit, minimum, by_key),
             "change": None,
         }
 
@@ -70,7 +71,7 @@ def _same_gap_for_one_item_themes(
         by_construct.setdefault(str(item["construct"]), []).append(item)
     for construct in constructs:
         members = by_construct.get(str(construct["construct"]), [])
-        if len(members) == 1 and members[0]["groups"] == construct["groups"]:
+        if len(members) == 1:
             construct["gap"] = copy.deepcopy(members[0]["gap"])
 
 

@@ -27,6 +27,7 @@ from survey_tui.core.analysis.stats import (
     counts_of,
     mann_whitney,
     merge_counts,
+    pattern_bootstrap_ci,
     rng_for,
 )
 from survey_tui.core.model import Item, Questionnaire
@@ -76,13 +77,27 @@ class Dataset:
 
 
 @dataclass
+class Patterns:
+    """A construct's respondents in one group as distinct answer patterns: each pattern's item
+    scores (NaN where the item was not answered) and how many respondents gave it. The
+    construct's bootstrap resamples these, so its cost grows with the patterns, not with n."""
+
+    scores: NDArray[np.float64]  # (patterns, items)
+    counts: NDArray[np.int64]  # (patterns,)
+
+
+@dataclass
 class Figures:
     """One group's answers on one item or construct."""
 
-    scores: Counts  # per-respondent scores on 0-100
+    scores: Counts  # per-respondent scores on 0-100 (construct: each one's mean of its items)
     mean: float | None
     favorable_pct: float | None
     published: bool = False
+    # The published score: an item's mean score; a construct's mean of its item scores.
+    score: float | None = None
+    patterns: Patterns | None = None  # constructs only
+    items: list[str] = field(default_factory=list)  # constructs: the items averaged
 
     @property
     def n(self) -> int:
@@ -142,14 +157,39 @@ def _figures(scores: NDArray[np.float64], mean: float | None, favorable: int | N
     counts = counts_of(scores)
     n = counts.n
     pct = 100.0 * favorable / n if favorable is not None and n else None
-    return Figures(counts, mean if n else None, pct)
+    return Figures(counts, mean if n else None, pct, score=counts.mean if n else None)
+
+
+def _construct_figures(
+    items: list[Item], figures: list[Figures], slices: list[_ItemSlice], size: int, minimum: int
+) -> Figures:
+    """A group's construct figures (docs/statistics.md, "Constructs"): the mean of its item
+    scores and favourable shares, withheld when any item is withheld. Averaging published
+    item figures adds nothing a reader could subtract; per-respondent means, set beside item
+    figures of different n, would isolate the few who skipped an item."""
+    import numpy as np
+
+    matrix = np.full((size, len(items)), np.nan)
+    for column, piece in enumerate(slices):
+        matrix[piece.index, column] = piece.scores
+    answered = matrix[~np.isnan(matrix).all(axis=1)]
+    per_person = np.nanmean(answered, axis=1) if len(answered) else np.zeros(0, dtype=np.float64)
+    published = all(f.published for f in figures) and len(answered) >= minimum
+    result = Figures(counts_of(per_person), None, None, published, items=[i.key for i in items])
+    if all(f.score is not None for f in figures):
+        result.score = sum(f.score for f in figures if f.score is not None) / len(figures)
+        result.favorable_pct = sum(f.favorable_pct or 0.0 for f in figures) / len(figures)
+    if len(answered):
+        distinct, counts = np.unique(np.nan_to_num(answered, nan=-1.0), axis=0, return_counts=True)
+        distinct[distinct < 0] = np.nan
+        result.patterns = Patterns(distinct, counts.astype(np.int64))
+    return result
 
 
 def build_units(
     questionnaire: Questionnaire, data: Dataset
 ) -> tuple[list[tuple[Item, Unit]], list[Unit]]:
     """Per-group figures for every item and every construct, with publication decided."""
-    import numpy as np
 
     minimum = questionnaire.min_group_size
     items = questionnaire.items()
@@ -158,9 +198,10 @@ def build_units(
     for item in items:
         constructs.setdefault(item.construct, []).append(item)
     construct_units = {name: Unit(name) for name in constructs}
+    by_key = {item.key: unit for item, unit in item_units}
+    asked = {item.question_id: questionnaire.groups_asked(item.question_id) for item in items}
 
     for group, answers in data.answers.items():
-        size = len(answers)
         slices: dict[str, _ItemSlice] = {}
         for item, unit in item_units:
             piece = _extract(item, data.column(group, item.question_id))
@@ -170,31 +211,15 @@ def build_units(
             figures.published = figures.n >= minimum
             unit.figures[group] = figures
         for name, members in constructs.items():
-            sums = np.zeros(size)
-            raw_sums = np.zeros(size)
-            answered = np.zeros(size)
-            favorable = 0
-            leaky = False
-            for item in members:
-                piece = slices[item.key]
-                # bincount is the fast scatter-add (each respondent appears once per item)
-                sums += np.bincount(piece.index, weights=piece.scores, minlength=size)
-                raw_sums += np.bincount(piece.index, weights=piece.raw, minlength=size)
-                answered += np.bincount(piece.index, minlength=size)
-                favorable += piece.favorable
-                leaky = leaky or 0 < len(piece.index) < minimum
-            has = answered > 0
-            per_person = sums[has] / answered[has]
-            # A raw mean across items means something only when they share one scale.
-            same_scale = len({(i.scale.min, i.scale.max) for i in members}) == 1
-            mean = (
-                float((raw_sums[has] / answered[has]).mean()) if same_scale and has.any() else None
+            # Items the group is never asked are not part of its construct score.
+            mine = [item for item in members if group in asked[item.question_id]] or members
+            construct_units[name].figures[group] = _construct_figures(
+                mine,
+                [by_key[item.key].figures[group] for item in mine],
+                [slices[item.key] for item in mine],
+                len(answers),
+                minimum,
             )
-            total_answers = int(answered.sum())
-            figures = _figures(per_person, mean, None)
-            figures.favorable_pct = 100.0 * favorable / total_answers if total_answers else None
-            figures.published = figures.n >= minimum and not leaky
-            construct_units[name].figures[group] = figures
     return item_units, list(construct_units.values())
 
 
@@ -206,7 +231,7 @@ def group_figures(unit: Unit) -> dict[str, dict[str, Any]]:
             out[group] = {
                 "n": fig.n,
                 "mean": fig.mean,
-                "score": fig.scores.mean,
+                "score": fig.score,
                 "favorable_pct": fig.favorable_pct,
                 "suppressed": False,
             }
@@ -244,9 +269,11 @@ def pair_gap(
     # interval exactly instead of drawing a different one.
     first, second = sorted(pair)
     rng = rng_for(seed, f"{tag}:{unit.key}:{first}:{second}")
-    low, high = bootstrap_ci(
-        unit.figures[first].scores, unit.figures[second].scores, rng=rng, resamples=resamples
-    )
+    one, two = unit.figures[first], unit.figures[second]
+    if one.patterns is not None and two.patterns is not None:
+        low, high = pattern_bootstrap_ci(one.patterns, two.patterns, rng=rng, resamples=resamples)
+    else:
+        low, high = bootstrap_ci(one.scores, two.scores, rng=rng, resamples=resamples)
     if first != pair[0]:
         # Mirrored; "+ 0.0" turns the -0.0 of negating a zero bound into 0.0 for the JSON.
         low, high = -high + 0.0, -low + 0.0
@@ -255,8 +282,9 @@ def pair_gap(
         if a.favorable_pct is not None and b.favorable_pct is not None
         else None
     )
+    assert a.score is not None and b.score is not None  # published figures have scores
     return {
-        "points": a.scores.mean - b.scores.mean,
+        "points": a.score - b.score,
         "favorable_points": favorable,
         "ci95": [low, high],
         "p_value": p_value,
@@ -273,17 +301,35 @@ def _published_pool(unit: Unit, exclude: str | None, minimum: int) -> Counts | N
     return pooled if pooled.n >= minimum else None
 
 
-def vs_rest(unit: Unit, minimum: int) -> dict[str, dict[str, Any]]:
+def _pooled_score(
+    unit: Unit, exclude: str | None, minimum: int, items: dict[str, Unit], members: list[str]
+) -> float | None:
+    """The score of the published groups (but ``exclude``) together: an item's pooled mean, a
+    construct's mean of its items' pooled means (so it is built from published item totals
+    only, like a group's construct score). None when any pool is below ``minimum``."""
+    if not members:
+        pooled = _published_pool(unit, exclude, minimum)
+        return pooled.mean if pooled is not None else None
+    scores = [_published_pool(items[key], exclude, minimum) for key in members]
+    if any(pool is None for pool in scores):
+        return None
+    return sum(pool.mean for pool in scores if pool is not None) / len(scores)
+
+
+def vs_rest(
+    unit: Unit, minimum: int, items: dict[str, Unit] | None = None
+) -> dict[str, dict[str, Any]]:
     """Each group against the pooled published other groups (see the module docstring)."""
     out: dict[str, dict[str, Any]] = {}
     for group, fig in unit.figures.items():
         rest = _published_pool(unit, group, minimum) if fig.published else None
-        if rest is None:
+        score = _pooled_score(unit, group, minimum, items or {}, fig.items) if rest else None
+        if rest is None or score is None or fig.score is None:
             out[group] = {"points": None, "p_value": None, "significant": None, "suppressed": True}
             continue
         p_value, _ = mann_whitney(fig.scores, rest)
         out[group] = {
-            "points": fig.scores.mean - rest.mean,
+            "points": fig.score - score,
             "p_value": p_value,
             "significant": p_value < SIGNIFICANCE,
             "suppressed": False,
@@ -291,9 +337,11 @@ def vs_rest(unit: Unit, minimum: int) -> dict[str, dict[str, Any]]:
     return out
 
 
-def overall(unit: Unit, minimum: int) -> dict[str, Any]:
+def overall(unit: Unit, minimum: int, items: dict[str, Unit] | None = None) -> dict[str, Any]:
     """Score over every published group together (never including a withheld slice)."""
     pooled = _published_pool(unit, None, minimum)
-    if pooled is None:
+    members = sorted({key for fig in unit.figures.values() for key in fig.items})
+    score = _pooled_score(unit, None, minimum, items or {}, members) if pooled else None
+    if pooled is None or score is None:
         return {"n": None, "score": None, "suppressed": True}
-    return {"n": pooled.n, "score": pooled.mean, "suppressed": False}
+    return {"n": pooled.n, "score": score, "suppressed": False}

@@ -9,6 +9,7 @@ with the number of respondents. numpy is imported lazily (core modules stay chea
 from __future__ import annotations
 
 import math
+import warnings
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from survey_tui.core.analysis.engine import Patterns
 
 
 @dataclass(frozen=True)
@@ -167,3 +170,38 @@ def quartiles(sample: NDArray[np.float64]) -> tuple[float, float, float]:
 
     q1, median, q3 = np.percentile(sample, [25.0, 50.0, 75.0])
     return float(q1), float(median), float(q3)
+
+
+def _pattern_scores(
+    rng: np.random.Generator, patterns: Patterns, resamples: int
+) -> NDArray[np.float64]:
+    """Construct scores (mean of item means) of ``resamples`` bootstrap resamples of the
+    respondents behind ``patterns`` (:class:`~survey_tui.core.analysis.engine.Patterns`)."""
+    import numpy as np
+
+    counts = patterns.counts
+    n = int(counts.sum())
+    answered = ~np.isnan(patterns.scores)
+    values = np.where(answered, patterns.scores, 0.0)
+    drawn = rng.multinomial(n, counts / n, size=resamples).astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        item_means = (drawn @ values) / (drawn @ answered.astype(np.float64))
+    # A resample that drew none of an item's respondents has no mean for it: the construct
+    # score of that resample averages the items it has.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # an all-empty resample: NaN, skipped
+        scores: NDArray[np.float64] = np.nanmean(item_means, axis=1)
+    return scores
+
+
+def pattern_bootstrap_ci(
+    a: Patterns, b: Patterns, *, rng: np.random.Generator, resamples: int
+) -> tuple[float, float]:
+    """95% percentile bootstrap interval of a construct gap: respondents of each group are
+    resampled (as answer patterns) and the construct score recomputed as the mean of its item
+    means (docs/statistics.md, "Constructs")."""
+    import numpy as np
+
+    diff = _pattern_scores(rng, a, resamples) - _pattern_scores(rng, b, resamples)
+    low, high = np.nanpercentile(diff, [2.5, 97.5])
+    return float(low), float(high)

@@ -1,0 +1,125 @@
+"""The differencing rule: no combination of published figures isolates a few respondents.
+
+The analysis is a black box here (see ``differencing.py``): small random workshops with a
+conditional item, skippable items, a skippable matrix and a small third group, brute-forced.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis_helpers import record
+from differencing import Variable, coefficients, isolated_sets
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from survey_tui.core.analysis import analyze
+from survey_tui.core.loader import load_bytes
+from survey_tui.core.model import Questionnaire
+
+YAML = """
+id: gap-test
+title: Differencing
+version: 1
+groups:
+  - {id: executive, label: Executives}
+  - {id: frontline, label: Frontline}
+  - {id: manager, label: Managers}
+compare: [executive, frontline]
+anonymity: {min_group_size: MINSIZE}
+scales:
+  agree5: {min: 1, max: 5, favorable: [4, 5]}
+sections:
+  - id: main
+    title: Main
+    questions:
+      - {id: uses_ai, type: single_choice, options: ['yes', 'no'], text: Do you use AI?}
+      - {id: q1, type: likert, scale: agree5, construct: quality, show_if: "uses_ai == 'yes'",
+         text: AI output is reliable}
+      - {id: q2, type: likert, scale: agree5, construct: quality, required: false,
+         text: AI output needs little rework}
+      - {id: q3, type: likert, scale: agree5, reverse: true, required: false, text: Burden}
+      - id: work
+        type: matrix
+        scale: agree5
+        required: false
+        construct: workflows
+        text: Where AI helps
+        rows:
+          - {id: code, label: Writing code}
+          - {id: review, label: Code review}
+"""
+
+
+def _questionnaire(minimum: int) -> Questionnaire:
+    return load_bytes(YAML.replace("MINSIZE", str(minimum)).encode())
+
+
+@st.composite
+def workshops(draw: st.DrawFn) -> tuple[int, list[dict[str, Any]], list[Variable]]:
+    """A minimum group size, complete responses (every answer 3) and the answers as unknowns."""
+    minimum = draw(st.integers(3, 4))
+    records: list[dict[str, Any]] = []
+    variables: list[Variable] = []
+    sizes = {
+        "executive": draw(st.integers(minimum - 1, minimum + 2)),
+        "frontline": draw(st.integers(minimum, minimum + 2)),
+        "manager": draw(st.integers(0, minimum + 1)),
+    }
+    for group, size in sizes.items():
+        for _ in range(size):
+            who = len(records)
+            uses = draw(st.booleans())
+            answers: dict[str, Any] = {"uses_ai": "yes" if uses else "no"}
+            asked = (["q1"] if uses else []) + [q for q in ("q2", "q3") if draw(st.booleans())]
+            for question in asked:
+                answers[question] = 3
+                variables.append((who, question, None))
+            if draw(st.booleans()):
+                answers["work"] = {"code": 3, "review": 3}
+                variables += [(who, "work", "code"), (who, "work", "review")]
+            records.append(record(group, answers))
+    return minimum, records, variables
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workshops())
+def test_no_combination_of_published_figures_isolates_fewer_than_minimum(
+    workshop: tuple[int, list[dict[str, Any]], list[Variable]],
+) -> None:
+    minimum, records, variables = workshop
+    q = _questionnaire(minimum)
+
+    def run(rs: list[dict[str, Any]]) -> dict[str, Any]:
+        return analyze(q, rs, resamples=1)
+
+    paths, matrix = coefficients(run, records, variables)
+    assert isolated_sets(paths, matrix, variables, minimum) == []
+
+
+def _attack_records() -> list[dict[str, Any]]:
+    """The review's construct attack: a group of 6, five of whom answer the conditional q1."""
+    rs = [record("executive", {"uses_ai": "yes", "q1": 3, "q2": 3}) for _ in range(5)]
+    rs.append(record("executive", {"uses_ai": "no", "q2": 3}))
+    rs += [record("frontline", {"uses_ai": "yes", "q1": 3, "q2": 3}) for _ in range(5)]
+    return rs
+
+
+def test_the_construct_attack_recovers_nothing() -> None:
+    rs = _attack_records()
+    variables: list[Variable] = [
+        (who, q, None) for who, r in enumerate(rs) for q in ("q1", "q2") if q in r["answers"]
+    ]
+    q = _questionnaire(5)
+    paths, matrix = coefficients(lambda x: analyze(q, x, resamples=1), rs, variables)
+    assert isolated_sets(paths, matrix, variables, 5) == []
+
+
+def test_construct_score_is_the_mean_of_its_published_item_scores() -> None:
+    rs = _attack_records()
+    rs[0]["answers"]["q1"] = 5
+    rs[5]["answers"]["q2"] = 1
+    result = analyze(_questionnaire(5), rs, resamples=1)
+    items = {i["question"]: i["groups"]["executive"]["score"] for i in result["items"]}
+    construct = next(c for c in result["constructs"] if c["construct"] == "quality")
+    assert construct["groups"]["executive"]["score"] == (items["q1"] + items["q2"]) / 2
