@@ -17,6 +17,8 @@ from survey_tui.core.analysis import analyze
 from survey_tui.core.loader import load_bytes
 from survey_tui.core.model import Questionnaire
 
+ALL_WAVES = None  # analyze() pools every wave when no wave is named
+
 YAML = """
 id: gap-test
 title: Differencing
@@ -123,3 +125,32 @@ def test_construct_score_is_the_mean_of_its_published_item_scores() -> None:
     items = {i["question"]: i["groups"]["executive"]["score"] for i in result["items"]}
     construct = next(c for c in result["constructs"] if c["construct"] == "quality")
     assert construct["groups"]["executive"]["score"] == (items["q1"] + items["q2"]) / 2
+
+
+@st.composite
+def two_wave_workshops(draw: st.DrawFn) -> tuple[int, list[dict[str, Any]], list[Variable]]:
+    """A workshop whose respondents are split over a baseline and a later wave."""
+    minimum, records, variables = draw(workshops())
+    for r in records:
+        r["wave"] = draw(st.sampled_from(["baseline", "90-day"]))
+    return minimum, records, variables
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(two_wave_workshops())
+def test_wave_totals_never_reveal_a_withheld_wave_slice(
+    workshop: tuple[int, list[dict[str, Any]], list[Variable]],
+) -> None:
+    """An attacker holds each wave's analysis and the all-waves one."""
+    minimum, records, variables = workshop
+    q = _questionnaire(minimum)
+    waves = sorted({str(r["wave"]) for r in records})
+
+    def run(rs: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "each": [analyze(q, rs, wave=w, resamples=1) for w in waves],
+            "all": analyze(q, rs, wave=ALL_WAVES, resamples=1),
+        }
+
+    paths, matrix = coefficients(run, records, variables)
+    assert isolated_sets(paths, matrix, variables, minimum) == []
