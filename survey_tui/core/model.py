@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 ID_PATTERN = r"^[a-z0-9_]+$"
+#: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
+DONT_KNOW = "dont_know"
 QUESTIONNAIRE_ID_PATTERN = r"^[a-z0-9-]+$"
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
@@ -43,6 +45,9 @@ class Scale(Strict):
     max: WholeNumber
     labels: list[str] | None = None
     favorable: list[WholeNumber] | None = None
+    # The label of an extra choice outside the scale ("I don't know", "Not used for this"),
+    # stored as DONT_KNOW and never scored.
+    dont_know: str | None = None
 
     @property
     def values(self) -> list[int]:
@@ -78,6 +83,8 @@ class Group(Strict):
     id: Id
     label: str
     description: str | None = None
+    # People in this group in the organisation: response rates, hours -> FTE in reports.
+    headcount: WholeNumber | None = Field(default=None, ge=1)
 
 
 class Anonymity(Strict):
@@ -123,10 +130,19 @@ class QuestionBase(Strict):
     construct: Id | None = None  # type: ignore[assignment]
     groups: list[Id] | None = None
     probes: list[str] | None = None
+    # "awareness": the group wordings ask different things on purpose; reported per group,
+    # outside constructs and the index (docs/statistics.md).
+    gap: Literal["perception", "awareness"] = "perception"
+    evidence: Id | None = None  # the measured metric a perceived-change item is about
 
     @property
     def is_required(self) -> bool:
         return self.required if self.required is not None else True
+
+    @property
+    def wording_differs(self) -> bool:
+        """Whether groups are shown different texts (reports show each group's own)."""
+        return isinstance(self.text, dict) and len(set(self.text.values())) > 1
 
     def text_for(self, group: str | None) -> str:
         """The wording shown to ``group`` (the first wording when the group has none)."""
@@ -202,10 +218,7 @@ class NumberQuestion(QuestionBase):
     integer: bool = False
     unit: str | None = None
     direction: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
-
-    @property
-    def has_score(self) -> bool:
-        return self.min is not None and self.max is not None and self.max > self.min
+    dont_know: str | None = None  # as on scales: an extra "don't know" choice
 
 
 class TextQuestion(QuestionBase):
@@ -271,19 +284,21 @@ class Section(Strict):
 
 @dataclass(frozen=True)
 class Item:
-    """One scored unit of analysis: a scored question, or one row of a matrix."""
+    """One unit of analysis: a scale question, one row of a matrix, or a number question."""
 
     key: str  # question id, or "matrix_id.row_id"
     question_id: str
     row_id: str | None
-    construct: str
-    scale: Scale
+    construct: str | None  # None for awareness and number items: in no construct
+    scale: Scale | None  # None for numbers (reported in their own units)
     reverse: bool
     label: str
-    kind: str  # likert | matrix | nps | number
+    kind: str  # likert | nps | matrix | awareness | number
+    dont_know: bool = False  # whether "don't know" is a valid answer
 
     def score(self, value: float) -> float:
-        """The answer on 0-100 (gap-statistics.md), reversed for reverse/lower_is_better."""
+        """The answer on 0-100 (gap-statistics.md), reversed for ``reverse`` items."""
+        assert self.scale is not None, "numbers are not scored"
         lo, hi = self.scale.min, self.scale.max
         if self.reverse:
             return 100.0 * (hi - value) / (hi - lo)
@@ -291,11 +306,15 @@ class Item:
 
     def is_favorable(self, value: float) -> bool:
         """Whether the answer is in the favorable set (mirrored for reverse items)."""
+        assert self.scale is not None, "numbers have no favorable set"
         lo, hi = self.scale.min, self.scale.max
         probe = lo + hi - value if self.reverse else value
-        if self.kind == "number":
-            return probe > (lo + hi) / 2
         return probe in self.scale.favorable_values
+
+    @property
+    def scored(self) -> bool:
+        """On a 0-100 scale (every kind but numbers)."""
+        return self.kind != "number"
 
 
 class Questionnaire(Strict):
@@ -310,6 +329,7 @@ class Questionnaire(Strict):
     estimated_minutes: Number | None = Field(default=None, gt=0)
     groups: list[Group] = Field(min_length=1)
     compare: list[Id] | None = Field(default=None, min_length=2, max_length=2)
+    experience_group: Id | None = None  # the group doing the work (workflow scorecards)
     anonymity: Anonymity = Anonymity()
     scales: dict[str, Scale] = Field(default_factory=dict)
     sections: list[Section] = Field(min_length=1)
@@ -348,6 +368,15 @@ class Questionnaire(Strict):
             return (self.groups[0].id, self.groups[1].id)
         return None
 
+    @property
+    def experience(self) -> str | None:
+        """The group whose scores classify workflows: ``experience_group``, else the second
+        group of the compare pair."""
+        if self.experience_group is not None:
+            return self.experience_group
+        pair = self.compare_pair
+        return pair[1] if pair else None
+
     def questions(self) -> Iterator[AnyQuestion]:
         for section in self.sections:
             yield from section.questions
@@ -375,56 +404,41 @@ class Questionnaire(Strict):
         return None
 
     def items(self) -> list[Item]:
-        """Every scored item in file order; matrix rows are items ``matrix_id.row_id``."""
+        """Every analysed item in file order; matrix rows are items ``matrix_id.row_id``."""
         result: list[Item] = []
         for q in self.questions():
-            if isinstance(q, MatrixQuestion):
-                scale = self.scale_of(q)
-                if scale is None:
-                    continue
-                for row in q.rows:
-                    result.append(
-                        Item(
-                            key=f"{q.id}.{row.id}",
-                            question_id=q.id,
-                            row_id=row.id,
-                            construct=q.construct or q.id,
-                            scale=scale,
-                            reverse=q.reverse,
-                            label=row.label,
-                            kind="matrix",
-                        )
-                    )
-            elif isinstance(q, LikertQuestion | NpsQuestion):
-                scale = self.scale_of(q)
-                if scale is None:
-                    continue
+            if isinstance(q, NumberQuestion):
+                label = q.text_for(None)
                 result.append(
-                    Item(
-                        key=q.id,
-                        question_id=q.id,
-                        row_id=None,
-                        construct=q.construct or q.id,
-                        scale=scale,
-                        reverse=isinstance(q, LikertQuestion) and q.reverse,
-                        label=q.text_for(None),
-                        kind=q.type,
-                    )
+                    Item(q.id, q.id, None, None, None, False, label, "number", bool(q.dont_know))
                 )
-            elif isinstance(q, NumberQuestion) and q.has_score:
-                assert q.min is not None and q.max is not None
-                # Scores of a bounded number are linear in the answer; the scale carries
-                # only its bounds (favorable: above the midpoint, as for any scale).
+                continue
+            if not isinstance(q, MatrixQuestion | LikertQuestion | NpsQuestion):
+                continue
+            scale = self.scale_of(q)
+            if scale is None:
+                continue
+            awareness = q.gap == "awareness"
+            construct = None if awareness else q.construct or q.id
+            reverse = not isinstance(q, NpsQuestion) and q.reverse
+            rows = (
+                [(f"{q.id}.{r.id}", r.id, r.label) for r in q.rows]
+                if isinstance(q, MatrixQuestion)
+                else [(q.id, None, q.text_for(None))]
+            )
+            kind = "awareness" if awareness else q.type
+            for key, row_id, label in rows:
                 result.append(
                     Item(
-                        key=q.id,
-                        question_id=q.id,
-                        row_id=None,
-                        construct=q.construct or q.id,
-                        scale=Scale.model_construct(min=q.min, max=q.max),
-                        reverse=q.direction == "lower_is_better",
-                        label=q.text_for(None),
-                        kind="number",
+                        key,
+                        q.id,
+                        row_id,
+                        construct,
+                        scale,
+                        reverse,
+                        label,
+                        kind,
+                        scale.dont_know is not None,
                     )
                 )
         return result

@@ -107,61 +107,110 @@ def rng_for(seed: int, key: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence([seed, zlib.crc32(key.encode())]))
 
 
-# Most distinct values a bootstrap resamples (see ``coarsen``).
-BOOTSTRAP_BINS = 64
+#: Most resampling units (distinct answer patterns, or blocks) per sample: bootstrap cost is
+#: resamples x units, so it stops growing with n above this.
+MAX_UNITS = 2048
 
 
-def coarsen(sample: Counts, bins: int = BOOTSTRAP_BINS) -> Counts:
-    """``sample`` with at most ``bins`` distinct values, for resampling only.
+@dataclass(frozen=True)
+class Sample:
+    """One group's respondents on some items, compressed for the bootstrap.
 
-    Construct scores and open number answers can take nearly as many distinct values as there
-    are respondents, which would make the multinomial bootstrap grow with n again. Above
-    ``bins`` values, values are grouped into equal-width bins, each replaced by the mean of the
-    values in it: the sample mean is unchanged, and a resampled mean loses only the
-    within-bin variance, at most ``width**2 / 12`` (0.2 points squared for 64 bins on 0-100,
-    against score variances in the hundreds), so the interval is practically the same.
+    A unit is a distinct answer pattern (``draws`` = n, probabilities = pattern shares: a
+    multinomial draw of n patterns is exactly a resample of n respondents), or, when there are
+    more than :data:`MAX_UNITS` patterns, a block of respondents dealt at random (seeded) into
+    :data:`MAX_UNITS` blocks of nearly equal size, resampled as blocks. For means, resampling
+    random blocks of iid respondents has the same variance as resampling respondents, so the
+    interval is practically the same while the cost no longer grows with n.
     """
+
+    sums: NDArray[np.float64]  # (units, items): the sum of each item's values in a unit
+    answered: NDArray[np.float64]  # (units, items): how many answered each item in a unit
+    probabilities: NDArray[np.float64]  # (units,)
+    draws: int
+
+    @classmethod
+    def of(cls, matrix: NDArray[np.float64], seed: int = 0) -> Sample:
+        """The sample of ``matrix`` (respondents x items, NaN where not answered)."""
+        import numpy as np
+
+        n = len(matrix)
+        filled = np.nan_to_num(matrix, nan=-1e300)
+        distinct, counts = np.unique(filled, axis=0, return_counts=True)
+        if len(distinct) <= MAX_UNITS:
+            answered = (distinct > -1e299).astype(np.float64)
+            sums = np.where(answered > 0, distinct, 0.0)
+            return cls(sums, answered, counts / n, n)
+        order = np.random.default_rng(seed).permutation(n)
+        block = np.arange(n) % MAX_UNITS
+        answered_rows = ~np.isnan(matrix[order])
+        values = np.where(answered_rows, matrix[order], 0.0)
+        sums = np.zeros((MAX_UNITS, matrix.shape[1]))
+        counts_b = np.zeros((MAX_UNITS, matrix.shape[1]))
+        np.add.at(sums, block, values)
+        np.add.at(counts_b, block, answered_rows.astype(np.float64))
+        return cls(sums, counts_b, np.full(MAX_UNITS, 1.0 / MAX_UNITS), MAX_UNITS)
+
+    def item_means(self, rng: np.random.Generator, resamples: int) -> NDArray[np.float64]:
+        """(resamples, items): each item's mean in each bootstrap resample (NaN when a
+        resample drew nobody who answered the item)."""
+        import numpy as np
+
+        drawn = rng.multinomial(self.draws, self.probabilities, size=resamples).astype(
+            np.float64
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means: NDArray[np.float64] = (drawn @ self.sums) / (drawn @ self.answered)
+        return means
+
+
+def mean_of_means(item_means: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Per resample, the mean of the item means it has (a construct score; one item: its
+    mean)."""
     import numpy as np
 
-    if len(sample.values) <= bins:
-        return sample
-    lo, hi = float(sample.values[0]), float(sample.values[-1])
-    which = np.minimum(((sample.values - lo) / (hi - lo) * bins).astype(np.int64), bins - 1)
-    weight = np.bincount(which, weights=sample.counts, minlength=bins)
-    total = np.bincount(which, weights=sample.values * sample.counts, minlength=bins)
-    used = weight > 0
-    return Counts(total[used] / weight[used], weight[used].astype(np.int64))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # an all-empty resample: NaN, skipped
+        result: NDArray[np.float64] = np.nanmean(item_means, axis=1)
+    return result
 
 
-def _resampled_means(
-    rng: np.random.Generator, sample: Counts, resamples: int
-) -> NDArray[np.float64]:
+def percentile_ci(draws: NDArray[np.float64]) -> tuple[float, float]:
+    """The 95% percentile interval of bootstrap draws (NaN draws left out)."""
     import numpy as np
 
-    sample = coarsen(sample)
-    n = sample.n
-    if len(sample.values) == 1:
-        return np.full(resamples, float(sample.values[0]))
-    probabilities = sample.counts / n
-    drawn = rng.multinomial(n, probabilities, size=resamples)
-    means: NDArray[np.float64] = (drawn @ sample.values) / n
-    return means
-
-
-def bootstrap_ci(
-    a: Counts, b: Counts, *, rng: np.random.Generator, resamples: int
-) -> tuple[float, float]:
-    """95% percentile bootstrap interval of ``mean(a) - mean(b)``.
-
-    Each group is resampled independently with replacement; a resample of n rows from a
-    sample is a multinomial draw of n over its distinct values, so the cost is
-    ``resamples x distinct values`` (at most ``BOOTSTRAP_BINS``) whatever n is.
-    """
-    import numpy as np
-
-    diff = _resampled_means(rng, a, resamples) - _resampled_means(rng, b, resamples)
-    low, high = np.percentile(diff, [2.5, 97.5])
+    low, high = np.nanpercentile(draws, [2.5, 97.5])
     return float(low), float(high)
+
+
+def excludes_zero(ci: tuple[float, float] | list[float] | None) -> bool:
+    """Strictly: the whole interval above or below 0."""
+    return ci is not None and (ci[0] > 0 or ci[1] < 0)
+
+
+def bh_adjust(p_values: list[float]) -> list[float]:
+    """Benjamini-Hochberg adjusted p-values, in the input order: monotone, capped at 1."""
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    adjusted = [0.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        index = order[rank - 1]
+        running = min(running, p_values[index] * m / rank)
+        adjusted[index] = min(1.0, running)
+    return adjusted
+
+
+def effect_label(delta: float) -> str:
+    """Cliff's delta in words (Romano et al.'s thresholds)."""
+    size = abs(delta)
+    if size < 0.147:
+        return "negligible"
+    if size < 0.33:
+        return "small"
+    if size < 0.474:
+        return "medium"
+    return "large"
 
 
 def quartiles(sample: NDArray[np.float64]) -> tuple[float, float, float]:
@@ -170,38 +219,3 @@ def quartiles(sample: NDArray[np.float64]) -> tuple[float, float, float]:
 
     q1, median, q3 = np.percentile(sample, [25.0, 50.0, 75.0])
     return float(q1), float(median), float(q3)
-
-
-def _pattern_scores(
-    rng: np.random.Generator, patterns: Patterns, resamples: int
-) -> NDArray[np.float64]:
-    """Construct scores (mean of item means) of ``resamples`` bootstrap resamples of the
-    respondents behind ``patterns`` (:class:`~survey_tui.core.analysis.engine.Patterns`)."""
-    import numpy as np
-
-    counts = patterns.counts
-    n = int(counts.sum())
-    answered = ~np.isnan(patterns.scores)
-    values = np.where(answered, patterns.scores, 0.0)
-    drawn = rng.multinomial(n, counts / n, size=resamples).astype(np.float64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        item_means = (drawn @ values) / (drawn @ answered.astype(np.float64))
-    # A resample that drew none of an item's respondents has no mean for it: the construct
-    # score of that resample averages the items it has.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # an all-empty resample: NaN, skipped
-        scores: NDArray[np.float64] = np.nanmean(item_means, axis=1)
-    return scores
-
-
-def pattern_bootstrap_ci(
-    a: Patterns, b: Patterns, *, rng: np.random.Generator, resamples: int
-) -> tuple[float, float]:
-    """95% percentile bootstrap interval of a construct gap: respondents of each group are
-    resampled (as answer patterns) and the construct score recomputed as the mean of its item
-    means (docs/statistics.md, "Constructs")."""
-    import numpy as np
-
-    diff = _pattern_scores(rng, a, resamples) - _pattern_scores(rng, b, resamples)
-    low, high = np.nanpercentile(diff, [2.5, 97.5])
-    return float(low), float(high)

@@ -1,0 +1,100 @@
+"""What one analysis covers: one wave (or every wave, on request) of one questionnaire.
+
+docs/statistics.md, "One wave per analysis": without a wave named, the most recent wave (the
+one whose latest submit is latest); with a baseline and no wave, the most recent other wave;
+``all`` pools every wave and cannot have a baseline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from survey_tui.core.errors import DataError
+from survey_tui.core.model import Questionnaire
+
+Record = dict[str, Any]
+
+#: The wave name that pools every wave (a wave may not be called this).
+ALL_WAVES = "all"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The waves an analysis covers: ``wave`` (a name, ``"all"`` or None when nothing has
+    been submitted), the waves pooled, and the baseline wave."""
+
+    wave: str | None
+    waves: list[str]
+    baseline: str | None
+
+
+def _latest_submit(responses: list[Record]) -> dict[str, str]:
+    latest: dict[str, str] = {}
+    for record in responses:
+        if record.get("status") != "complete":
+            continue
+        wave = str(record.get("wave", "default"))
+        when = str(record.get("submitted_at") or "")
+        if when >= latest.get(wave, ""):
+            latest[wave] = when
+    return latest
+
+
+def choose_waves(responses: list[Record], wave: str | None, baseline: str | None) -> Coverage:
+    """The coverage for ``--wave``/``--baseline-wave`` (DataError for an impossible choice)."""
+    latest = _latest_submit(responses)
+    known = sorted({str(r.get("wave", "default")) for r in responses})
+    if wave == ALL_WAVES:
+        if baseline is not None:
+            raise DataError([], "--wave all pools every wave: it cannot have a --baseline-wave")
+        return Coverage(ALL_WAVES, sorted(latest), None)
+    for name in (wave, baseline):
+        if name is not None and name not in known:
+            listed = ", ".join(known) or "none"
+            raise DataError([], f"unknown wave {name!r} (waves in the store: {listed})")
+    if wave is None:
+        candidates = {w: t for w, t in latest.items() if w != baseline}
+        if candidates:
+            wave = max(candidates, key=lambda w: (candidates[w], w))
+    if wave is not None and wave == baseline:
+        raise DataError([], f"--wave and --baseline-wave both name {wave!r}: name two waves")
+    return Coverage(wave, [wave] if wave is not None else [], baseline)
+
+
+@dataclass
+class Dataset:
+    """The complete responses of the covered waves, by group in questionnaire order."""
+
+    answers: dict[str, list[dict[str, Any]]]
+    partial: dict[str, int]
+    _columns: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+
+    def column(self, group: str, question_id: str) -> list[Any]:
+        """Every respondent's answer to one question (None when absent), read once."""
+        key = (group, question_id)
+        found = self._columns.get(key)
+        if found is None:
+            found = self._columns[key] = [a.get(question_id) for a in self.answers[group]]
+        return found
+
+    @classmethod
+    def build(
+        cls, questionnaire: Questionnaire, responses: list[Record], waves: list[str] | None
+    ) -> Dataset:
+        """Select the records of ``waves`` (None: every wave) of the questionnaire's groups."""
+        answers: dict[str, list[dict[str, Any]]] = {g: [] for g in questionnaire.group_ids}
+        partial = dict.fromkeys(questionnaire.group_ids, 0)
+        wanted = set(waves) if waves is not None else None
+        for record in responses:
+            group = record.get("group")
+            if not isinstance(group, str) or group not in answers:
+                continue  # a group this version of the questionnaire does not have
+            if wanted is not None and str(record.get("wave", "default")) not in wanted:
+                continue
+            if record.get("status") == "complete":
+                given = record.get("answers")
+                answers[group].append(given if isinstance(given, dict) else {})
+            else:
+                partial[group] += 1
+        return cls(answers, partial)
