@@ -67,12 +67,13 @@ def test_construct_is_mean_of_its_item_scores() -> None:
     # prod scores 87.5 (100, 75), burden 50 (100, 0): the construct is their mean, not the
     # mean of per-respondent means (100, 75, 0 -> 58.3)
     assert prod["score"] == pytest.approx((87.5 + 50.0) / 2)
-    assert prod["mean"] is None  # raw means of different items are not one scale's mean
+    assert "mean" not in prod  # raw means of different items are not one scale's mean
     # prod: 2 of 2 favorable, burden: 1 of 2 (reversed 1 is favorable): mean of 100 and 50
     assert prod["favorable_pct"] == pytest.approx(75.0)
     names = [c["construct"] for c in result["constructs"]]
-    # items without a construct are their own; matrix rows fall under the matrix id
-    assert names == ["productivity", "quality", "nps", "fixing", "work"]
+    # scale items without a construct are their own; matrix rows fall under the matrix id;
+    # numbers are in no construct
+    assert names == ["productivity", "quality", "nps", "work"]
 
 
 def test_nps_number_and_matrix_items() -> None:
@@ -83,9 +84,15 @@ def test_nps_number_and_matrix_items() -> None:
     result = analyze(questionnaire(1), rs)
     nps = find(result["items"], "question", "nps")["groups"]["executive"]
     assert (nps["score"], nps["favorable_pct"]) == (90.0, 50.0)
-    fixing = find(result["items"], "question", "fixing")["groups"]["executive"]
-    assert fixing["score"] == pytest.approx((80 + 30) / 2)  # lower_is_better
-    assert fixing["favorable_pct"] == 50.0
+    # Numbers are reported in their own units, never on 0-100 (lower_is_better or not).
+    fixing = find(result["items"], "question", "fixing")
+    assert fixing["kind"] == "number" and fixing["construct"] is None
+    assert fixing["direction"] == "lower_is_better" and fixing["unit"] == "%"
+    figures = fixing["groups"]["executive"]
+    assert (figures["n"], figures["mean"], figures["median"]) == (2, 45.0, 45.0)
+    assert (figures["q1"], figures["q3"]) == (32.5, 57.5)  # numpy's linear interpolation
+    assert "score" not in figures and "favorable_pct" not in figures
+    assert "fixing" not in [c["construct"] for c in result["constructs"]]
     code = find(result["items"], "question", "work.code")
     assert code["groups"]["executive"]["score"] == 75.0
     assert code["kind"] == "matrix" and code["construct"] == "work"
@@ -121,8 +128,12 @@ def test_all_equal_answers_have_no_gap() -> None:
         "favorable_points": 0.0,
         "ci95": [0.0, 0.0],
         "p_value": 1.0,
+        "p_adjusted": 1.0,
         "cliffs_delta": 0.0,
+        "effect": "negligible",
         "significant": False,
+        "not_confirmed": False,
+        "small_sample": True,  # 6 and 7 respondents: fewer than 10
         "suppressed": False,
     }
 
@@ -135,6 +146,7 @@ def test_empty_group_is_suppressed_not_zero() -> None:
         "label": "Frontline",
         "suppressed": True,
         "partial": 0,
+        "headcount": None,
     }
     item = find(result["items"], "question", "quality")
     assert item["groups"]["frontline"]["score"] is None
@@ -182,9 +194,20 @@ def test_waves_filter_and_change_since_baseline() -> None:
     now = analyze(q, rs, wave="w2", baseline_wave="w1")
     item = find(now["items"], "question", "quality")
     assert item["groups"]["executive"]["n"] == 2
-    assert item["change"] == {"points_before": 100.0, "points_now": 50.0, "delta": -50.0}
+    assert item["change"] == {
+        "points_before": 100.0,
+        "points_now": 50.0,
+        "delta": -50.0,
+        "ci95": [-50.0, -50.0],  # every answer the same within each group and wave
+        "significant": True,
+        "groups": {
+            "executive": {"score_before": 100.0, "score_now": 75.0, "delta": -25.0},
+            "frontline": {"score_before": 0.0, "score_now": 25.0, "delta": 25.0},
+            "manager": {"score_before": None, "score_now": None, "delta": None},
+        },
+    }
     assert find(now["constructs"], "construct", "quality")["change"]["delta"] == -50.0
-    assert analyze(q, rs)["groups"]["executive"]["n"] == 4  # no wave: every wave
+    assert analyze(q, rs, wave="all")["groups"]["executive"]["n"] == 4
     with pytest.raises(DataError, match="unknown wave 'w9'"):
         analyze(q, rs, wave="w9")
 
@@ -199,20 +222,38 @@ def test_seed_makes_results_reproducible() -> None:
     assert gap(3) != gap(4)
 
 
-def test_vectorised_scores_agree_with_item_score_and_shipped_items() -> None:
-    """The engine's array formula is Item.score, for every item of a shipped questionnaire."""
-    import numpy as np
-
-    from survey_tui.core.analysis.engine import _scores
+def test_group_scores_agree_with_item_score_on_shipped_items() -> None:
+    """The analysis' vectorised scores are Item.score, for every scale item shipped."""
+    from survey_tui.core.analysis.dataset import Dataset
+    from survey_tui.core.analysis.figures import build_units
     from survey_tui.core.loader import load
 
     shipped = Path(__file__).resolve().parents[2] / "questionnaires" / "ai_expectation_gap.yaml"
     for q in (questionnaire(1), load(shipped)):
-        for item in q.items():
-            values = np.linspace(item.scale.min, item.scale.max, 7)
-            expected = [item.score(float(v)) for v in values]
-            assert _scores(item, values).tolist() == pytest.approx(expected)
-            assert all(0.0 <= s <= 100.0 for s in expected)
+        scored = [item for item in q.items() if item.scale is not None]
+        answers = []
+        for step in range(3):
+            given: dict[str, object] = {}
+            for item in scored:
+                assert item.scale is not None
+                value = item.scale.min + step * (item.scale.max - item.scale.min) // 2
+                if item.row_id is None:
+                    given[item.question_id] = value
+                else:
+                    given.setdefault(item.question_id, {})[item.row_id] = value  # type: ignore[union-attr]
+            answers.append(given)
+        group = q.group_ids[0]
+        data = Dataset({g: answers if g == group else [] for g in q.group_ids}, {})
+        units, _ = build_units(q, data)
+        for unit in units:
+            if unit.item is None or unit.item.scale is None:
+                continue
+            values = [a[unit.item.question_id] for a in answers]
+            if unit.item.row_id is not None:
+                values = [v[unit.item.row_id] for v in values]  # type: ignore[index]
+            expected = [unit.item.score(float(v)) for v in values]  # type: ignore[arg-type]
+            assert unit.figures[group].matrix[:, 0].tolist() == pytest.approx(expected)
+            assert all(0.0 <= x <= 100.0 for x in expected)
 
 
 def test_change_is_withheld_when_the_baseline_gap_was_suppressed() -> None:
@@ -223,6 +264,6 @@ def test_change_is_withheld_when_the_baseline_gap_was_suppressed() -> None:
         + likert_records("frontline", "quality", [2, 2, 1], wave="w2")
     )
     result = analyze(questionnaire(3), rs, wave="w2", baseline_wave="w1")
-    change = find(result["items"], "question", "quality")["change"]
-    assert change["points_before"] is None and change["delta"] is None
-    assert change["points_now"] == pytest.approx(100 * (13 / 3 - 5 / 3) / 4)
+    item = find(result["items"], "question", "quality")
+    assert item["change"] is None  # a change needs the gap published in both waves
+    assert item["gap"]["points"] == pytest.approx(100 * (13 / 3 - 5 / 3) / 4)

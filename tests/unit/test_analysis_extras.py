@@ -15,28 +15,40 @@ def _matrix_records(group: str, rows: dict[str, int], count: int) -> list[dict[s
     return [record(group, {"work": dict(rows)}) for _ in range(count)]
 
 
-def test_scorecard_ranks_rows_and_finds_extremes() -> None:
-    rs = _matrix_records("executive", {"code": 5, "review": 3, "tests": 3, "docs": 1}, 5)
+def test_scorecard_classifies_rows_by_the_experience_groups_own_score() -> None:
+    rs = _matrix_records("executive", {"code": 5, "review": 5, "tests": 3, "docs": 1}, 5)
     rs += _matrix_records("frontline", {"code": 5, "review": 2, "tests": 3, "docs": 1}, 5)
     rs += _matrix_records("manager", {"code": 1, "review": 1, "tests": 1, "docs": 1}, 2)
     result = analyze(questionnaire(5), rs)
-    card = result["scorecard"]
-    assert result["scorecards"] == [card]
+    [card] = result["scorecards"]
     assert card["question"] == "work"
-    assert [r["key"] for r in card["rows"]] == [
-        "work.code",
-        "work.review",
-        "work.tests",
-        "work.docs",
+    # No experience_group: the second group of compare does the work.
+    assert card["experience_group"] == result["experience_group"] == "frontline"
+    rows = {r["row"]: r for r in card["rows"]}
+    assert list(rows) == ["code", "review", "tests", "docs"]
+    # frontline scores: code 100 (helps), review 25 (friction), tests 50 (mixed), docs 0
+    assert [rows[k]["class"] for k in rows] == ["helps", "friction", "mixed", "friction"]
+    assert card["helps"] == ["work.code"]
+    assert card["friction"] == ["work.docs", "work.review"]  # worst first
+    # only review has a gap (100 vs 25) and every answer is the same: CI excludes 0
+    assert card["disagree_most"] == ["work.review"]
+    assert rows["code"]["groups"]["manager"] == {"n": None, "score": None, "suppressed": True}
+    assert rows["review"]["gap_points"] == 75.0
+    assert rows["code"]["not_used_pct"] == 0.0
+
+
+def test_rows_around_the_thresholds_and_a_withheld_experience_group() -> None:
+    # 60 helps and 40 is friction (inclusive): 5 answers of 4,4,4,3,2 score 60; 3,3,3,2,3 -> 45
+    rs = [
+        record("frontline", {"work": {"code": v, "review": w}})
+        for v, w in zip([4, 4, 4, 3, 2], [3, 3, 3, 2, 3], strict=True)
     ]
-    # overall pools executive and frontline only (manager is withheld)
-    assert find(card["rows"], "row", "review")["overall"] == pytest.approx(37.5)
-    assert card["helps_most"] == ["work.code", "work.tests"]
-    assert card["friction_most"] == ["work.docs", "work.review"]
-    assert card["disagree_most"][0] == "work.review"
-    assert card["ranking"]["frontline"] == ["work.code", "work.tests", "work.review", "work.docs"]
-    assert card["ranking"]["manager"] == []
-    assert find(card["rows"], "row", "code")["groups"]["manager"]["score"] is None
+    rs += [record("frontline", {"work": {"tests": 2}}) for _ in range(5)]  # 25 -> friction
+    card = analyze(questionnaire(5), rs)["scorecards"][0]
+    classes = {r["row"]: r["class"] for r in card["rows"]}
+    assert classes == {"code": "helps", "review": "mixed", "tests": "friction", "docs": None}
+    few = analyze(questionnaire(5), rs[:4])["scorecards"][0]
+    assert all(r["class"] is None for r in few["rows"])  # too few: unclassified
 
 
 def test_no_matrix_means_no_scorecard() -> None:
@@ -52,26 +64,30 @@ sections:
       - {id: q, type: nps, text: Q}
 """
     result = analyze(questionnaire(yaml_text=yaml_text), [record("a", {"q": 9})])
-    assert result["scorecard"] is None and result["scorecards"] == []
+    assert "scorecard" not in result and result["scorecards"] == []
     assert result["compare"] is None
     assert result["items"][0]["gap"] is None
 
 
-def test_friction_median_and_iqr() -> None:
+def test_numbers_are_in_their_own_units_with_quartiles() -> None:
     minutes = [0, 10, 20, 30, 100]
     rs = [record("frontline", {"minutes": m, "fixing": 50}) for m in minutes]
     rs += [record("executive", {"minutes": 5}) for _ in range(4)]
-    friction = find(analyze(questionnaire(5), rs)["friction"], "question", "minutes")
-    assert friction["unit"] == "min"
-    assert friction["groups"]["frontline"] == {
+    result = analyze(questionnaire(5), rs)
+    item = find(result["items"], "question", "minutes")
+    assert (item["kind"], item["unit"], item["construct"]) == ("number", "min", None)
+    assert item["groups"]["frontline"] == {
         "n": 5,
+        "mean": 32.0,
         "median": 20.0,
         "q1": 10.0,
         "q3": 30.0,
+        "dont_know_pct": 0.0,
         "suppressed": False,
     }
-    assert friction["groups"]["executive"]["suppressed"] is True
-    assert friction["groups"]["executive"]["median"] is None
+    assert item["groups"]["executive"]["suppressed"] is True
+    assert item["groups"]["executive"]["median"] is None
+    assert "friction" not in result  # v1's top-level list: numbers are items now
 
 
 def test_distributions_count_options_and_pool_other_text() -> None:
@@ -122,23 +138,3 @@ def test_planted_gaps_are_significant_and_null_items_are_not() -> None:
         assert not gap["significant"]
         assert gap["ci95"][0] < 0 < gap["ci95"][1]
     assert find(result["constructs"], "construct", "nps")["gap"]["significant"]
-
-
-@pytest.mark.parametrize(
-    ("answered", "helps", "friction"),
-    [
-        (["code", "review", "tests", "docs"], 2, 2),
-        (["code", "review", "tests"], 1, 1),
-        (["code", "review"], 1, 1),
-        (["code"], 1, 0),
-    ],
-)
-def test_scorecard_never_lists_a_row_as_both_helping_and_friction(
-    answered: list[str], helps: int, friction: int
-) -> None:
-    # Every row scored the same (all 3): a tie must not put a row in both lists either.
-    rs = _matrix_records("executive", dict.fromkeys(answered, 3), 5)
-    rs += _matrix_records("frontline", dict.fromkeys(answered, 3), 5)
-    card = analyze(questionnaire(5), rs)["scorecard"]
-    assert len(card["helps_most"]) == helps and len(card["friction_most"]) == friction
-    assert not set(card["helps_most"]) & set(card["friction_most"])

@@ -1,4 +1,4 @@
-"""All waves at once never total a wave slice that its own wave's analysis withholds.
+"""All waves pooled (``--wave all``) never total a wave slice that its own wave's analysis withholds.
 
 Otherwise 4 x (all waves) - 3 x (wave 1) is the lone wave-2 respondent's answer
 (gap-statistics.md: "suppression is never undone by subtraction").
@@ -12,7 +12,7 @@ from analysis_helpers import find, questionnaire, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survey_tui.core.analysis import analyze
+from survey_tui.core.analysis import ALL_WAVES, analyze
 
 
 def waves(lonely: dict[str, Any]) -> list[dict[str, Any]]:
@@ -26,7 +26,7 @@ def waves(lonely: dict[str, Any]) -> list[dict[str, Any]]:
 def test_a_lonely_wave_slice_is_left_out_of_the_all_waves_totals() -> None:
     q = questionnaire(5)
     lonely = {"prod": 5, "quality": 5, "notes": "lonely secret"}
-    every = analyze(q, waves(lonely), resamples=50)
+    every = analyze(q, waves(lonely), wave=ALL_WAVES, resamples=50)
     first = analyze(q, waves(lonely), wave="w1", resamples=50)
     assert analyze(q, waves(lonely), wave="w2", resamples=50)["groups"]["frontline"]["suppressed"]
     prod_all = find(every["items"], "question", "prod")["groups"]["frontline"]
@@ -43,8 +43,13 @@ def test_answers_in_a_withheld_slice_change_nothing_in_the_totals(
     prod: int, quality: int, notes: str
 ) -> None:
     q = questionnaire(5)
-    base = analyze(q, waves({"prod": 1, "quality": 1}), resamples=50)
-    altered = analyze(q, waves({"prod": prod, "quality": quality, "notes": notes}), resamples=50)
+    base = analyze(q, waves({"prod": 1, "quality": 1}), wave=ALL_WAVES, resamples=50)
+    altered = analyze(
+        q,
+        waves({"prod": prod, "quality": quality, "notes": notes}),
+        wave=ALL_WAVES,
+        resamples=50,
+    )
     assert base == altered
 
 
@@ -56,7 +61,7 @@ def test_an_item_few_answered_in_one_wave_is_left_out_of_its_totals() -> None:
     rs += [record("frontline", {"prod": 3}, wave="w2") for _ in range(3)]
     rs += [record("frontline", {"prod": 3, "quality": 5}, wave="w2") for _ in range(2)]
     rs += [record("executive", {"prod": 5, "quality": 5}, wave=w) for w in ["w1", "w2"] * 3]
-    every = analyze(q, rs, resamples=50)
+    every = analyze(q, rs, wave=ALL_WAVES, resamples=50)
     quality = find(every["items"], "question", "quality")["groups"]["frontline"]
     assert quality["n"] == 5 and quality["score"] == 25.0  # the w1 answers alone
     prod = find(every["items"], "question", "prod")["groups"]["frontline"]
@@ -69,7 +74,7 @@ def test_small_slices_that_together_reach_the_minimum_are_totalled() -> None:
     q = questionnaire(3)
     rs = [record("frontline", {"prod": 2}, wave=w) for w in ["w1", "w1", "w2", "w2"]]
     rs += [record("executive", {"prod": 5}, wave=w) for w in ["w1", "w2"] * 3]
-    every = analyze(q, rs, resamples=50)
+    every = analyze(q, rs, wave=ALL_WAVES, resamples=50)
     assert every["groups"]["frontline"]["n"] == 4
     assert not find(every["items"], "question", "prod")["groups"]["frontline"]["suppressed"]
     assert every["withheld_waves"] == {}
@@ -79,5 +84,5 @@ def test_a_group_small_in_every_wave_keeps_its_count_and_stays_withheld() -> Non
     q = questionnaire(5)
     rs = [record("frontline", {"prod": 2}, wave=w) for w in ["w1", "w2"]]
     rs += [record("executive", {"prod": 5}, wave=w) for w in ["w1", "w2"] * 3]
-    every = analyze(q, rs, resamples=50)
+    every = analyze(q, rs, wave=ALL_WAVES, resamples=50)
     assert every["groups"]["frontline"]["n"] == 2 and every["groups"]["frontline"]["suppressed"]

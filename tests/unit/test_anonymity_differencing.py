@@ -13,11 +13,9 @@ from differencing import Variable, coefficients, isolated_sets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survey_tui.core.analysis import analyze
+from survey_tui.core.analysis import ALL_WAVES, analyze
 from survey_tui.core.loader import load_bytes
 from survey_tui.core.model import Questionnaire
-
-ALL_WAVES = None  # analyze() pools every wave when no wave is named
 
 YAML = """
 id: gap-test

@@ -1,4 +1,4 @@
-"""Gap analysis (gap-statistics.md): pure functions from responses to a JSON-able dict.
+"""Gap analysis (docs/statistics.md): pure functions from responses to a JSON-able dict.
 
 Entry point: :func:`analyze`. The result shape is documented in docs/interfaces.md.
 """
@@ -8,114 +8,140 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from survey_tui.core.analysis.engine import (
-    Dataset,
-    Unit,
-    build_units,
-    group_figures,
-    overall,
-    pair_gap,
-    vs_rest,
-)
-from survey_tui.core.analysis.extras import comments, distributions, friction, scorecards
+from survey_tui.core.analysis.change import index_change, index_summary, item_change
+from survey_tui.core.analysis.dataset import ALL_WAVES, Coverage, Dataset, choose_waves
+from survey_tui.core.analysis.extras import comments, distributions, scorecards
+from survey_tui.core.analysis.figures import Figure, Unit, build_units
+from survey_tui.core.analysis.gaps import adjust, pair_gap, vs_rest
 from survey_tui.core.analysis.interviews import interviews
 from survey_tui.core.analysis.slices import without_withheld_slices
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
 
-__all__ = ["analyze"]
+__all__ = ["ALL_WAVES", "SCHEMA_VERSION", "analyze"]
+
+#: The version of the JSON result (docs/interfaces.md); v1 had no such key.
+SCHEMA_VERSION = 2
+
+Entry = dict[str, Any]
 
 
-def _section(
-    questionnaire: Questionnaire, data: Dataset, *, seed: int, resamples: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Item and construct entries for one dataset (one wave)."""
-    pair = questionnaire.compare_pair
-    minimum = questionnaire.min_group_size
-    item_units, construct_units = build_units(questionnaire, data)
-    by_key = {unit.key: unit for _, unit in item_units}
+class _Wave:
+    """One wave's (or the pooled waves') units and JSON entries."""
 
-    def entry(unit: Unit, tag: str) -> dict[str, Any]:
-        return {
-            "groups": group_figures(unit),
-            "gap": pair_gap(unit, pair, seed=seed, resamples=resamples, tag=tag) if pair else None,
-            "vs_rest": vs_rest(unit, minimum, by_key),
-            "overall": overall(unit, minimum, by_key),
-            "change": None,
-        }
-
-    items = [
-        {
-            "question": item.key,
-            "construct": item.construct,
-            "label": item.label,
-            "kind": item.kind,
-            "scale": {"min": item.scale.min, "max": item.scale.max},
-            **entry(unit, "item"),
-        }
-        for item, unit in item_units
-    ]
-    constructs = [{"construct": unit.key, **entry(unit, "construct")} for unit in construct_units]
-    _same_gap_for_one_item_themes(items, constructs)
-    _mark_not_asked(questionnaire, items, constructs)
-    return items, constructs
+    def __init__(
+        self, questionnaire: Questionnaire, data: Dataset, *, seed: int, resamples: int
+    ) -> None:
+        self.data = data
+        self.items, self.constructs = build_units(questionnaire, data)
+        pair = questionnaire.compare_pair
+        self.item_entries = [
+            _entry(questionnaire, unit, pair, "item", seed, resamples) for unit in self.items
+        ]
+        self.construct_entries = [
+            _entry(questionnaire, unit, pair, "construct", seed, resamples)
+            for unit in self.constructs
+        ]
+        for entries in (self.item_entries, self.construct_entries):
+            adjust([e["gap"] for e in entries if e["gap"] is not None])
+            adjust([g for e in entries for g in e["vs_rest"].values()])
+        _one_item_constructs(self.item_entries, self.construct_entries)
+        shown = [
+            abs(e["gap"]["points"])
+            for e in self.construct_entries
+            if e["gap"] is not None and not e["gap"]["suppressed"]
+        ]
+        self.index = sum(shown) / len(shown) if shown else None
 
 
-def _same_gap_for_one_item_themes(
-    items: list[dict[str, Any]], constructs: list[dict[str, Any]]
-) -> None:
-    """A theme of one item is that item: give it the item's gap, so that one report never
-    prints two confidence intervals for the same data (the bootstraps draw separate streams)."""
-    by_construct: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
-        by_construct.setdefault(str(item["construct"]), []).append(item)
-    for construct in constructs:
-        members = by_construct.get(str(construct["construct"]), [])
-        if len(members) == 1:
-            construct["gap"] = copy.deepcopy(members[0]["gap"])
-
-
-def _mark_not_asked(
-    questionnaire: Questionnaire, items: list[dict[str, Any]], constructs: list[dict[str, Any]]
-) -> None:
-    """``asked: false`` on a group's (withheld) figures for what it is never asked (its
-    ``groups:`` or a condition on the group alone rule it out), so readers see "not asked"
-    rather than a wait for answers that will never come; gaps involving it say so too."""
-    asked = {q.id: questionnaire.groups_asked(q.id) for q in questionnaire.questions()}
-    pair = questionnaire.compare_pair
-    every = set(questionnaire.group_ids)
-    by_construct: dict[str, set[str]] = {}
-    for entry in items:
-        who = asked.get(str(entry["question"]).partition(".")[0], every)
-        by_construct.setdefault(str(entry["construct"]), set()).update(who)
-        _flag(entry, who, pair)
-    for entry in constructs:
-        _flag(entry, by_construct.get(str(entry["construct"]), every), pair)
-
-
-def _flag(entry: dict[str, Any], asked: set[str], pair: tuple[str, str] | None) -> None:
-    for gid, figures in entry["groups"].items():
-        if gid not in asked:
-            figures["asked"] = False
-    gap = entry.get("gap")
-    outside = [g for g in (pair or ()) if g not in asked]
-    if gap is not None and outside and gap.get("suppressed"):
-        gap["not_asked"] = outside
-
-
-def _attach_change(now: list[dict[str, Any]], before: list[dict[str, Any]], key: str) -> None:
-    """Each gap's change since the baseline wave (None figures where either is withheld)."""
-    previous = {entry[key]: entry["gap"] for entry in before}
-    for entry in now:
-        gap, old = entry["gap"], previous.get(entry[key])
-        points_now = gap["points"] if gap else None
-        points_before = old["points"] if old else None
-        delta = (
-            points_now - points_before
-            if points_now is not None and points_before is not None
-            else None
+def _entry(
+    questionnaire: Questionnaire,
+    unit: Unit,
+    pair: tuple[str, str] | None,
+    tag: str,
+    seed: int,
+    resamples: int,
+) -> Entry:
+    item = unit.item
+    number = item is not None and item.kind == "number"
+    entry: Entry = {}
+    if item is None:
+        entry.update(
+            construct=unit.key, items=sorted({k for f in unit.figures.values() for k in f.items})
         )
-        entry["change"] = {"points_before": points_before, "points_now": points_now, "delta": delta}
+    else:
+        entry.update(question=item.key, construct=item.construct, kind=item.kind, label=item.label)
+        question = questionnaire.question(item.question_id)
+        assert question is not None
+        if number:
+            entry.update(
+                unit=getattr(question, "unit", None), direction=getattr(question, "direction", None)
+            )
+        else:
+            assert item.scale is not None
+            entry["scale"] = {"min": item.scale.min, "max": item.scale.max}
+        if question.wording_differs:
+            entry["wording"] = {
+                g: question.text_for(g) for g in questionnaire.groups_asked(question.id)
+            }
+    entry["groups"] = {g: _group(f, number) for g, f in unit.figures.items()}
+    entry["gap"] = (
+        pair_gap(unit, pair, number=number, tag=tag, seed=seed, resamples=resamples)
+        if pair
+        else None
+    )
+    entry["vs_rest"] = vs_rest(
+        unit, number=number, tag=f"{tag}-rest", seed=seed, resamples=resamples
+    )
+    entry["change"] = None
+    return entry
+
+
+def _group(figure: Figure, number: bool) -> dict[str, Any]:
+    """A group's figures as published: withheld ones are None (docs/statistics.md)."""
+    names: tuple[str, ...] = (
+        ("n", "mean", "median", "q1", "q3") if number else ("n", "mean", "score", "favorable_pct")
+    )
+    if figure.items:  # a construct has no raw mean and no don't-know share of its own
+        names = ("n", "score", "favorable_pct")
+    out = {name: figure.public.get(name) if figure.published else None for name in names}
+    if not figure.items:
+        out["dont_know_pct"] = figure.public["dont_know_pct"]
+    out["suppressed"] = not figure.published
+    if not figure.asked:
+        out["asked"] = False
+        out["dont_know_pct"] = None
+    return out
+
+
+def _one_item_constructs(items: list[Entry], constructs: list[Entry]) -> None:
+    """A construct of one item is that item: it repeats the item's gap (same interval, p and
+    adjusted p), so one report never prints two intervals for the same data."""
+    by_key = {e["question"]: e for e in items}
+    for construct in constructs:
+        if len(construct["items"]) == 1:
+            construct["gap"] = copy.deepcopy(by_key[construct["items"][0]]["gap"])
+
+
+def _attach_changes(
+    questionnaire: Questionnaire, now: _Wave, before: _Wave, *, seed: int, resamples: int
+) -> None:
+    pair = questionnaire.compare_pair
+    if pair is None:
+        return
+    pairs = (
+        (now.items, before.items, now.item_entries),
+        (now.constructs, before.constructs, now.construct_entries),
+    )
+    for units, old_units, entries in pairs:
+        old = {u.key: u for u in old_units}
+        for unit, entry in zip(units, entries, strict=True):
+            previous = old.get(unit.key)
+            if previous is not None:
+                number = unit.item is not None and unit.item.kind == "number"
+                entry["change"] = item_change(
+                    unit, previous, pair, number=number, seed=seed, resamples=resamples
+                )
 
 
 def analyze(
@@ -127,65 +153,74 @@ def analyze(
     seed: int = 20261124,
     resamples: int = 2000,
 ) -> dict[str, Any]:
-    """The gap analysis of ``responses`` (store records) per gap-statistics.md.
+    """The gap analysis of ``responses`` (store records) per docs/statistics.md.
 
-    Only ``status == "complete"`` records of the questionnaire's groups are analysed; ``wave``
-    selects one wave (None: every wave) and ``baseline_wave`` adds each gap's change since that
-    wave. Raises :class:`DataError` for a wave no record has, or fewer than 1 resample.
+    Only ``status == "complete"`` records of the questionnaire's groups are analysed. One wave
+    per analysis: ``wave`` names it (None: the most recent; ``"all"``: every wave pooled);
+    ``baseline_wave`` adds each gap's change since that wave. Raises :class:`DataError` for an
+    unknown wave or an impossible combination.
     """
     if resamples < 1:
         raise DataError([], f"resamples must be at least 1, not {resamples}")
-    waves = sorted({str(r.get("wave", "default")) for r in responses})
-    for name in (wave, baseline_wave):
-        if name is not None and name not in waves:
-            known = ", ".join(waves) or "none"
-            raise DataError([], f"unknown wave {name!r} (waves in the store: {known})")
+    coverage = choose_waves(responses, wave, baseline_wave)
     withheld_waves: dict[str, list[str]] = {}
-    if wave is None:
+    pooled = responses
+    if coverage.wave == ALL_WAVES:
         # Every wave at once: never total a wave slice that its own wave's analysis withholds.
-        responses, withheld_waves = without_withheld_slices(questionnaire, responses)
-    data = Dataset.build(questionnaire, responses, wave)
-    items, constructs = _section(questionnaire, data, seed=seed, resamples=resamples)
-    if baseline_wave is not None:
-        base = Dataset.build(questionnaire, responses, baseline_wave)
-        base_items, base_constructs = _section(questionnaire, base, seed=seed, resamples=resamples)
-        _attach_change(items, base_items, "question")
-        _attach_change(constructs, base_constructs, "construct")
-    gaps = [
-        abs(c["gap"]["points"])
-        for c in constructs
-        if c["gap"] is not None and not c["gap"]["suppressed"]
-    ]
-    minimum = questionnaire.min_group_size
+        pooled, withheld_waves = without_withheld_slices(questionnaire, responses)
+    data = Dataset.build(questionnaire, pooled, coverage.waves)
+    now = _Wave(questionnaire, data, seed=seed, resamples=resamples)
     pair = questionnaire.compare_pair
-    cards = scorecards(questionnaire, items)
-    return {
+    result = _header(questionnaire, coverage, data)
+    result["withheld_waves"] = withheld_waves
+    result["items"] = now.item_entries
+    result["constructs"] = now.construct_entries
+    result["expectation_gap_index"] = now.index
+    result["expectation_gap_index_ci95"] = (
+        index_summary(now.constructs, pair, now.index, seed=seed) if pair else None
+    )
+    result["expectation_gap_index_change"] = None
+    if coverage.baseline is not None:
+        base_data = Dataset.build(questionnaire, responses, [coverage.baseline])
+        before = _Wave(questionnaire, base_data, seed=seed, resamples=resamples)
+        _attach_changes(questionnaire, now, before, seed=seed, resamples=resamples)
+        if pair:
+            result["expectation_gap_index_change"] = index_change(
+                now.constructs, before.constructs, pair, (now.index, before.index), seed=seed
+            )
+    result["scorecards"] = scorecards(questionnaire, now.item_entries)
+    result["distributions"] = distributions(questionnaire, data)
+    result["comments"] = comments(questionnaire, data)
+    result["interviews"] = interviews(questionnaire, responses, coverage.waves)
+    return result
+
+
+def _header(questionnaire: Questionnaire, coverage: Coverage, data: Dataset) -> dict[str, Any]:
+    pair = questionnaire.compare_pair
+    minimum = questionnaire.min_group_size
+    header: dict[str, Any] = {
         "questionnaire": {
             "id": questionnaire.id,
             "version": questionnaire.version,
             "title": questionnaire.title,
         },
+        "schema_version": SCHEMA_VERSION,
+        "wave": coverage.wave,
+        "baseline_wave": coverage.baseline,
         "compare": list(pair) if pair else None,
+        "experience_group": questionnaire.experience,
         "min_group_size": minimum,
-        "wave": wave,
-        "baseline_wave": baseline_wave,
         "groups": {
             g.id: {
                 "n": len(data.answers[g.id]),
                 "label": g.label,
                 "suppressed": len(data.answers[g.id]) < minimum,
                 "partial": data.partial[g.id],
+                "headcount": g.headcount,
             }
             for g in questionnaire.groups
         },
-        "withheld_waves": withheld_waves,
-        "items": items,
-        "constructs": constructs,
-        "expectation_gap_index": sum(gaps) / len(gaps) if gaps else None,
-        "scorecard": cards[0] if cards else None,
-        "scorecards": cards,
-        "friction": friction(questionnaire, data),
-        "distributions": distributions(questionnaire, data),
-        "comments": comments(questionnaire, data),
-        "interviews": interviews(questionnaire, responses, wave),
     }
+    if coverage.wave == ALL_WAVES:
+        header["waves"] = coverage.waves
+    return header

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from survey_tui.core.analysis.engine import Dataset
-from survey_tui.core.analysis.stats import quartiles
+from survey_tui.core.analysis.dataset import Dataset
 from survey_tui.core.model import (
     MatrixQuestion,
     MultiChoiceQuestion,
-    NumberQuestion,
     Questionnaire,
     SingleChoiceQuestion,
     TextQuestion,
@@ -20,20 +17,23 @@ OTHER = "(other)"  # the bucket of free "Other" texts; not a valid option id, so
 OTHER_LABEL = "Other (own answer)"
 
 
-def _top(keys_scores: list[tuple[str, float]], k: int, *, reverse: bool) -> list[str]:
-    ordered = sorted(keys_scores, key=lambda pair: pair[1], reverse=reverse)
-    return [key for key, _ in ordered[:k]]
+#: A workflow helps when the experience group scores it at least this, creates friction at
+#: or below FRICTION, else it is mixed (docs/statistics.md, "Workflow scorecard").
+HELPS = 60.0
+FRICTION = 40.0
+
+
+def _class(score: float | None) -> str | None:
+    if score is None:
+        return None
+    if score >= HELPS:
+        return "helps"
+    return "friction" if score <= FRICTION else "mixed"
 
 
 def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One workflow scorecard per matrix question: rows ranked, extremes and disagreement.
-
-    ``helps_most`` are the rows with the highest overall score (AI helps most),
-    ``friction_most`` the lowest, ``disagree_most`` the largest absolute compare-pair gap; each
-    lists 3 rows when the matrix has at least 6, else 2, and only rows whose figure is published.
-    ``helps_most`` and ``friction_most`` never share a row: each takes at most half of the
-    scored rows (a single scored row only helps).
-    """
+    """One workflow scorecard per matrix question, classified by the experience group."""
+    experience = questionnaire.experience
     cards: list[dict[str, Any]] = []
     for question in questionnaire.questions():
         if not isinstance(question, MatrixQuestion):
@@ -43,90 +43,44 @@ def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> lis
         for item in items:
             if not item["question"].startswith(prefix):
                 continue
+            own = item["groups"].get(experience) if experience else None
+            score = own["score"] if own else None
             gap = item["gap"]
             rows.append(
                 {
                     "row": item["question"][len(prefix) :],
                     "key": item["question"],
                     "label": item["label"],
+                    "class": _class(score),
+                    "not_used_pct": own["dont_know_pct"] if own else None,
                     "groups": {
-                        g: {"score": f["score"], "n": f["n"], "suppressed": f["suppressed"]}
+                        g: {"n": f["n"], "score": f["score"], "suppressed": f["suppressed"]}
                         for g, f in item["groups"].items()
                     },
-                    "overall": item["overall"]["score"],
                     "gap_points": gap["points"] if gap is not None else None,
+                    "_score": score,
+                    "_significant": bool(gap and gap["significant"]),
                 }
             )
         if not rows:
             continue
-        k = min(3 if len(rows) >= 6 else 2, len(rows))
-        scored = [(r["key"], r["overall"]) for r in rows if r["overall"] is not None]
-        gaps = [(r["key"], abs(r["gap_points"])) for r in rows if r["gap_points"] is not None]
-        # "Helps most" and "friction most" split the ranked rows: at most half each, so no
-        # row is both (with 2 rows: one each; with 1: it helps, no friction list).
-        extremes = min(k, len(scored) // 2) if len(scored) > 1 else len(scored)
-        helps = _top(scored, extremes, reverse=True)
-        friction_rows = [pair for pair in scored if pair[0] not in helps]
-        ranking: dict[str, list[str]] = {}
-        for group in questionnaire.group_ids:
-            published = [
-                (r["key"], r["groups"][group]["score"])
-                for r in rows
-                if r["groups"][group]["score"] is not None
-            ]
-            ranking[group] = _top(published, len(published), reverse=True)
+        helps = sorted((r for r in rows if r["class"] == "helps"), key=lambda r: -r["_score"])
+        friction = sorted((r for r in rows if r["class"] == "friction"), key=lambda r: r["_score"])
+        disagree = sorted(
+            (r for r in rows if r["_significant"]), key=lambda r: -abs(r["gap_points"])
+        )[:3]
         cards.append(
             {
                 "question": question.id,
                 "label": question.text_for(None),
-                "rows": rows,
-                "ranking": ranking,
-                "helps_most": helps,
-                "friction_most": _top(friction_rows, min(k, len(scored) // 2), reverse=False),
-                "disagree_most": _top(gaps, k, reverse=True),
+                "experience_group": experience,
+                "rows": [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
+                "helps": [r["key"] for r in helps],
+                "friction": [r["key"] for r in friction],
+                "disagree_most": [r["key"] for r in disagree],
             }
         )
     return cards
-
-
-def friction(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
-    """Median and interquartile range per group of every number question."""
-    import numpy as np
-
-    minimum = questionnaire.min_group_size
-    out: list[dict[str, Any]] = []
-    for question in questionnaire.questions():
-        if not isinstance(question, NumberQuestion):
-            continue
-        groups: dict[str, dict[str, Any]] = {}
-        asked = questionnaire.groups_asked(question.id)
-        withheld = {"n": None, "median": None, "q1": None, "q3": None, "suppressed": True}
-        for group in data.answers:
-            if group not in asked:
-                groups[group] = {**withheld, "asked": False}
-                continue
-            values = [v for v in data.column(group, question.id) if type(v) in (int, float)]
-            values = [v for v in values if math.isfinite(v)]
-            if len(values) < minimum or not values:
-                groups[group] = dict(withheld)
-                continue
-            q1, median, q3 = quartiles(np.asarray(values, dtype=np.float64))
-            groups[group] = {
-                "n": len(values),
-                "median": median,
-                "q1": q1,
-                "q3": q3,
-                "suppressed": False,
-            }
-        out.append(
-            {
-                "question": question.id,
-                "label": question.text_for(None),
-                "unit": question.unit,
-                "groups": groups,
-            }
-        )
-    return out
 
 
 def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:

@@ -41,8 +41,15 @@ class Figure:
     matrix: NDArray[np.float64]
     public: dict[str, Any]  # the JSON figures when published
     items: list[str] = field(default_factory=list)  # constructs: the item keys averaged
-    respondents: NDArray[np.int64] | None = None  # items: who answered (indexes in the group)
+    # Which of the group's respondents each matrix row is (indexes into the group's answers),
+    # and how many respondents the group has: joint bootstraps line constructs up by these.
+    rows: NDArray[np.int64] | None = None
+    size: int = 0
     _sample: Sample | None = None
+
+    def row_index(self) -> NDArray[np.int64]:
+        assert self.rows is not None
+        return self.rows
 
     def sample(self) -> Sample:
         if self._sample is None:
@@ -98,7 +105,8 @@ def _item_figure(item: Item, column: list[Any], asked: bool, minimum: int) -> Fi
     base = n + unsure
     public["dont_know_pct"] = 100.0 * unsure / base if base >= minimum and base else None
     figure = Figure(n, n >= minimum, asked, estimate, counts_of(values), matrix, public)
-    figure.respondents = np.array(chosen, dtype=np.int64)
+    figure.rows = np.array(chosen, dtype=np.int64)
+    figure.size = len(column)
     return figure
 
 
@@ -113,8 +121,9 @@ def _construct_figure(
 
     full = np.full((size, len(members)), np.nan)
     for column, figure in enumerate(figures):
-        full[figure.respondents, column] = figure.matrix[:, 0]
-    matrix = full[~np.isnan(full).all(axis=1)]
+        full[figure.row_index(), column] = figure.matrix[:, 0]
+    someone = ~np.isnan(full).all(axis=1)
+    matrix = full[someone]
     n = len(matrix)
     with np.errstate(invalid="ignore"):
         per_person = np.nanmean(matrix, axis=1) if n else np.zeros(0)
@@ -126,7 +135,10 @@ def _construct_figure(
     )
     public = {"n": n, "score": score, "favorable_pct": favorable}
     keys = [m.key for m in members]
-    return Figure(n, published, asked, score, counts_of(per_person), matrix, public, keys)
+    figure = Figure(n, published, asked, score, counts_of(per_person), matrix, public, keys)
+    figure.rows = np.flatnonzero(someone).astype(np.int64)
+    figure.size = size
+    return figure
 
 
 def build_units(questionnaire: Questionnaire, data: Dataset) -> tuple[list[Unit], list[Unit]]:

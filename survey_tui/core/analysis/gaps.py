@@ -73,7 +73,7 @@ def compare(
             median_b=b.public["median"],
         )
     else:
-        fa, fb = a.public["favorable_pct"], b.public["favorable_pct"]
+        fa, fb = a.public.get("favorable_pct"), b.public.get("favorable_pct")
         gap.update(
             points=a.estimate - b.estimate,
             favorable_points=fa - fb if fa is not None and fb is not None else None,

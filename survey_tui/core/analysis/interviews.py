@@ -43,9 +43,9 @@ def _minutes(values: list[float], minimum: int) -> dict[str, Any]:
 
 
 def interviews(
-    questionnaire: Questionnaire, responses: list[dict[str, Any]], wave: str | None
+    questionnaire: Questionnaire, responses: list[dict[str, Any]], waves: list[str] | None
 ) -> dict[str, Any]:
-    """Notes and durations of the complete interview records of ``wave`` (None: every wave).
+    """Notes and durations of the complete interview records of ``waves`` (None: every wave).
 
     Keys: ``n`` (interviews per group), ``suppressed`` (per group: fewer than
     ``min_group_size`` interviews; its notes are left out everywhere), ``themes`` (ordered
@@ -59,9 +59,9 @@ def interviews(
     chosen: dict[str, list[dict[str, Any]]] = {g: [] for g in questionnaire.group_ids}
     for record in responses:
         group = record.get("group")
-        if group not in chosen or record.get("status") != "complete":
+        if not isinstance(group, str) or group not in chosen or record.get("status") != "complete":
             continue
-        if wave is not None and record.get("wave", "default") != wave:
+        if waves is not None and record.get("wave", "default") not in waves:
             continue
         if _is_interview(record):
             chosen[group].append(record)

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from survey_tui.core.analysis.engine import Patterns
-
 
 @dataclass(frozen=True)
 class Counts:
@@ -156,9 +154,7 @@ class Sample:
         resample drew nobody who answered the item)."""
         import numpy as np
 
-        drawn = rng.multinomial(self.draws, self.probabilities, size=resamples).astype(
-            np.float64
-        )
+        drawn = rng.multinomial(self.draws, self.probabilities, size=resamples).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
             means: NDArray[np.float64] = (drawn @ self.sums) / (drawn @ self.answered)
         return means
