@@ -12,6 +12,7 @@ from typing import Any
 
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.model import (
+    DONT_KNOW,
     NPS_SCALE,
     AnyQuestion,
     LikertQuestion,
@@ -40,9 +41,22 @@ def _scale_for(question: AnyQuestion, scale: Scale | None) -> Scale:
     return scale
 
 
-def parse_scale_value(text: str, scale: Scale) -> int:
-    """A point on ``scale`` from its number or (case-insensitive) label."""
+#: What a respondent may type for a "don't know" choice besides its own label.
+DONT_KNOW_TYPED = ("?", DONT_KNOW)
+
+
+def is_dont_know(text: str, label: str | None) -> bool:
+    """Whether typed ``text`` picks the "don't know" choice labelled ``label`` (None: none)."""
+    folded = text.strip().casefold()
+    return label is not None and (folded in DONT_KNOW_TYPED or folded == label.casefold())
+
+
+def parse_scale_value(text: str, scale: Scale) -> int | str:
+    """A point on ``scale`` from its number or (case-insensitive) label, or ``DONT_KNOW``
+    when the scale offers it and the text is ``?``, ``dont_know`` or its label."""
     cleaned = text.strip()
+    if is_dont_know(cleaned, scale.dont_know):
+        return DONT_KNOW
     if re.fullmatch(r"[+-]?\d+", cleaned):
         value = int(cleaned)
         if scale.min <= value <= scale.max:
@@ -123,7 +137,9 @@ def number_problem(value: float) -> str | None:
     return None
 
 
-def _parse_number(question: NumberQuestion, text: str) -> int | float:
+def _parse_number(question: NumberQuestion, text: str) -> int | float | str:
+    if is_dont_know(text, question.dont_know):
+        return DONT_KNOW
     cleaned = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
     whole, comma, fraction = text.strip().partition(",")
     if comma and cleaned != text and len(fraction) == 3 and whole.lstrip("-").isdigit():
@@ -147,9 +163,9 @@ def _parse_number(question: NumberQuestion, text: str) -> int | float:
     return number
 
 
-def _parse_matrix(question: MatrixQuestion, text: str, scale: Scale) -> dict[str, int]:
+def _parse_matrix(question: MatrixQuestion, text: str, scale: Scale) -> dict[str, int | str]:
     """``row=value`` pairs, or one value per row in order (separated by spaces or commas)."""
-    result: dict[str, int] = {}
+    result: dict[str, int | str] = {}
     tokens = [t for t in re.split(r"[,;\s]+", text) if t]
     row_ids = [row.id for row in question.rows]
     if any("=" in t for t in tokens):
@@ -176,6 +192,8 @@ def check_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any
         return "This question needs an answer." if question.is_required else None
     if isinstance(question, LikertQuestion | NpsQuestion):
         scale = _scale_for(question, questionnaire.scale_of(question))
+        if value == DONT_KNOW:
+            return None if scale.dont_know else _NO_DONT_KNOW
         if not isinstance(value, int) or isinstance(value, bool):
             return "Choose one of the points on the scale."
         if not scale.min <= value <= scale.max:
@@ -218,7 +236,13 @@ def _check_multi(question: MultiChoiceQuestion, value: Any) -> str | None:
     return None
 
 
+#: Why a stored "dont_know" is refused where the question does not offer it.
+_NO_DONT_KNOW = 'This question has no "don\'t know" choice: give an answer.'
+
+
 def _check_number(question: NumberQuestion, value: Any) -> str | None:
+    if value == DONT_KNOW:
+        return None if question.dont_know else _NO_DONT_KNOW
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "Type a number."
     problem = number_problem(float(value))
@@ -247,6 +271,10 @@ def _check_matrix(questionnaire: Questionnaire, question: MatrixQuestion, value:
             if question.is_required:
                 return f"Rate every row (missing: {row.label})."
             continue
+        if point == DONT_KNOW:
+            if scale.dont_know is None:
+                return _NO_DONT_KNOW
+            continue
         if isinstance(point, bool) or not isinstance(point, int):
             return f"Rate {row.label} with a number."
         if not scale.min <= point <= scale.max:
@@ -265,6 +293,8 @@ def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: An
     """A short human reading of a stored answer (review screen, plain mode)."""
     if value is None or value == [] or value == {} or value == "":
         return "(no answer)"
+    if value == DONT_KNOW and isinstance(question, LikertQuestion | NumberQuestion):
+        return _dont_know_label(questionnaire, question)
     if isinstance(question, LikertQuestion | NpsQuestion):
         scale = questionnaire.scale_of(question)
         label = scale.label_for(value) if scale else None
@@ -284,9 +314,20 @@ def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: An
         scale = questionnaire.scale_of(question)
         rows = []
         for row in question.rows:
-            if row.id in value:
+            if value.get(row.id) == DONT_KNOW:
+                rows.append(f"{row.label}: {_dont_know_label(questionnaire, question)}")
+            elif row.id in value:
                 label = scale.label_for(value[row.id]) if scale else None
                 rows.append(f"{row.label}: {value[row.id]}" + (f" ({label})" if label else ""))
         return "; ".join(rows)
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _dont_know_label(
+    questionnaire: Questionnaire, question: LikertQuestion | NumberQuestion | MatrixQuestion
+) -> str:
+    if isinstance(question, NumberQuestion):
+        return question.dont_know or "don't know"
+    scale = questionnaire.scale_of(question)
+    return (scale.dont_know if scale else None) or "don't know"
