@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
-from survey_tui.core.store.exchange import columns, export_time, to_row
+from survey_tui.core.store.exchange import columns, export_time, text_columns, to_row
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -87,10 +87,7 @@ def export_responses(
     ]
     other_versions = sum(r.get("questionnaire_version") != questionnaire.version for r in mine)
     chosen.sort(
-        key=lambda r: (
-            export_time(r.get("submitted_at"), exact=exact_times),
-            str(r.get("response_id")),
-        )
+        key=lambda r: (export_time(r.get("submitted_at"), exact=exact_times), str(r["response_id"]))
     )
     if fmt == "json":
         data = orjson.dumps(
@@ -116,12 +113,13 @@ def csv_text(
 ) -> str:
     """The wide CSV of ``records`` in the order given (header first, ``\\n`` line ends)."""
     header = columns(questionnaire)
+    texts = text_columns(questionnaire)
     lines = [_csv_line(header)]
     for record in records:
         if record.get("questionnaire_sha256") != questionnaire.sha256:
             # Only answers the file accepts now, so the export re-imports.
             record = {**record, "answers": answers_that_fit(questionnaire, record["answers"])[0]}
-        row = to_row(questionnaire, record, exact_times=exact_times)
+        row = to_row(questionnaire, record, exact_times=exact_times, texts=texts)
         lines.append(_csv_line([row[name] for name in header]))
     return "".join(lines)
 

@@ -83,12 +83,17 @@ def _cell(value: Any) -> str:
 
 
 def to_row(
-    questionnaire: Questionnaire, record: dict[str, Any], *, exact_times: bool = False
+    questionnaire: Questionnaire,
+    record: dict[str, Any],
+    *,
+    exact_times: bool = False,
+    texts: frozenset[str] | None = None,
 ) -> dict[str, str]:
     """One record as a CSV row (every column present, empty = not answered).
 
     Text cells follow the spreadsheet rule (:func:`spreadsheet_safe`); ``submitted_at`` is
-    the day only unless ``exact_times`` (docs/data-exchange.md).
+    the day only unless ``exact_times`` (docs/data-exchange.md). ``texts``: the questionnaire's
+    :func:`text_columns`, when the caller has them already.
     """
     answers = record.get("answers") or {}
     row = {
@@ -105,7 +110,7 @@ def to_row(
                 row[f"{question.id}.{r.id}"] = _cell(values.get(r.id))
         else:
             row[question.id] = _cell(value)
-    for column in text_columns(questionnaire):
+    for column in texts if texts is not None else text_columns(questionnaire):
         row[column] = spreadsheet_safe(row[column])
     return row
 
