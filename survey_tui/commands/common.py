@@ -47,46 +47,14 @@ def load_questionnaire(ref: str) -> Questionnaire:
     return load(resolve_questionnaire(ref))
 
 
-def answers_that_fit(q: Questionnaire, answers: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    """The answers ``q`` as now written accepts, and how many do not fit (per matrix row).
-
-    An answer does not fit when its question is gone, its value is off the scale or not an
-    option any more: what a questionnaire edited without a version bump leaves behind.
-    """
-    from survey_tui.core.answers import check_answer
-
-    kept: dict[str, Any] = {}
-    misfits = 0
-    for question_id, value in answers.items():
-        question = q.question(question_id)
-        if question is None:
-            misfits += 1
-        elif question.type == "matrix" and isinstance(value, dict):
-            scale = q.scale_of(question)
-            rows = {row.id for row in question.rows}
-            fitting = {
-                row_id: point
-                for row_id, point in value.items()
-                if row_id in rows
-                and isinstance(point, int)
-                and (scale is None or scale.min <= point <= scale.max)
-            }
-            misfits += len(value) - len(fitting)
-            if fitting:
-                kept[question_id] = fitting
-        elif value is None or check_answer(q, question, value) is None:
-            kept[question_id] = value
-        else:
-            misfits += 1
-    return kept, misfits
-
-
 def edited_text_warning(q: Questionnaire, records: list[dict[str, Any]]) -> str | None:
     """A warning when responses were given to another text of ``q``'s id and version.
 
     Records carry the SHA-256 of the file they were answered with; a different one means the
     file was edited without a version bump, and some stored answers may no longer fit.
     """
+    from survey_tui.core.export import answers_that_fit
+
     if q.sha256 is None:
         return None
     edited = [

@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import orjson
 
 from survey_tui.commands.common import (
-    answers_that_fit,
     db_option,
     edited_text_warning,
     load_questionnaire,
     store_path,
 )
-from survey_tui.core.errors import DataError, Problem, StoreError
+from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
+
+if TYPE_CHECKING:
+    from survey_tui.core.export import Export
+    from survey_tui.core.model import Questionnaire
+    from survey_tui.core.store import ResponseStore
+
+Record = dict[str, Any]
 
 PROGRESS_FROM_ROWS = 2000
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # Bytes, not read_text: universal newlines would turn a "\r" inside a quoted answer
+        # into "\n" before the csv module sees it.
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(
             [Problem(str(path), None, None, "", f"not UTF-8 text ({error.reason})")]
@@ -150,54 +158,111 @@ def _differs(row: dict[str, Any], stored: dict[str, Any] | None) -> bool:
 @click.command()
 @click.argument("questionnaire")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv")
-@click.option("-o", "output", type=click.Path(dir_okay=False), default=None, help="Output file.")
+@click.option("-o", "output", type=click.Path(), metavar="FILE", default=None, help="Output file.")
 @click.option("--wave", default=None, help="Only this wave.")
+@click.option(
+    "--exact-times",
+    is_flag=True,
+    help="Timestamps to the second (default: the day only; a time can tell who answered).",
+)
 @db_option
 def export(
-    questionnaire: str, fmt: str, output: str | None, wave: str | None, db: str | None
+    questionnaire: str,
+    fmt: str,
+    output: str | None,
+    wave: str | None,
+    exact_times: bool,
+    db: str | None,
 ) -> None:
-    """Write the complete responses as CSV or JSON (stdout without -o).
+    """Write every complete response as CSV or JSON (stdout without -o).
+
+    The export is the raw data for the survey's owner: it holds every response, also those
+    of groups smaller than min_group_size that analyze and report withhold (a note on stderr
+    says when). Timestamps are exported to the day unless --exact-times; the seconds spent
+    per question are never exported. Text cells starting with = + - @ ' tab or CR get one
+    leading ' so that a spreadsheet shows them instead of running them (import removes it).
 
     Example: survey-tui export ai-expectation-gap --format json -o answers.json
     """
+    from survey_tui.core.export import export_responses
     from survey_tui.core.store import ResponseStore
-    from survey_tui.core.store.exchange import columns, to_row
-    from survey_tui.core.store.storage import atomic_write_bytes
 
     q = load_questionnaire(questionnaire)
     path = store_path(db)
     if not path.exists():
         # Like analyze/report: a typo in --db must not look like an empty survey.
         raise StoreError(f"no response store at {path}")
-    every = ResponseStore(path).responses(q.id, wave=wave)
+    store = ResponseStore(path)
+    target = _output_path(output, store) if output else None
+    every = store.responses(q.id, wave=wave)
     # The CSV has no version column: a response to another version would be relabelled
     # as this one on re-import, so only this version's responses are exported (as analyze).
-    records = [r for r in every if r.get("questionnaire_version") == q.version]
-    if len(records) < len(every):
-        click.echo(
-            f"note: {len(every) - len(records)} responses to other versions of {q.id!r} "
-            "left out (export with that version's file to get them)",
-            err=True,
+    result = export_responses(
+        q, every, fmt="json" if fmt == "json" else "csv", exact_times=exact_times
+    )
+    if target is not None:
+        _write_export(target, result.data)
+    else:
+        click.echo(result.data.decode("utf-8"), nl=False)
+    for note in _export_notes(q, result, every, fmt):
+        click.echo(note, err=True)
+
+
+def _export_notes(q: Questionnaire, result: Export, every: list[Record], fmt: str) -> list[str]:
+    """What stderr says about an export: versions left out, edited texts, small groups."""
+    notes = []
+    if result.other_versions:
+        notes.append(
+            f"note: {result.other_versions} responses to other versions of {q.id!r} "
+            "left out (export with that version's file to get them)"
         )
+    records = [r for r in every if r.get("questionnaire_version") == q.version]
     warning = edited_text_warning(q, records)
     if warning:
-        click.echo(warning + (" (kept as stored in JSON)" if fmt == "json" else ""), err=True)
-    if fmt == "json":
-        data = orjson.dumps(records, option=orjson.OPT_INDENT_2) + b"\n"
-    else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns(q), lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            if record.get("questionnaire_sha256") != q.sha256:
-                # Only answers the file accepts now, so the export re-imports.
-                record = {**record, "answers": answers_that_fit(q, record["answers"])[0]}
-            writer.writerow(to_row(q, record))
-        data = buffer.getvalue().encode("utf-8")
-    if output:
-        atomic_write_bytes(Path(output), data)
-    else:
-        click.echo(data.decode("utf-8"), nl=False)
+        notes.append(warning + (" (kept as stored in JSON)" if fmt == "json" else ""))
+    if result.small_groups:
+        # The export is raw data for the survey's owner: it keeps what reports withhold.
+        several = len({r.get("wave") or "default" for r in records}) > 1
+        shown = ", ".join(
+            f"{s.group}{f' in wave {s.wave}' if several else ''} ({s.n})"
+            for s in result.small_groups
+        )
+        notes.append(
+            f"note: the export includes every response, also of groups below min_group_size "
+            f"{q.min_group_size} that analyze and report withhold: {shown}; it is raw data, "
+            "share it with care"
+        )
+    return notes
+
+
+def _output_path(output: str, store: ResponseStore) -> Path:
+    """``-o``'s file, refused before any work when it cannot be a file we may write."""
+    target = Path(output)
+    if target.is_dir():
+        raise SurveyError("is a folder; give a file name for the export", location=output)
+    own = {p.resolve() for p in (store.path, store.journal_path, store.lock_path)}
+    if target.resolve() in own:
+        raise SurveyError("is the response store; give another file name", location=output)
+    existing = next((p for p in target.parents if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise SurveyError(f"{existing} is a file, not a folder", location=output)
+    return target
+
+
+def _write_export(target: Path, data: bytes) -> None:
+    """Write ``data`` atomically; on failure nothing is left, not even a folder made for it."""
+    from survey_tui.core.store.storage import atomic_write_bytes
+
+    missing = [p for p in target.parents if not p.exists()]
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as error:
+        for folder in missing:  # innermost first; only the still-empty ones made here
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise SurveyError(
+            f"cannot write the export: {error.strerror or error}", location=str(target)
+        ) from None
 
 
 @click.command()

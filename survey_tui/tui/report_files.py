@@ -6,8 +6,6 @@ No Textual here: these run in worker threads, and every error a user can cause i
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +32,6 @@ def report_markdown(
     return render(resolve_template(REPORT_TEMPLATE), build_context(result))
 
 
-def responses_csv(questionnaire: Questionnaire, records: list[dict[str, Any]]) -> str:
-    """The wide CSV of data-exchange.md (as ``survey-tui export``)."""
-    from survey_tui.core.store.exchange import columns, to_row
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns(questionnaire), lineterminator="\n")
-    writer.writeheader()
-    for record in sorted(records, key=lambda r: str(r.get("submitted_at"))):
-        writer.writerow(to_row(questionnaire, record))
-    return buffer.getvalue()
-
-
 def export_files(
     questionnaire: Questionnaire,
     records: list[dict[str, Any]],
@@ -57,17 +43,19 @@ def export_files(
     Both are computed before either is written, so a failing report writes nothing. An
     earlier export is never overwritten: the next free ``-2``, ``-3``... names are used.
     """
+    from survey_tui.core.export import export_responses
     from survey_tui.core.store.storage import atomic_write_bytes
 
     if not folder.is_dir():
         raise SurveyError("the export folder does not exist", location=str(folder))
     stem = questionnaire.id + (f"-{_safe(wave)}" if wave else "")
     report = report_markdown(questionnaire, records, wave)
-    table = responses_csv(questionnaire, records)
+    # The one export of core: the same bytes as ``survey-tui export`` for these responses.
+    table = export_responses(questionnaire, records, fmt="csv").data
     report_path, csv_path = _free_names(folder, stem)
     try:
         atomic_write_bytes(report_path, report.encode("utf-8"))
-        atomic_write_bytes(csv_path, table.encode("utf-8"))
+        atomic_write_bytes(csv_path, table)
     except OSError as error:
         raise SurveyError(
             f"cannot write the export: {error.strerror or error}", location=str(folder)

@@ -30,6 +30,48 @@ def columns(questionnaire: Questionnaire) -> list[str]:
     return cols
 
 
+# Answers of these types are text in a spreadsheet; likert, nps, number and matrix cells are
+# numbers (a negative number such as -2 is never a formula to escape).
+TEXT_TYPES = frozenset({"single_choice", "multi_choice", "text"})
+TEXT_FIXED_COLUMNS = ("response_id", "group", "wave")
+# A cell starting with one of these is a formula (or turns into one) in Excel or LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def text_columns(questionnaire: Questionnaire) -> frozenset[str]:
+    """The columns whose cells are text (the spreadsheet rule applies), decided by type."""
+    ids = [q.id for q in questionnaire.questions() if q.type in TEXT_TYPES]
+    return frozenset([*TEXT_FIXED_COLUMNS, *ids])
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV text cell no spreadsheet evaluates: one more leading ``'`` if needed.
+
+    A leading ``'`` is escaped too, so that :func:`spreadsheet_plain` can always remove one.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def spreadsheet_plain(text: str) -> str:
+    """The text a CSV text cell stands for: one leading ``'`` removed (spreadsheet_safe's)."""
+    return text[1:] if text.startswith("'") else text
+
+
+def export_time(value: Any, *, exact: bool) -> str:
+    """A stored timestamp as exported: to the day (``2026-11-24``) unless ``exact``.
+
+    A time to the second can tell who answered when; a day cannot. Unreadable values are left
+    out rather than passed on (they might hold a time).
+    """
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        moment = _parse_time(value)
+    except ValueError:
+        return ""
+    return moment if exact else moment[:10]
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -40,14 +82,25 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def to_row(questionnaire: Questionnaire, record: dict[str, Any]) -> dict[str, str]:
-    """One record as a CSV row (every column present, empty = not answered)."""
+def to_row(
+    questionnaire: Questionnaire,
+    record: dict[str, Any],
+    *,
+    exact_times: bool = False,
+    texts: frozenset[str] | None = None,
+) -> dict[str, str]:
+    """One record as a CSV row (every column present, empty = not answered).
+
+    Text cells follow the spreadsheet rule (:func:`spreadsheet_safe`); ``submitted_at`` is
+    the day only unless ``exact_times`` (docs/data-exchange.md). ``texts``: the questionnaire's
+    :func:`text_columns`, when the caller has them already.
+    """
     answers = record.get("answers") or {}
     row = {
-        "response_id": record.get("response_id", ""),
-        "group": record.get("group", ""),
-        "wave": record.get("wave") or "default",
-        "submitted_at": record.get("submitted_at") or "",
+        "response_id": str(record.get("response_id", "")),
+        "group": str(record.get("group", "")),
+        "wave": str(record.get("wave") or "default"),
+        "submitted_at": export_time(record.get("submitted_at"), exact=exact_times),
     }
     for question in questionnaire.questions():
         value = answers.get(question.id)
@@ -57,6 +110,8 @@ def to_row(questionnaire: Questionnaire, record: dict[str, Any]) -> dict[str, st
                 row[f"{question.id}.{r.id}"] = _cell(values.get(r.id))
         else:
             row[question.id] = _cell(value)
+    for column in texts if texts is not None else text_columns(questionnaire):
+        row[column] = spreadsheet_safe(row[column])
     return row
 
 
@@ -153,6 +208,18 @@ def _scale_value_for_label(scale: Any, raw: str) -> int | None:
     return None
 
 
+def _cells(row: dict[str, str], texts: frozenset[str]) -> dict[str, str]:
+    """A CSV row's cells without outer blanks; a text cell loses the ``'`` export added.
+
+    Blanks go first, so that a protected leading tab or CR (``'\t...``) is kept.
+    """
+    cells = {}
+    for column, value in row.items():
+        cell = (value or "").strip()
+        cells[column] = spreadsheet_plain(cell) if column in texts else cell
+    return cells
+
+
 def _column_hint(name: str, known: list[str]) -> str:
     """ " (did you mean ...?)" for an unknown column, or ""."""
     folded = name.casefold()
@@ -203,21 +270,23 @@ def parse_rows(
     seen: set[str] = set()
     bad_rows = 0
     now = utc_now()
-    for line, row in rows:
+    texts = text_columns(questionnaire)
+    for line, cells_read in rows:
         mine: list[Problem] = []
+        row = _cells(cells_read, texts)
 
         def bad(column: str, message: str, line: int = line, mine: list[Problem] = mine) -> None:
             mine.append(Problem(file, line, None, column, message))
 
-        rid = (row.get("response_id") or "").strip() or str(uuid.uuid4())
+        rid = row.get("response_id", "") or str(uuid.uuid4())
         if rid in seen:
             bad("response_id", f"{rid} appears twice in the file")
         seen.add(rid)
-        group = (row.get("group") or "").strip()
+        group = row.get("group", "")
         if group not in questionnaire.group_ids:
             bad("group", f"{group!r} is not a group ({', '.join(questionnaire.group_ids)})")
-        wave = (row.get("wave") or "").strip() or "default"
-        submitted = (row.get("submitted_at") or "").strip()
+        wave = row.get("wave", "") or "default"
+        submitted = row.get("submitted_at", "")
         try:
             submitted = _parse_time(submitted) if submitted else now
         except ValueError:
@@ -226,9 +295,7 @@ def parse_rows(
         failed: set[str] = set()  # questions with a bad cell: not also "missing"
         for question in questionnaire.questions():
             if question.type == "matrix":
-                cells = {
-                    r.id: (row.get(f"{question.id}.{r.id}") or "").strip() for r in question.rows
-                }
+                cells = {r.id: row.get(f"{question.id}.{r.id}", "") for r in question.rows}
                 values = {}
                 for row_id, raw in cells.items():
                     if raw:
@@ -240,7 +307,7 @@ def parse_rows(
                 if values:
                     answers[question.id] = values
                 continue
-            raw = (row.get(question.id) or "").strip()
+            raw = row.get(question.id, "")
             if raw:
                 try:
                     answers[question.id] = _parse_value(questionnaire, question, raw)
