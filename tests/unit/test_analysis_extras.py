@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pytest
 from analysis_helpers import find, questionnaire, record
 
 from survey_tui.core.analysis import analyze

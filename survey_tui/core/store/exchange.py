@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.answers import NUMBER_LIMIT
 from survey_tui.core.errors import Problem
+from survey_tui.core.model import DONT_KNOW
 from survey_tui.core.store.common import new_record, utc_now
 
 if TYPE_CHECKING:
@@ -125,6 +126,12 @@ def _parse_time(text: str) -> str:
 def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
     """The stored answer for a non-empty cell; ValueError with a message when invalid."""
     kind = question.type
+    if raw == DONT_KNOW and kind in ("likert", "nps", "matrix", "number"):
+        scale = questionnaire.scale_of(question) if kind != "number" else None
+        offered = question.dont_know if kind == "number" else scale and scale.dont_know
+        if not offered:
+            raise ValueError('dont_know: this question has no "don\'t know" choice')
+        return DONT_KNOW
     if kind in ("likert", "nps", "matrix"):
         scale = questionnaire.scale_of(question)
         low, high = (scale.min, scale.max) if scale is not None else (0, 10)
