@@ -17,15 +17,23 @@ from survey_tui.core.errors import StoreError
 from survey_tui.core.model import Questionnaire
 
 
-def _cell(figures: dict[str, Any], minimum: int) -> str:
+def _cell(figures: dict[str, Any], minimum: int, number: bool) -> str:
     if figures.get("asked") is False:
         return "not asked"
     if figures["suppressed"]:
         return f"suppressed (n < {minimum})"
+    if number:
+        return f"{figures['mean']:.4g} (median {figures['median']:.4g}, n={figures['n']})"
     return f"{figures['score']:.1f} (n={figures['n']})"
 
 
-def _gap_cell(gap: dict[str, Any] | None) -> str:
+def _mark(gap: dict[str, Any]) -> str:
+    if gap.get("significant"):
+        return " *"
+    return " ~" if gap.get("not_confirmed") else ""
+
+
+def _gap_cell(gap: dict[str, Any] | None, number: bool) -> str:
     if gap is None:
         return "-"
     if gap.get("not_asked"):
@@ -35,22 +43,68 @@ def _gap_cell(gap: dict[str, Any] | None) -> str:
     from survey_tui.core.reports.filters import pts
 
     low, high = gap["ci95"]
-    mark = " *" if gap["significant"] else ""
+    value = gap["units"] if number else gap["points"]
     # pts never prints -0.0 (a bound that rounds to zero is zero).
-    figures = f"{pts(gap['points'], True)} [{pts(low, True)}, {pts(high, True)}]"
-    return f"{figures} p={gap['p_value']:.3g}{mark}"
+    figures = f"{pts(value, True)} [{pts(low, True)}, {pts(high, True)}]"
+    return f"{figures} {gap['effect']}, p adj={gap['p_adjusted']:.2g}{_mark(gap)}"
+
+
+def _change_cell(change: dict[str, Any] | None, number: bool) -> str:
+    if change is None:
+        return "-"
+    from survey_tui.core.reports.filters import pts
+
+    name = "units" if number else "points"
+    low, high = change["ci95"]
+    mark = " *" if change["significant"] else ""
+    return (
+        f"{pts(change[name + '_before'], True)} -> {pts(change[name + '_now'], True)} "
+        f"({pts(change['delta'], True)} [{pts(low, True)}, {pts(high, True)}]){mark}"
+    )
+
+
+def _covered(result: dict[str, Any]) -> str:
+    if result["wave"] is None:
+        return "wave: none (no responses submitted yet)"
+    if result["wave"] == "all":
+        return "waves: all pooled (" + ", ".join(result.get("waves", [])) + ")"
+    baseline = result.get("baseline_wave")
+    return f"wave: {result['wave']}" + (f" (change since: {baseline})" if baseline else "")
+
+
+def _section(
+    title: str, entries: list[dict[str, Any]], key: str, result: dict[str, Any], number: bool
+) -> list[str]:
+    groups = list(result["groups"])
+    pair = result["compare"]
+    baseline = result.get("baseline_wave")
+    # A single group has no gap column at all (there is nothing to compare).
+    header = ["", *groups, *(["gap " + " - ".join(pair)] if pair else [])]
+    header += ["change"] if pair and baseline else []
+    rows = [header]
+    for entry in entries:
+        row = [
+            entry[key],
+            *(_cell(entry["groups"][g], result["min_group_size"], number) for g in groups),
+        ]
+        if pair:
+            row.append(_gap_cell(entry["gap"], number))
+        if pair and baseline:
+            row.append(_change_cell(entry.get("change"), number))
+        rows.append(row)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    return ["", title] + [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
 
 
 def render_table(result: dict[str, Any]) -> str:
-    """The analysis as plain-text tables: group scores, gap, CI, p (* = significant)."""
+    """The analysis as plain-text tables: group figures, the gap with its interval, effect and
+    adjusted p, and the change since the baseline when there is one."""
     minimum = result["min_group_size"]
-    groups = list(result["groups"])
     pair = result["compare"]
-    # A single group has no gap column at all (there is nothing to compare).
-    header = ["", *groups, *(["gap " + " - ".join(pair)] if pair else [])]
     lines = [f"{result['questionnaire']['title']} (version {result['questionnaire']['version']})"]
-    if result["wave"]:
-        lines.append(f"wave: {result['wave']}")
+    lines.append(_covered(result))
     counts = ", ".join(
         f"{g}: n={info['n']}" + (f" (suppressed, n < {minimum})" if info["suppressed"] else "")
         for g, info in result["groups"].items()
@@ -61,35 +115,67 @@ def render_table(result: dict[str, Any]) -> str:
             f"left out of these totals: {group} in wave {', '.join(left_out)} "
             f"(fewer than {minimum} there; see --wave for each wave)"
         )
-    for title, entries, key in (
-        ("Constructs (score 0-100)", result["constructs"], "construct"),
-        ("Items (score 0-100)", result["items"], "question"),
-    ):
-        rows = [header]
-        for entry in entries:
-            row = [entry[key], *(_cell(entry["groups"][g], minimum) for g in groups)]
-            rows.append([*row, _gap_cell(entry["gap"])] if pair else row)
-        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-        lines += ["", title]
-        lines += [
-            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-        ]
-    index = result["expectation_gap_index"]
+    items = result["items"]
+    lines += _section(
+        "Themes (constructs, score 0-100)", result["constructs"], "construct", result, False
+    )
+    scored = [e for e in items if e["kind"] not in ("number", "awareness")]
+    lines += _section("Items (score 0-100)", scored, "question", result, False)
+    awareness = [e for e in items if e["kind"] == "awareness"]
+    if awareness:
+        lines += _section(
+            "Awareness items (each group asked its own question; not in the index)",
+            awareness,
+            "question",
+            result,
+            False,
+        )
+    numbers = [e for e in items if e["kind"] == "number"]
+    if numbers:
+        title = (
+            "Numbers (mean and median in each question's own unit: "
+            + "; ".join(f"{e['question']} {e.get('unit') or 'no unit'}" for e in numbers)
+            + ")"
+        )
+        lines += _section(title, numbers, "question", result, True)
     if not pair:
         lines += ["", "Expectation Gap Index: none (a single group, nothing to compare)"]
         return "\n".join(lines)
-    lines += [
-        "",
-        "Expectation Gap Index: " + (f"{index:.1f}" if index is not None else "suppressed"),
-    ]
-    lines.append("gap: points [95% CI], Mann-Whitney p; * = significant at 0.05")
+    lines += ["", _index_line(result)]
+    lines.append(
+        "gap: difference [95% CI], effect size, p adjusted for the number of comparisons "
+        "(Benjamini-Hochberg); * significant (adjusted p < 0.05 and the CI excludes 0), "
+        "~ not confirmed (only one of the two holds)"
+    )
     return "\n".join(lines)
 
 
-def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
-    """The stored responses to ``q``'s version (all statuses); StoreError if there are none.
+def _index_line(result: dict[str, Any]) -> str:
+    from survey_tui.core.reports.filters import pts
 
-    Responses to other versions are skipped with a note on stderr. Shared with ``report``.
+    index = result["expectation_gap_index"]
+    if index is None:
+        return "Expectation Gap Index: suppressed"
+    text = f"Expectation Gap Index: {index:.1f} (0 = the groups see AI the same way)"
+    ci = result.get("expectation_gap_index_ci95")
+    if ci:
+        text += f", 95% CI {ci[0]:.1f} to {ci[1]:.1f}"
+    change = result.get("expectation_gap_index_change")
+    if change:
+        low, high = change["ci95"]
+        text += (
+            f"; {result['baseline_wave']} {change['before']:.1f} -> {change['now']:.1f} "
+            f"({pts(change['delta'], True)}, CI {pts(low, True)} to {pts(high, True)}"
+            + (", more than noise)" if change["significant"] else ", within noise)")
+        )
+    return text
+
+
+def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
+    """The stored responses to ``q`` (every version, all statuses); StoreError if none.
+
+    Other versions' responses are pooled by the analysis where a question is unchanged
+    (docs/statistics.md); stderr says so. Shared with ``report``.
     """
     from survey_tui.core.store import ResponseStore
 
@@ -101,26 +187,26 @@ def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
     if not records:
         raise StoreError(f"{path}: no responses for questionnaire {q.id!r}")
     mine = [r for r in records if r.get("questionnaire_version") == q.version]
-    if not mine:
-        versions = sorted({str(r.get("questionnaire_version")) for r in records})
-        raise StoreError(
-            f"{path}: responses to {q.id!r} are for version {', '.join(versions)}, "
-            f"the questionnaire is version {q.version}"
-        )
     if len(mine) < len(records):
+        versions = sorted({str(r.get("questionnaire_version")) for r in records} - {str(q.version)})
         click.echo(
-            f"note: {len(records) - len(mine)} responses to other versions of {q.id!r} ignored",
+            f"note: {len(records) - len(mine)} responses to version {', '.join(versions)} of "
+            f"{q.id!r} are pooled with version {q.version} where a question is unchanged",
             err=True,
         )
     warning = edited_text_warning(q, mine)
     if warning:
         click.echo(warning, err=True)
-    return mine
+    return records
 
 
 @click.command()
 @click.argument("questionnaire")
-@click.option("--wave", default=None, help="Analyse this wave only (default: every wave).")
+@click.option(
+    "--wave",
+    default=None,
+    help="The wave to analyse (default: the most recent; 'all' pools every wave).",
+)
 @click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the contract JSON (gap-statistics.md)."

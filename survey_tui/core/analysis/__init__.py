@@ -9,7 +9,13 @@ import copy
 from typing import Any
 
 from survey_tui.core.analysis.change import index_change, index_summary, item_change
-from survey_tui.core.analysis.dataset import ALL_WAVES, Coverage, Dataset, choose_waves
+from survey_tui.core.analysis.dataset import (
+    ALL_WAVES,
+    Coverage,
+    Dataset,
+    choose_waves,
+    pool_versions,
+)
 from survey_tui.core.analysis.extras import comments, distributions, scorecards
 from survey_tui.core.analysis.figures import Figure, Unit, build_units
 from survey_tui.core.analysis.gaps import adjust, pair_gap, vs_rest
@@ -163,6 +169,7 @@ def analyze(
     if resamples < 1:
         raise DataError([], f"resamples must be at least 1, not {resamples}")
     coverage = choose_waves(responses, wave, baseline_wave)
+    responses, version_changed = pool_versions(questionnaire, responses)
     withheld_waves: dict[str, list[str]] = {}
     pooled = responses
     if coverage.wave == ALL_WAVES:
@@ -173,6 +180,7 @@ def analyze(
     pair = questionnaire.compare_pair
     result = _header(questionnaire, coverage, data)
     result["withheld_waves"] = withheld_waves
+    result["version_changed"] = version_changed
     result["items"] = now.item_entries
     result["constructs"] = now.construct_entries
     result["expectation_gap_index"] = now.index

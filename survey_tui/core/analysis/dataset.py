@@ -98,3 +98,43 @@ class Dataset:
             else:
                 partial[group] += 1
         return cls(answers, partial)
+
+
+def pool_versions(
+    questionnaire: Questionnaire, responses: list[Record]
+) -> tuple[list[Record], list[str]]:
+    """Every version's responses, with the answers that cannot be pooled left out.
+
+    An item is pooled across versions when it is unchanged. The store keeps only the current
+    file, so a change is recognised by its evidence: another version's answer that is not a
+    valid answer to the current question (another type, or outside the current scale or
+    options). Such an item counts only the current version's answers and is listed in the
+    result (``version_changed``). A change that leaves every old answer valid (a reworded
+    item) cannot be seen here: docs/statistics.md says to bump the question id for that.
+    """
+    from survey_tui.core.answers import check_answer
+
+    others = [r for r in responses if r.get("questionnaire_version") != questionnaire.version]
+    if not others:
+        return responses, []
+    changed: list[str] = []
+    for question in questionnaire.questions():
+        for record in others:
+            answers = record.get("answers")
+            value = answers.get(question.id) if isinstance(answers, dict) else None
+            if value is not None and check_answer(questionnaire, question, value) is not None:
+                changed.append(question.id)
+                break
+    if not changed:
+        return responses, []
+    dropped = set(changed)
+    pooled = [
+        r
+        if r.get("questionnaire_version") == questionnaire.version
+        else {
+            **r,
+            "answers": {k: v for k, v in (r.get("answers") or {}).items() if k not in dropped},
+        }
+        for r in responses
+    ]
+    return pooled, changed

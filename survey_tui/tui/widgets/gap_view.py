@@ -40,11 +40,18 @@ def gap_text(entry: dict[str, Any], compare: list[str] | None) -> str:
     if gap.get("suppressed") or gap.get("points") is None:
         return "gap: waiting for enough responses"
     low, high = gap["ci95"]
-    verdict = "significant" if gap["significant"] else "not significant"
     return (
         f"gap {pts(gap['points'], True)} pts (95% CI {pts(low, True)} to {pts(high, True)}, "
-        f"{ptext(gap['p_value'])}, {verdict})"
+        f"{gap.get('effect') or 'no'} effect, {verdict(gap)})"
     )
+
+
+def verdict(gap: dict[str, Any]) -> str:
+    """One significance rule in words (docs/statistics.md): significant, not confirmed (one
+    test alone passes after correcting for the comparisons), or not significant."""
+    if gap.get("significant"):
+        return "significant"
+    return "not confirmed" if gap.get("not_confirmed") else "not significant"
 
 
 def _widest_first(constructs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -119,12 +126,13 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
         out.append(title[:width] + "\n", style="bold")
         rows = {row["key"]: row for row in card["rows"]}
         label_width = min(28, max((len(str(r["label"])) for r in card["rows"]), default=8))
+        doer = card.get("experience_group") or ""
         for heading, keys in (
-            ("Helps most (score 0-100 per group)", card.get("helps_most", [])),
-            ("Friction most", card.get("friction_most", [])),
+            (f"Helps ({doer} score 60+; scores 0-100 per group)", card.get("helps", [])),
+            (f"Friction ({doer} score 40 or less)", card.get("friction", [])),
         ):
             if not keys:
-                continue  # e.g. a one-row matrix: that row helps, none is "friction"
+                continue
             out.append(f"  {heading}:\n")
             for key in keys:
                 if key in rows:
@@ -134,16 +142,11 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
 
 
 def _scorecards(analysis: dict[str, Any]) -> list[dict[str, Any]]:
-    cards = analysis.get("scorecards")
-    if cards:
-        return list(cards)
-    card = analysis.get("scorecard")
-    return [card] if card else []
+    return list(analysis.get("scorecards") or [])
 
 
 def _row_scores(row: dict[str, Any], groups: dict[str, dict[str, Any]]) -> str:
-    # Per-group scores of shown groups only; the "overall" score is left out on purpose: with
-    # a group withheld it could be combined with the others to recover that group's score.
+    # Per-group scores of shown groups only.
     shown = []
     for gid in groups:
         figures = row["groups"].get(gid) or {}
