@@ -19,6 +19,7 @@ from survey_tui.commands.common import (
     store_path,
 )
 from survey_tui.core.errors import DataError, Problem, StoreError
+from survey_tui.core.textsafety import escape_for_terminal
 
 PROGRESS_FROM_ROWS = 2000
 
@@ -121,7 +122,7 @@ def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: s
     if problems and (not skip_bad_rows or bad == 0):
         raise DataError(problems)
     for problem in problems:
-        click.echo(f"skipped: {problem}", err=True)
+        click.echo(escape_for_terminal(f"skipped: {problem}"), err=True)
     store = ResponseStore(store_path(db))
     stored = {r["response_id"]: r for r in store.responses(q.id, status=None, copy=False)}
     inserted, present = store.insert_many(records)
@@ -133,8 +134,10 @@ def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: s
             f" and {len(differing) - 5} more" if len(differing) > 5 else ""
         )
         click.echo(
-            f"warning: {len(differing)} rows have a response_id already stored with other "
-            f"answers; the stored responses were kept: {shown}",
+            escape_for_terminal(
+                f"warning: {len(differing)} rows have a response_id already stored with other "
+                f"answers; the stored responses were kept: {shown}"
+            ),
             err=True,
         )
 
@@ -197,7 +200,8 @@ def export(
     if output:
         atomic_write_bytes(Path(output), data)
     else:
-        click.echo(data.decode("utf-8"), nl=False)
+        # To a terminal, never raw control bytes (stored answers are clean; older ones may not be).
+        click.echo(escape_for_terminal(data.decode("utf-8")), nl=False)
 
 
 @click.command()
