@@ -23,12 +23,15 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 if TYPE_CHECKING:
     from survey_tui.core.errors import Problem
     from survey_tui.core.yamlsource import Path, SourceMap
 
 # C0 without tab (09), LF (0A) and CR (0D); DEL; C1.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROLS = re.compile(f"[{_CONTROL_CHARS}]")
 
 # The "Trojan Source" characters (CVE-2021-42574): embeddings, overrides and isolates that
 # reorder how text is displayed. Plain marks (LRM, RLM, ALM) are left alone: RTL text needs them.
@@ -39,9 +42,9 @@ _ZERO_WIDTH = frozenset("\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
 # non-ASCII neighbour (inside an English word, say) has no use that a reader can see.
 _JOINERS = frozenset("\u200c\u200d")
 _TAG_BLACK_FLAG = "\U0001f3f4"  # tag characters U+E0020..U+E007F spell subdivision flags
-_SUSPECT = re.compile(
-    "[" + "".join(sorted(_BIDI | _ZERO_WIDTH | _JOINERS)) + "\U000e0000-\U000e007f]"
-)
+_INVISIBLE = "".join(sorted(_BIDI | _ZERO_WIDTH | _JOINERS)) + "\U000e0000-\U000e007f"
+_SUSPECT = re.compile(f"[{_INVISIBLE}]")
+_ANY = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE}]")
 
 _NAMES = {
     "\x07": "BEL",
@@ -78,8 +81,22 @@ def clean_answers(value: Any) -> Any:
 TEXT_FIELDS = ("answers", "notes", "wave")
 
 
+# A control character as orjson writes it: C0 as \u00XX (\b and \f short), DEL and C1 raw.
+# A literal backslash before b, f or u00.. matches too; that only costs the slow path.
+_JSON_CONTROL = re.compile(rb"\\u00[01][0-9a-f]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
+
+
 def clean_record(record: dict[str, Any]) -> dict[str, Any]:
     """``record`` with its answers, notes and wave cleaned (in place; returned for chaining)."""
+    try:
+        # One orjson pass finds the (rare) record to clean: walking every answer in Python
+        # would make a 50k-row import seconds slower.
+        blob = orjson.dumps([record.get(key) for key in TEXT_FIELDS])
+    except orjson.JSONEncodeError:
+        blob = b"\\b"  # not plain JSON data: walk it
+    suspect = b"\\" in blob or b"\x7f" in blob or b"\xc2" in blob  # memchr: fast
+    if not (suspect and _JSON_CONTROL.search(blob)):
+        return record
     for key in TEXT_FIELDS:
         if key in record:
             record[key] = clean_answers(record[key])
@@ -166,6 +183,8 @@ def _text_checks(
     *,
     key: bool,
 ) -> None:
+    if not _ANY.search(text):
+        return
     for found, into in ((find_controls(text), errors), (find_invisible(text), warnings)):
         if not found:
             continue
