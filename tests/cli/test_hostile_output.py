@@ -105,8 +105,9 @@ def test_stored_answers_reach_stdout_escaped(legacy: tuple[Path, Path], args: li
     if args == ["export", "--format", "json"]:
         # The escape is JSON's own: the document still decodes to exactly what is stored.
         records = json.loads(text)
-        assert [r["answers"].get("tool") for r in records] == [HOSTILE] * 6 + [None]
-        assert records[-1]["wave"] == HOSTILE
+        tools = [r["answers"].get("tool") for r in records]
+        assert tools.count(HOSTILE) == 6 and tools.count(None) == 1
+        assert [r["wave"] for r in records].count(HOSTILE) == 1
     if args == ["analyze", "--json"]:
         json.loads(text)
 
