@@ -88,7 +88,10 @@ def _available(name: str) -> bool:
 
 def fail(error: SurveyError) -> None:
     """Print a user error to stderr and exit 2 (cli.md)."""
-    click.echo(str(error), err=True)
+    from survey_tui.core.textsafety import escape_for_terminal
+
+    # Messages may quote a file name, a CSV cell or a stored value.
+    click.echo(escape_for_terminal(str(error)), err=True)
     sys.exit(2)
 
 

@@ -28,6 +28,7 @@ from survey_tui.core.model import (
     TextQuestion,
 )
 from survey_tui.core.session import Session, Stopwatch, Store, find_resumable, length_summary
+from survey_tui.core.textsafety import escape_for_terminal
 
 BACK = "<"
 
@@ -60,11 +61,12 @@ class PlainRunner:
 
     # --- io ----------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        # Answers read back (review, resume, notes) may hold what a terminal would obey.
+        self.stdout.write(escape_for_terminal(text) + "\n")
         self.stdout.flush()
 
     def ask(self, prompt: str) -> str:
-        self.stdout.write(prompt)
+        self.stdout.write(escape_for_terminal(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:

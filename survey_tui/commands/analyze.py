@@ -15,6 +15,7 @@ from survey_tui.commands.common import (
 )
 from survey_tui.core.errors import StoreError
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.textsafety import escape_for_terminal
 
 
 def _cell(figures: dict[str, Any], minimum: int, number: bool) -> str:
@@ -196,7 +197,7 @@ def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
         )
     warning = edited_text_warning(q, mine)
     if warning:
-        click.echo(warning, err=True)
+        click.echo(escape_for_terminal(warning), err=True)
     return records
 
 
@@ -233,7 +234,9 @@ def analyze(
     if as_json:
         import orjson
 
-        sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+        # orjson writes C0 controls as \u00XX already; C1 and DEL get the same JSON escape.
+        data = orjson.dumps(result, option=orjson.OPT_INDENT_2).decode("utf-8")
+        sys.stdout.buffer.write(escape_for_terminal(data).encode("utf-8") + b"\n")
         sys.stdout.flush()
     else:
-        click.echo(render_table(result))
+        click.echo(escape_for_terminal(render_table(result)))

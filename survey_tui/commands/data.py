@@ -18,6 +18,7 @@ from survey_tui.commands.common import (
     store_path,
 )
 from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
+from survey_tui.core.textsafety import escape_for_terminal
 
 if TYPE_CHECKING:
     from survey_tui.core.export import Export
@@ -129,7 +130,7 @@ def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: s
     if problems and (not skip_bad_rows or bad == 0):
         raise DataError(problems)
     for problem in problems:
-        click.echo(f"skipped: {problem}", err=True)
+        click.echo(escape_for_terminal(f"skipped: {problem}"), err=True)
     store = ResponseStore(store_path(db))
     stored = {r["response_id"]: r for r in store.responses(q.id, status=None, copy=False)}
     inserted, present = store.insert_many(records)
@@ -141,8 +142,10 @@ def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: s
             f" and {len(differing) - 5} more" if len(differing) > 5 else ""
         )
         click.echo(
-            f"warning: {len(differing)} rows have a response_id already stored with other "
-            f"answers; the stored responses were kept: {shown}",
+            escape_for_terminal(
+                f"warning: {len(differing)} rows have a response_id already stored with other "
+                f"answers; the stored responses were kept: {shown}"
+            ),
             err=True,
         )
 
@@ -203,9 +206,10 @@ def export(
     if target is not None:
         _write_export(target, result.data)
     else:
-        click.echo(result.data.decode("utf-8"), nl=False)
+        # To a terminal, never raw control bytes (stored answers are clean; older ones may not be).
+        click.echo(escape_for_terminal(result.data.decode("utf-8")), nl=False)
     for note in _export_notes(q, result, every, fmt):
-        click.echo(note, err=True)
+        click.echo(escape_for_terminal(note), err=True)
 
 
 def _export_notes(q: Questionnaire, result: Export, every: list[Record], fmt: str) -> list[str]:

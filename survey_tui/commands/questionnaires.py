@@ -14,14 +14,17 @@ from survey_tui.core.catalog import (
     template_files,
 )
 from survey_tui.core.errors import SurveyError
-from survey_tui.core.loader import load
+from survey_tui.core.loader import load, load_with_warnings
 from survey_tui.core.schema import questionnaire_schema
+from survey_tui.core.textsafety import escape_for_terminal
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 def validate(files: tuple[str, ...]) -> None:
     """Check questionnaire files: `FILE: ok`, or every problem as FILE:LINE:COL: field: message.
+
+    Warnings (`FILE:LINE:COL: field: warning: ...`) alone leave the exit status 0.
 
     \b
     Example:
@@ -31,12 +34,16 @@ def validate(files: tuple[str, ...]) -> None:
     for file in files:
         try:
             # A shipped questionnaire's id is accepted, as by the other commands.
-            load(file if Path(file).exists() else resolve_questionnaire(file))
+            _, warnings = load_with_warnings(
+                file if Path(file).exists() else resolve_questionnaire(file)
+            )
         except SurveyError as error:
             failed = True
-            click.echo(str(error), err=True)
+            click.echo(escape_for_terminal(str(error)), err=True)
         else:
-            click.echo(f"{file}: ok")
+            for warning in warnings:
+                click.echo(escape_for_terminal(str(warning)), err=True)
+            click.echo(escape_for_terminal(f"{file}: ok"))
     if failed:
         sys.exit(2)
 
@@ -54,18 +61,20 @@ def list_command() -> None:
         try:
             q = load(path)
         except SurveyError as error:
-            click.echo(f"  {path.name}: invalid ({error.title})")
+            click.echo(escape_for_terminal(f"  {path.name}: invalid ({error.title})"))
             continue
         count = sum(1 for _ in q.questions())
         groups = ", ".join(q.group_ids)
         click.echo(
-            f"  {q.id:<28} {q.title}\n"
-            f"  {'':<28} {q.mode}, groups: {groups}; {count} questions, "
-            f"~{q.estimate_minutes():g} min  ({path.name})"
+            escape_for_terminal(
+                f"  {q.id:<28} {q.title}\n"
+                f"  {'':<28} {q.mode}, groups: {groups}; {count} questions, "
+                f"~{q.estimate_minutes():g} min  ({path.name})"
+            )
         )
     click.echo("\nReport templates:")
     for path in template_files():
-        click.echo(f"  {path.name}")
+        click.echo(escape_for_terminal(f"  {path.name}"))
 
 
 @click.command()

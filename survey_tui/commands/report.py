@@ -87,7 +87,9 @@ def report(
     if output is not None:
         _write(Path(output), text)
     elif not preview:
-        sys.stdout.write(text)
+        from survey_tui.core.textsafety import escape_for_terminal
+
+        sys.stdout.write(escape_for_terminal(text))
         sys.stdout.flush()
     if preview:
         from survey_tui.tui.preview import preview_report

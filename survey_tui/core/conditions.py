@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from survey_tui.core.errors import SurveyError
+from survey_tui.core.textsafety import describe
 
 MAX_CONDITION_LENGTH = 2000
 MAX_DEPTH = 50
@@ -54,7 +55,9 @@ _TOKEN_RE = re.compile(
   | (?P<name>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)?)
   | (?P<op>==|!=|<=|>=|<|>|\(|\)|\[|\]|,)
     """,
-    re.VERBOSE,
+    # ASCII only outside quotes: Python's \d and \s would take '٢' as 2 and U+00A0 as a
+    # space, so a condition could read differently from what it does.
+    re.VERBOSE | re.ASCII,
 )
 KEYWORDS = {"and", "or", "not", "in", "true", "false"}
 COMPARISONS = {"==", "!=", "<", "<=", ">", ">=", "in", "not in"}
@@ -74,6 +77,11 @@ def tokenize(source: str) -> list[Token]:
                 hint = " (use and, or, not)"
             elif char in "'\"":
                 hint = " (unterminated string)"
+            elif not char.isascii():
+                hint = (
+                    f", {describe(char)}: outside quotes a condition uses only ASCII letters,"
+                    " digits, spaces and operators"
+                )
             raise ConditionSyntaxError(f"unexpected character {char!r}{hint}", pos)
         kind = match.lastgroup
         text = match.group()

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from survey_tui.core.errors import Problem, QuestionnaireError
 from survey_tui.core.model import QUESTION_TYPES, QUESTIONNAIRE_ID_PATTERN, Questionnaire
+from survey_tui.core.textsafety import text_problems
 from survey_tui.core.yamlsource import (
     Path,
     SourceMap,
@@ -29,6 +30,11 @@ from survey_tui.core.yamlsource import (
 
 def load(path: str | FsPath) -> Questionnaire:
     """Load and validate the questionnaire at ``path``; raise :class:`QuestionnaireError`."""
+    return load_with_warnings(path)[0]
+
+
+def load_with_warnings(path: str | FsPath) -> tuple[Questionnaire, list[Problem]]:
+    """:func:`load`, plus the warnings about a file that loads (``validate`` prints them)."""
     file = str(path)
     try:
         data = FsPath(path).read_bytes()
@@ -42,11 +48,15 @@ def load(path: str | FsPath) -> Questionnaire:
         raise QuestionnaireError(
             [Problem(file, None, None, "", f"cannot read: {exc.strerror}")]
         ) from None
-    return load_bytes(data, file)
+    return _load(data, file)
 
 
 def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
     """Load a questionnaire from bytes; ``file`` names it in error messages."""
+    return _load(data, file)[0]
+
+
+def _load(data: bytes, file: str) -> tuple[Questionnaire, list[Problem]]:
     try:
         text = decode(data, file)
         raw, source = read_yaml(text, file)
@@ -62,21 +72,23 @@ def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
                 )
             ]
         )
+    refused, warnings = text_problems(raw, source)
     try:
         questionnaire = Questionnaire.model_validate(raw)
     except ValidationError as exc:
         problems = _pydantic_problems(exc, source)
         from survey_tui.core.recovery import checks_despite
 
-        raise QuestionnaireError(problems + checks_despite(exc, raw, source)) from None
+        found = problems + checks_despite(exc, raw, source)
+        raise QuestionnaireError(found + refused + warnings) from None
     from survey_tui.core.semantics import check
 
-    problems = check(questionnaire, source)
+    problems = check(questionnaire, source) + refused
     if problems:
-        raise QuestionnaireError(problems)
+        raise QuestionnaireError(problems + warnings)
     questionnaire._source_path = file
     questionnaire._sha256 = hashlib.sha256(data).hexdigest()
-    return questionnaire
+    return questionnaire, warnings
 
 
 def _kind(name: str) -> str:

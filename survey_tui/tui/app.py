@@ -6,11 +6,13 @@ import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Store
+from survey_tui.core.textsafety import clean_record, strip_controls
 from survey_tui.tui.messages import AnswerRecorded
 
 
@@ -47,6 +49,13 @@ class SurveyApp(App[None]):
         # What the interview timer reads; tests swap it to move time on without sleeping.
         self.clock: Callable[[], float] = time.monotonic
         self.sub_title = questionnaire.title
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            # Textual draws pasted ESC and C1 as they are (it drops only BEL, BS, VT, FF, CR),
+            # so the terminal would obey them; cleaned here, before any widget gets the text.
+            event.text = strip_controls(event.text)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         from survey_tui.core.session import find_resumable
@@ -87,7 +96,8 @@ class SurveyApp(App[None]):
         if record is None:
             self.show_welcome()
             return
-        self.session = Session.resumed(self.questionnaire, self.store, record)
+        # A record stored before answers were cleaned on write could hold terminal controls.
+        self.session = Session.resumed(self.questionnaire, self.store, clean_record(record))
         question = self.session.resume_point()
         if question is None:
             self.push_screen(_blank())

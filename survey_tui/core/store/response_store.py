@@ -43,6 +43,7 @@ from survey_tui.core.store.storage import (
     read_json_file,
     remove_temp_files,
 )
+from survey_tui.core.textsafety import clean_record
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -303,7 +304,7 @@ class ResponseStore:
         if not isinstance(record.get("response_id"), str):
             raise ValueError("a record needs a response_id")
         record["updated_at"] = utc_now()
-        stored = copy_record(record)
+        stored = clean_record(copy_record(record))  # no terminal controls in answers
         with self._locked(write=True):
             self._write([stored])
 
@@ -385,7 +386,7 @@ class ResponseStore:
         """
         fresh = []
         for record in records:
-            copied = copy_record(record)
+            copied = clean_record(copy_record(record))  # no terminal controls in answers
             if not copied.get("response_id"):
                 copied["response_id"] = str(uuid.uuid4())
             fresh.append(copied)

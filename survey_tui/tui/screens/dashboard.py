@@ -24,6 +24,7 @@ from textual.widgets import Footer, Static
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.live import ChangeSource, LiveResponses, Tally, since_text
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.textsafety import escape_for_terminal
 from survey_tui.tui.widgets.counts import CountsPanel
 from survey_tui.tui.widgets.gap_view import GapView
 
@@ -172,7 +173,8 @@ class DashboardScreen(Screen[None]):
         total = f"{self.tally.complete} submitted" if self.tally else "reading"
         state = "figures shown" if self.revealed else "figures hidden"
         title = f"{self.questionnaire.title} | {wave} | {total} | {state}"
-        self.query_one("#dash-title", Static).update(title)
+        # Wave names come from the store (a CSV import, an older store): never raw controls.
+        self.query_one("#dash-title", Static).update(escape_for_terminal(title))
 
     def _show_mode(self) -> None:
         self.set_class(self.revealed, "-revealed")
@@ -199,7 +201,8 @@ class DashboardScreen(Screen[None]):
             choices.append(self.wave)
         self.wave = choices[(choices.index(self.wave) + 1) % len(choices)]
         self._settled = None
-        self.notify(f"Showing {'wave ' + self.wave if self.wave else 'all waves'}")
+        shown = escape_for_terminal(f"wave {self.wave}" if self.wave else "all waves")
+        self.notify(f"Showing {shown}", markup=False)
         self._show_title()
         self.poll_now()
 

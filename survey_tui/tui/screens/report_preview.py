@@ -9,6 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, MarkdownViewer, Static
 
+from survey_tui.core.textsafety import escape_for_terminal
+
 
 class ReportPreviewScreen(Screen[None]):
     """Show ``markdown`` (a rendered report) scrollable, with its table of contents.
@@ -30,8 +32,9 @@ class ReportPreviewScreen(Screen[None]):
 
     def __init__(self, markdown: str, title: str) -> None:
         super().__init__()
-        self.markdown = markdown
-        self.report_title = title
+        # Comments in a report quote stored answers; shown as \uXXXX, as on stdout.
+        self.markdown = escape_for_terminal(markdown)
+        self.report_title = escape_for_terminal(title)
 
     def compose(self) -> ComposeResult:
         yield Static(self.report_title, id="preview-title", markup=False)
