@@ -31,16 +31,28 @@ def setup(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_json_matches_the_library(setup: tuple[Path, Path]) -> None:
     qfile, db = setup
-    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db), "--json"])
+    args = ["analyze", str(qfile), "--db", str(db), "--json", "--wave", "all"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["questionnaire"] == {"id": "gap-test", "version": 1, "title": "Gap test"}
+    assert (data["schema_version"], data["wave"], data["waves"]) == (2, "all", ["w1", "w2"])
     assert data["groups"]["frontline"]["n"] == 7
     assert data["groups"]["frontline"]["partial"] == 1
     quality = next(i for i in data["items"] if i["question"] == "quality")
     assert quality["groups"]["manager"]["suppressed"] is True
     assert quality["gap"]["significant"] is True
     assert "manager" not in data["comments"][0]["groups"]
+
+
+def test_without_a_wave_the_most_recent_is_analysed_and_named(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db), "--json"])
+    data = json.loads(result.stdout)
+    assert data["wave"] == "w2"  # submitted last
+    assert data["groups"]["frontline"]["n"] == 3
+    table = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db)]).stdout
+    assert "wave: w2" in table.splitlines()[1]
 
 
 def test_wave_and_baseline(setup: tuple[Path, Path]) -> None:
@@ -55,11 +67,25 @@ def test_wave_and_baseline(setup: tuple[Path, Path]) -> None:
 
 def test_table_marks_suppressed_and_significant(setup: tuple[Path, Path]) -> None:
     qfile, db = setup
-    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db)])
+    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db), "--wave", "all"])
     assert result.exit_code == 0, result.output
     assert "suppressed (n < 3)" in result.stdout
     line = next(x for x in result.stdout.splitlines() if x.startswith("quality"))
     assert line.rstrip().endswith("*")
+    assert "large, p adj=" in line  # the effect label and the adjusted p
+
+
+def test_table_shows_the_change_when_there_is_a_baseline(setup: tuple[Path, Path]) -> None:
+    qfile, db = setup
+    args = ["analyze", str(qfile), "--db", str(db)]
+    plain = CliRunner().invoke(main, args).stdout
+    with_baseline = CliRunner().invoke(main, [*args, "--baseline-wave", "w1"]).stdout
+    assert "change" not in plain
+    header = next(x for x in with_baseline.splitlines() if x.startswith(" ") and "change" in x)
+    assert header.rstrip().endswith("change")
+    line = next(x for x in with_baseline.splitlines() if x.startswith("quality"))
+    assert "+75.0 -> +33.3" in line
+    assert "Expectation Gap Index" in with_baseline and "w1 75.0 -> 33.3" in with_baseline
 
 
 @pytest.mark.parametrize(
@@ -75,9 +101,13 @@ def test_bad_input_exits_2(setup: tuple[Path, Path], extra: list[str], message: 
     assert not db.with_name("missing.json").exists()
 
 
-def test_version_mismatch_exits_2(setup: tuple[Path, Path]) -> None:
+def test_other_versions_are_pooled_where_unchanged(setup: tuple[Path, Path]) -> None:
     qfile, db = setup
     qfile.write_text(BASIC_YAML.replace("MINSIZE", "3").replace("version: 1", "version: 2"))
-    result = CliRunner().invoke(main, ["analyze", str(qfile), "--db", str(db)])
-    assert result.exit_code == 2
-    assert "version 1" in result.stderr and "version 2" in result.stderr
+    args = ["analyze", str(qfile), "--db", str(db), "--json", "--wave", "all"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "version 1" in result.stderr and "pooled with version 2" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["groups"]["frontline"]["n"] == 7
+    assert data["version_changed"] == []
