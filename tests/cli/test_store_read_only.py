@@ -28,8 +28,7 @@ import pytest
 from click.testing import CliRunner
 
 from survey_tui.cli import main
-from survey_tui.core.store import ResponseStore
-from survey_tui.core.store import storage
+from survey_tui.core.store import ResponseStore, storage
 
 SMALL = str(Path(__file__).resolve().parents[1] / "ui" / "run_small.yaml")
 ANSWERS = "4\n12\n1,3\n4\n5\n9\n\n\n"

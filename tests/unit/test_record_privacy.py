@@ -33,7 +33,9 @@ OLD_STORE = ROOT / "tests" / "fixtures" / "old_store" / "responses.json"
 def documented_keys() -> set[str]:
     """The keys docs/interfaces.md lists for a submitted record."""
     text = (ROOT / "docs" / "interfaces.md").read_text(encoding="utf-8")
-    match = re.search(r"Keys of a submitted record \(exactly these, no other\):(.*?)\n\n", text, re.S)
+    match = re.search(
+        r"Keys of a submitted record \(exactly these, no other\):(.*?)\n\n", text, re.S
+    )
     assert match, "docs/interfaces.md lists the keys of a submitted record"
     return set(re.findall(r"`([a-z_0-9]+)`", match.group(1)))
 

@@ -258,7 +258,7 @@ class StoreFiles:
             entry = orjson.loads(line)
         except orjson.JSONDecodeError:
             entry = None
-        problem = "not a JSON object with seq and r"
+        problem = "not a JSON object with seq and r"  # as save() writes it
         if isinstance(entry, dict) and "seq" in entry and "r" in entry:
             seq, record = entry["seq"], entry["r"]
             problem = shape_problem(record) or ""
@@ -267,7 +267,7 @@ class StoreFiles:
             if not problem:
                 return seq, record
         raise StoreError(
-            f"journal entry {number} after byte {self._journal_pos} is damaged ({problem}); "
+            f"journal entry {number} (after byte {self._journal_pos}) is damaged: {problem}; "
             "the store was left untouched",
             location=str(self.journal_path),
         )

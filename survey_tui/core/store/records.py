@@ -63,9 +63,12 @@ def shape_problem(record: Any) -> str | None:
     """Why ``record`` cannot be a stored response (its shape), or None when it can."""
     if not isinstance(record, dict):
         return "a response is not a JSON object"
-    rid = record.get("response_id")
+    if "response_id" not in record:
+        return "a response has no response_id"
+    rid = record["response_id"]
     if not isinstance(rid, str) or not rid:
-        return f"a response has no response_id (found {_json_kind(rid)})"
+        kind = "an empty string" if rid == "" else _json_kind(rid)
+        return f"a response's response_id is {kind}, not a non-empty string"
     for key, types in _TYPES.items():
         if key not in record:
             continue
