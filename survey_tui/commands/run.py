@@ -85,15 +85,20 @@ def run(
     from survey_tui.core.store import ResponseStore
 
     store = ResponseStore(store_path(db))
-    store.check()  # a damaged store: exit 2 with its message, not a traceback in the app
+    # A damaged or read-only store: exit 2 with its message before anyone answers, not a
+    # traceback in the app or answers that cannot be kept.
+    store.check(write=True)
     # Served apps share one user and host: a resume key would offer one browser's partial
     # answers to the next browser, so served sessions never resume.
     resume_key = None if served else terminal_resume_key()
+    problem = None
     try:
         _answer(q, store, group, wave, plain, kiosk, pin, served, resume_key, idle_minutes)
     finally:
         if not served:  # serve folds once when it stops, not once per browser tab
-            fold_store(store.path)
+            problem = fold_store(store.path)
+    if problem is not None:
+        raise problem
 
 
 def _answer(
