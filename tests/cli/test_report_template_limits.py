@@ -60,6 +60,9 @@ HOSTILE = {
     "ljust": ("{{ 'x'.ljust(10**10) }}", "str.ljust()"),
     "center_filter": ("{{ 'x' | center(10**10) }}", "center would be"),
     "replace_growth": ("{{ ('x' * 10**6).replace('', 'yyyyyyyyyy') }}", "str.replace()"),
+    "translate_growth": ("{{ ('a' * 10**6).translate({97: 'b' * 1000}) }}", "str.translate()"),
+    "batch_fill": ("{{ [1] | batch(10**9, 'x') | list }}", "batch would be"),
+    "bar_width": ("{{ 50 | bar(10**10) }}", "bar width must be 1 to 200"),
     "lipsum": ("{{ lipsum(10**6) }}", "lipsum()"),
     "recursive_macro": (
         "{% macro down(n) %}{{ down(n + 1) }}{% endmacro %}{{ down(0) }}",

@@ -28,10 +28,20 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     TemplateNotFound,
+    pass_environment,
     pass_eval_context,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.filters import do_center, do_format, do_indent, do_replace, sync_do_join
+from jinja2.filters import (
+    do_batch,
+    do_center,
+    do_format,
+    do_indent,
+    do_replace,
+    do_wordwrap,
+    sync_do_join,
+    sync_do_slice,
+)
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
 from markupsafe import EscapeFormatter, Markup
@@ -95,7 +105,7 @@ def _check_printf(template: str) -> None:
 
 
 def _sized(value: Any) -> int | None:
-    return len(value) if isinstance(value, str | list | tuple) else None
+    return len(value) if isinstance(value, str | bytes | list | tuple) else None
 
 
 def bounded_mul(left: Any, right: Any) -> Any:
@@ -169,6 +179,9 @@ def _check_str_call(name: str, text: str, args: tuple[Any, ...], kwargs: dict[st
         old, new = str(given[0]), str(given[1])
         count = given[2] if len(given) > 2 and isinstance(given[2], int) else None
         _check_size(_replace_size(text, old, new, count), "str.replace()")
+    elif name == "translate" and given and isinstance(given[0], dict):
+        longest = max((len(v) for v in given[0].values() if isinstance(v, str)), default=1)
+        _check_size(len(text) * longest, "str.translate()")
 
 
 class _BoundedFormatter(SandboxedFormatter):
@@ -273,7 +286,34 @@ def _join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = Non
     return sync_do_join(eval_ctx, items, d, attribute)
 
 
+@pass_environment
+def _wordwrap(
+    environment: Any,
+    s: Any,
+    width: int = 79,
+    break_long_words: bool = True,
+    wrapstring: str | None = None,
+    break_on_hyphens: bool = True,
+) -> Any:
+    text, joiner = str(s), str(wrapstring or "\n")
+    _check_size(len(text) + (len(text) // max(width, 1) + 1) * len(joiner), "wordwrap")
+    return do_wordwrap(environment, s, width, break_long_words, wrapstring, break_on_hyphens)
+
+
+def _batch(value: Any, linecount: int, fill_with: Any = None) -> Any:
+    _check_size(linecount, "batch")
+    return do_batch(value, linecount, fill_with)
+
+
+def _slice(value: Any, slices: int, fill_with: Any = None) -> Any:
+    _check_size(slices, "slice")
+    return sync_do_slice(value, slices, fill_with)
+
+
 _BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
+    "wordwrap": _wordwrap,
+    "batch": _batch,
+    "slice": _slice,
     "center": _center,
     "indent": _indent,
     "format": _format,
