@@ -168,3 +168,18 @@ def test_user_template_is_stopped_from_a_worker_thread(tmp_path: Path) -> None:
     worker.join()
     assert len(caught) == 1 and isinstance(caught[0], TemplateError)
     assert str(caught[0]).startswith(f"{template}:1: template: stopped after 1 s")
+
+
+def test_child_ignores_modules_in_the_working_folder(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report run in a folder holding a json.py must not run that file in the child."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "json.py").write_text('raise SystemExit("a stray json.py ran")\n')
+    template = folder / "mine.md.j2"
+    template.write_text("# {{ analysis.questionnaire.title }}\n")
+    monkeypatch.chdir(folder)
+    result = _report(db, Path("mine.md.j2"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "# Choices test\n"

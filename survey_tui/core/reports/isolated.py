@@ -49,7 +49,9 @@ def render_isolated(path: Path, context: dict[str, Any], timeout: float) -> str:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "survey_tui.core.reports.isolated"],
+            # -P: the working folder is not put on sys.path, so a stray json.py (or jinja2/)
+            # where the user runs the report cannot stand in for the real module.
+            [sys.executable, "-P", "-m", "survey_tui.core.reports.isolated"],
             input=payload,
             capture_output=True,
             timeout=timeout + GRACE,
