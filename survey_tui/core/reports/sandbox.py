@@ -83,9 +83,10 @@ def _check_size(size: int, what: str) -> None:
         )
 
 
-def _check_spec(spec: str, what: str) -> None:
-    """Refuse a format spec with a width or precision above :data:`MAX_WIDTH`."""
-    if "*" in spec:
+def _check_spec(spec: str, what: str, *, printf: bool = False) -> None:
+    """Refuse a format spec with a width or precision above :data:`MAX_WIDTH`, or (printf) a
+    ``*`` width taken from the arguments; in a ``str.format`` spec ``*`` is a fill character."""
+    if printf and "*" in spec:
         raise _refuse(f"{what} {spec!r}: a '*' width is not allowed in a report template")
     for digits in re.findall(r"\d+", re.sub(r"\([^)]*\)", "", spec)):
         if len(digits) > 6 or int(digits) > MAX_WIDTH:
@@ -101,7 +102,7 @@ _PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*[*\d]*(?:\.[*\d]*)?[hlL]?[a-zA-Z%]
 
 def _check_printf(template: str) -> None:
     for match in _PRINTF.finditer(template):
-        _check_spec(match.group(0), "format")
+        _check_spec(match.group(0), "format", printf=True)
 
 
 def _sized(value: Any) -> int | None:
