@@ -183,3 +183,16 @@ def test_child_ignores_modules_in_the_working_folder(
     result = _report(db, Path("mine.md.j2"))
     assert result.exit_code == 0, result.output
     assert result.stdout == "# Choices test\n"
+
+
+def test_ordinary_formatting_still_works(tmp_path: Path) -> None:
+    from survey_tui.core.reports import render
+
+    template = tmp_path / "fmt.md.j2"
+    template.write_text(
+        "{{ '{:*>6}'.format(1) }} {{ '%5.1f%%' % 12.345 }} {{ '%-4s|' | format('a') }} "
+        "{{ '{x:0>3}'.format_map({'x': 7}) }} {{ 'ab' * 3 }} {{ 2 ** 10 }} {{ 'a-b'.replace('-', '+') }} "
+        "{{ range(3) | join(',') }} {{ 'x' | center(5) }}|\n"
+    )
+    text = render(template, {"minimum": 3})
+    assert text == "*****1  12.3% a   | 007 ababab 1024 a+b 0,1,2   x  |\n"
