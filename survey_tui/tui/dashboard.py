@@ -8,8 +8,8 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from survey_tui.core.model import Questionnaire
 from survey_tui.core.live import ChangeSource
+from survey_tui.core.model import Questionnaire
 from survey_tui.tui.screens.dashboard import DashboardScreen
 
 

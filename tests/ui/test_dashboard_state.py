@@ -7,8 +7,8 @@ from pathlib import Path
 
 from dashboard_helpers import add, small
 
-from survey_tui.core.store import ResponseStore
 from survey_tui.core.live import LiveResponses, since_text
+from survey_tui.core.store import ResponseStore
 
 
 def test_poll_reads_only_changes_and_tallies_per_wave(tmp_path: Path) -> None:

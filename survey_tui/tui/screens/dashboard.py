@@ -22,8 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from survey_tui.core.errors import SurveyError
-from survey_tui.core.model import Questionnaire
 from survey_tui.core.live import ChangeSource, LiveResponses, Tally, since_text
+from survey_tui.core.model import Questionnaire
 from survey_tui.tui.widgets.counts import CountsPanel
 from survey_tui.tui.widgets.gap_view import GapView
 
