@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from survey_tui.core.pin import PinBackoff
+from survey_tui.tui.widgets.capped_input import CappedInput
 
 
 def pin_matches(entered: str, pin: str) -> bool:
@@ -57,7 +58,7 @@ class PinScreen(ModalScreen[bool]):
         with Vertical(id="pin"):
             yield Static("Facilitator PIN", classes="title")
             yield Label("Type the PIN and press Enter to leave. Esc: back to the survey.")
-            yield Input(password=True, id="pin-input", placeholder="PIN")
+            yield CappedInput(password=True, id="pin-input", placeholder="PIN", max_length=64)
             yield Label("", id="pin-error")
 
     def on_mount(self) -> None:
