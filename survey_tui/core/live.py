@@ -22,8 +22,20 @@ class ChangeSource(Protocol):
     def changes_since(self, token: int | None) -> tuple[list[Record], int]: ...
 
 
-# An unfinished response nobody has touched for this long was left, not being answered.
-ABANDONED_AFTER = timedelta(minutes=30)
+# "In progress" means someone is answering now. Respondent front ends keep their open partial
+# touched (``touch``) every TOUCH_INTERVAL while it is open, so a partial untouched for longer
+# than IN_PROGRESS_WINDOW belongs to a closed tab or terminal (or a person who walked away):
+# it counts as abandoned. One rule for every count of "in progress" (dashboard, web form).
+IN_PROGRESS_WINDOW = timedelta(minutes=5)
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+class Touchable(Protocol):
+    """What :func:`touch` needs from a store (``ResponseStore`` has it)."""
+
+    def get(self, response_id: str) -> Record | None: ...
+
+    def save(self, record: Record) -> None: ...
 
 
 @dataclass
@@ -41,7 +53,10 @@ class Tally:
     groups: dict[str, GroupCount] = field(default_factory=dict)
     last_submit: datetime | None = None
     other_versions: int = 0  # responses to another version of the questionnaire: not counted
-    abandoned: int = 0  # unfinished and untouched for ABANDONED_AFTER: nobody is answering
+    abandoned: int = 0  # unfinished, untouched for IN_PROGRESS_WINDOW: nobody is answering
+    # When the first response counted in progress turns abandoned unless touched again: the
+    # counts change then even if the store does not (None: nothing in progress).
+    stale_at: datetime | None = None
 
     @property
     def complete(self) -> int:
@@ -61,6 +76,34 @@ def _parse_time(text: Any) -> datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def touch(store: Touchable, response_id: str) -> bool:
+    """Mark the partial response ``response_id`` as still being answered: save the stored
+    record again as it is, so only its ``updated_at`` moves. A submitted (or unknown) response
+    is left alone; returns whether it was touched."""
+    record = store.get(response_id)
+    if record is None or record.get("status") != "partial":
+        return False
+    store.save(record)
+    return True
+
+
+def is_in_progress(record: Record, now: datetime) -> bool:
+    """Whether ``record`` is a partial response touched within :data:`IN_PROGRESS_WINDOW`
+    before ``now`` (a partial without a readable ``updated_at`` is not)."""
+    if record.get("status") == "complete":
+        return False
+    touched = _parse_time(record.get("updated_at"))
+    return touched is not None and now - touched <= IN_PROGRESS_WINDOW
+
+
+def _note_stale_at(tally: Tally, record: Record) -> None:
+    touched = _parse_time(record.get("updated_at"))
+    assert touched is not None  # is_in_progress said so
+    stale = touched + IN_PROGRESS_WINDOW
+    if tally.stale_at is None or stale < tally.stale_at:
+        tally.stale_at = stale
 
 
 class LiveResponses:
@@ -94,8 +137,9 @@ class LiveResponses:
     def tally(self, wave: str | None, now: datetime | None = None) -> Tally:
         """Counts per group for ``wave`` (None: every wave); unknown groups are not counted.
 
-        An unfinished response untouched for :data:`ABANDONED_AFTER` counts as abandoned, not
-        in progress: the facilitator should not wait at the reveal for someone who left.
+        An unfinished response untouched for :data:`IN_PROGRESS_WINDOW` counts as abandoned,
+        not in progress (:func:`is_in_progress`): the facilitator should not wait at the reveal
+        for a closed tab or someone who left.
         """
         now = now or datetime.now(UTC)
         tally = Tally(groups={g: GroupCount() for g in self.questionnaire.group_ids})
@@ -115,12 +159,11 @@ class LiveResponses:
                     tally.last_submit is None or submitted > tally.last_submit
                 ):
                     tally.last_submit = submitted
+            elif is_in_progress(record, now):
+                count.in_progress += 1
+                _note_stale_at(tally, record)
             else:
-                touched = _parse_time(record.get("updated_at"))
-                if touched is not None and now - touched > ABANDONED_AFTER:
-                    tally.abandoned += 1
-                else:
-                    count.in_progress += 1
+                tally.abandoned += 1
         return tally
 
     def complete(self, wave: str | None) -> list[Record]:

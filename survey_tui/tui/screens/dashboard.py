@@ -11,6 +11,7 @@ the reveal too, in the worker thread, so the reveal is instant and the UI never 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -69,6 +70,9 @@ class DashboardScreen(Screen[None]):
         # (wave,) once a poll of that wave was fully shown; then a poll with no change is cheap.
         self._settled: tuple[str | None] | None = None
         self._last_error: str | None = None
+        # What "now" is for the counts (in progress vs abandoned, time since the last submit);
+        # tests move it on instead of waiting minutes.
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dash"):
@@ -100,11 +104,11 @@ class DashboardScreen(Screen[None]):
         wave = self.wave
         try:
             changed = self.live.poll(self.store)
-            if not changed and self._settled == (wave,):
+            if not changed and self._settled == (wave,) and not self._counts_went_stale():
                 # Nothing new since a poll that was fully shown: skip the tally and the rest.
                 self.app.call_from_thread(self._idle)
                 return
-            tally = self.live.tally(wave)
+            tally = self.live.tally(wave, now=self.now())
             waves = self.live.waves()
             key = (wave, self.live.fingerprint(wave))
             analysis: dict[str, Any] | None = None
@@ -118,6 +122,12 @@ class DashboardScreen(Screen[None]):
             self.app.call_from_thread(self._poll_failed, str(error))
             return
         self.app.call_from_thread(self._polled, wave, tally, waves, key, analysis, labels, complete)
+
+    def _counts_went_stale(self) -> bool:
+        """Whether a response counted in progress has since gone untouched too long (the
+        counts change with time alone: a closed tab drops out without any write)."""
+        stale_at = self.tally.stale_at if self.tally is not None else None
+        return stale_at is not None and self.now() >= stale_at
 
     def _polled(
         self,
@@ -163,7 +173,7 @@ class DashboardScreen(Screen[None]):
     def _show_since(self) -> None:
         if self.tally is None:
             return
-        since = since_text(self.tally.last_submit, datetime.now(UTC))
+        since = since_text(self.tally.last_submit, self.now())
         self.query_one(CountsPanel).show(self.tally, since)
         self._show_title()
 
