@@ -176,7 +176,80 @@ class LiveResponses:
 
     def fingerprint(self, wave: str | None) -> frozenset[tuple[str, Any]]:
         """Changes exactly when the set of complete responses (or one of them) changes."""
-        return frozenset((str(r["response_id"]), r.get("updated_at")) for r in self.complete(wave))
+        return fingerprint(self.complete(wave))
+
+
+def fingerprint(records: list[Record]) -> frozenset[tuple[str, Any]]:
+    """Changes exactly when the set of ``records`` (or one of them) changes."""
+    return frozenset((str(r["response_id"]), r.get("updated_at")) for r in records)
+
+
+# --- figures over time -------------------------------------------------------------------
+# One analysis withholds every figure of fewer than min_group_size respondents, but two
+# analyses shown one after the other differ by the responses that came in between: a group
+# at 5 whose figures refresh at 6 shows the 6th person's answers by subtraction. So once
+# figures have been shown, the live view computes them from a *shown set* of responses that
+# moves in steps: the responses of one wave and group ("cell") are taken in only when at
+# least min_group_size of them are new since the last step. Every two analyses shown then
+# differ, cell by cell, by nobody or by at least min_group_size people, and so does any sum
+# of cells (a group over all waves, "the rest", everyone). A cell still below
+# min_group_size follows the store freely: the analysis withholds every figure such a slice
+# takes part in, so nothing of it was shown to compare with.
+
+Cell = tuple[str, str]  # (wave, group)
+
+
+def _cell(record: Record) -> Cell:
+    return str(record.get("wave", "default")), str(record.get("group"))
+
+
+@dataclass(frozen=True)
+class ShownSet:
+    """The submitted responses the shown figures are computed from, by cell, in arrival
+    order. Never changed in place: :func:`advance_shown` returns a new one."""
+
+    cells: dict[Cell, dict[str, Record]] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
+
+    def records(self, wave: str | None) -> list[Record]:
+        """The shown set's responses in ``wave`` (None: every wave), in arrival order."""
+        by_id = {
+            rid: record
+            for (cell_wave, _), records in self.cells.items()
+            if wave is None or cell_wave == wave
+            for rid, record in records.items()
+        }
+        return [by_id[rid] for rid in self.order if rid in by_id]
+
+
+def advance_shown(
+    shown: ShownSet, submitted: list[Record], minimum: int, *, hold: bool
+) -> ShownSet:
+    """The shown set after ``submitted`` (every submitted response now, in arrival order).
+
+    Before any figure was shown (``hold`` false) it is simply ``submitted``. Once figures
+    are shown, a cell is replaced by its current responses only when it held fewer than
+    ``minimum`` or at least ``minimum`` of its current responses are new; otherwise it stays
+    as it was, edits included (an edited answer is as telling as a new one).
+    """
+    current: dict[Cell, dict[str, Record]] = {}
+    for record in submitted:
+        current.setdefault(_cell(record), {})[str(record["response_id"])] = record
+    if hold:
+        cells = dict(shown.cells)
+        for cell, records in current.items():
+            before = shown.cells.get(cell, {})
+            new = sum(1 for rid in records if rid not in before)
+            if len(before) < minimum or new >= minimum:
+                cells[cell] = records
+    else:
+        cells = current
+    arrived = [str(r["response_id"]) for r in submitted]
+    known = set(arrived)
+    # Responses held from an earlier step but no longer submitted keep their place at the end.
+    order = (*arrived, *(rid for rid in shown.order if rid not in known))
+    kept = {rid for records in cells.values() for rid in records}
+    return ShownSet(cells, tuple(rid for rid in order if rid in kept))
 
 
 def since_text(moment: datetime | None, now: datetime) -> str:
