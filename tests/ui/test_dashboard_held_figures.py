@@ -59,3 +59,29 @@ async def test_a_6th_response_does_not_refresh_the_figures_but_the_10th_does(
         assert screen.analysis is not None
         assert eng_figures(screen.analysis) == (10, 62.5)  # (5 x 25 + 5 x 100) / 10
         assert "Figures from" not in screen_text(app)
+
+
+async def test_a_poll_that_started_before_the_reveal_is_not_shown_after_it(
+    tmp_path: Path,
+) -> None:
+    from survey_tui.tui.screens.dashboard import _Polled
+
+    db = tmp_path / "r.json"
+    q = small()
+    store = ResponseStore(db)
+    for _ in range(5):
+        add(store, q, "eng", 2)
+    app = DashboardApp(q, ResponseStore(db), poll_seconds=60)  # polls only when told
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.dashboard
+        await wait_until(pilot, lambda: screen.analysis is not None)
+        await pilot.press("r")
+        revealed, polls = screen.analysis, screen.polls
+        assert screen.tally is not None
+        # What a worker started before the reveal would deliver: figures from a set that
+        # moved freely (here: one more response).
+        late = _Polled(None, False, screen.tally, [], key=(None, frozenset()), analysis={})
+        screen._polled(late)
+        assert screen.analysis is revealed and screen.shown_set is not late.shown_set
+        await wait_until(pilot, lambda: screen.polls > polls + 1)  # polled again instead
+        assert screen.analysis is revealed
