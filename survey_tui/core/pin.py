@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MIN_PIN_DIGITS = 4
+MAX_PIN_DIGITS = 64  # what the prompt accepts; a longer PIN could never be typed in
 FREE_TRIES = 3
 MAX_WAIT_SECONDS = 60.0
 
@@ -22,6 +23,8 @@ def pin_problem(pin: str) -> str | None:
         return "the facilitator PIN must not be empty"
     if not (pin.isascii() and pin.isdigit()) or len(pin) < MIN_PIN_DIGITS:
         return f"the facilitator PIN must be at least {MIN_PIN_DIGITS} digits (0-9)"
+    if len(pin) > MAX_PIN_DIGITS:
+        return f"the facilitator PIN must be at most {MAX_PIN_DIGITS} digits"
     return None
 
 

@@ -7,12 +7,12 @@ import pytest
 from survey_tui.core.pin import MAX_WAIT_SECONDS, PinBackoff, pin_problem, wait_after
 
 
-@pytest.mark.parametrize("pin", ["", "1", "123", "12a4", "abcd", "１２３４", " 1234"])
+@pytest.mark.parametrize("pin", ["", "1", "123", "12a4", "abcd", "１２３４", " 1234", "1" * 65])
 def test_short_or_non_digit_pins_are_refused(pin: str) -> None:
     assert pin_problem(pin) is not None
 
 
-@pytest.mark.parametrize("pin", ["1234", "0000", "4711", "12345678"])
+@pytest.mark.parametrize("pin", ["1234", "0000", "4711", "12345678", "9" * 64])
 def test_four_or_more_digits_are_accepted(pin: str) -> None:
     assert pin_problem(pin) is None
 

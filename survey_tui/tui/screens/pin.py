@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from survey_tui.core.pin import PinBackoff
+from survey_tui.core.pin import MAX_PIN_DIGITS, PinBackoff
 from survey_tui.tui.widgets.capped_input import CappedInput
 
 
@@ -58,7 +58,9 @@ class PinScreen(ModalScreen[bool]):
         with Vertical(id="pin"):
             yield Static("Facilitator PIN", classes="title")
             yield Label("Type the PIN and press Enter to leave. Esc: back to the survey.")
-            yield CappedInput(password=True, id="pin-input", placeholder="PIN", max_length=64)
+            yield CappedInput(
+                password=True, id="pin-input", placeholder="PIN", max_length=MAX_PIN_DIGITS
+            )
             yield Label("", id="pin-error")
 
     def on_mount(self) -> None:
