@@ -74,8 +74,8 @@ def run(
         raise SurveyError("--pin only applies with --kiosk")
     if kiosk and plain:
         raise SurveyError("--kiosk cannot be combined with --plain")
-    if kiosk and pin == "":
-        raise SurveyError("the facilitator PIN must not be empty")
+    if kiosk and pin is not None:
+        _check_pin(pin)
     if not wave.strip():
         raise SurveyError("--wave must not be empty")
     q = load_questionnaire(questionnaire)
@@ -125,6 +125,7 @@ def _answer(
         if pin is None:
             # Asked once, before the app starts; kept only in memory.
             pin = ask_facilitator_pin()
+            _check_pin(pin)
         from survey_tui.tui.kiosk import KioskApp
 
         kiosk_app = KioskApp(
@@ -140,6 +141,15 @@ def _answer(
     if served:
         app.mode = "serve"  # stored on each record
     app.run()
+
+
+def _check_pin(pin: str) -> None:
+    """A PIN too short to stop guessing is refused before anything starts (exit 2)."""
+    from survey_tui.core.pin import pin_problem
+
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise SurveyError(problem)
 
 
 def open_home(db: str | None) -> None:
