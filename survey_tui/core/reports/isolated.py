@@ -29,7 +29,10 @@ from survey_tui.core.errors import TemplateError
 from survey_tui.core.reports.render import RenderTimeout, render_here, template_error
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space the child may use
-GRACE = 5.0  # seconds past the limit before the parent kills a child that has not answered
+# Seconds past the limit before the parent kills a child that has not answered: generous, as
+# the child's own timer starts only once Python and Jinja2 are loaded, which takes seconds on a
+# loaded machine; the kill is for a loop its timer cannot interrupt.
+GRACE = 20.0
 
 
 def _package_root() -> str:
