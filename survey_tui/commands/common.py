@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from survey_tui.core.catalog import resolve_questionnaire
-from survey_tui.core.errors import SurveyError
+from survey_tui.core.errors import StoreError, SurveyError
 from survey_tui.core.loader import load
 from survey_tui.core.model import Questionnaire
 
@@ -96,16 +95,27 @@ def ask_facilitator_pin() -> str:
     return pin
 
 
-def fold_store(path: Path) -> None:
-    """Fold the store's journal into its file once the work is done.
+def fold_store(path: Path) -> StoreError | None:
+    """Fold the store's journal into its file once the work is done; the error, if it fails.
 
     Saves go to ``PATH.journal`` first (fast, crash-safe); folding makes ``PATH`` alone hold
     every response, so copying that one file to another laptop (for ``merge``) takes them all.
-    A failure here loses nothing (the journal still holds every save), so it is not an error.
+    A failure loses nothing (the journal still holds every save), but whoever copies the file
+    must know: the returned error names the journal to copy along with it.
     """
     from survey_tui.core.store import ResponseStore
 
     if not path.exists():
-        return
-    with contextlib.suppress(SurveyError, OSError):
-        ResponseStore(path).compact()
+        return None
+    store = ResponseStore(path)
+    try:
+        store.compact()
+    except SurveyError as error:
+        if not store.journal_path.exists():
+            return None  # nothing waited in a journal: the store file holds every answer
+        return StoreError(
+            f"the answers are saved, but only in {store.journal_path}: folding them into the "
+            f"store file failed ({error.message}); copy that journal along with the store file",
+            location=str(path),
+        )
+    return None

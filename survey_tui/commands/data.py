@@ -282,6 +282,9 @@ def _write_export(target: Path, data: bytes) -> None:
 def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> None:
     """Combine stores from several machines, one copy per response_id.
 
+    Of two copies of a response the newer is kept: a complete one over a partial one, else
+    the later update. So merging again after a partial response was completed updates it.
+
     Example: survey-tui merge --into all.json laptop1.json laptop2.json
     """
     from survey_tui.core.store import ResponseStore
@@ -305,10 +308,10 @@ def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> Non
             location=into,
         )
     incoming = [record for _, records in batches for record in records]
-    total_in, total_present = target.insert_many(incoming)
+    new, updated, present = target.merge_many(incoming)
     click.echo(
-        f"merged {len(sources)} stores into {into}: {total_in} new responses, "
-        f"{total_present} already present"
+        f"merged {len(sources)} stores into {into}: {new} new responses, "
+        f"{present} already present, {updated} updated"
     )
 
 
@@ -323,7 +326,8 @@ def _read_source(src: str) -> list[dict[str, Any]]:
     except StoreError:
         if not had_lock:
             # Not a store (e.g. a questionnaire given by mistake): nobody else locks it.
-            store.lock_path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                store.lock_path.unlink(missing_ok=True)
         raise
 
 

@@ -19,7 +19,8 @@ from survey_tui.core.errors import SurveyError
     "template",
     default="gap_report.md.j2",
     show_default=True,
-    help="A shipped template name (see `survey-tui list`) or a path to your own .j2 file.",
+    help="A shipped template name (see `survey-tui list`) or a path to your own .j2 or "
+    ".jinja file (it renders sandboxed, stopped after 30 s; see docs/reports.md).",
 )
 @click.option(
     "--format",
@@ -66,11 +67,13 @@ def report(
     from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
     from survey_tui.core.reports import build_context, render
+    from survey_tui.core.reports.render import check_template_file
 
     if preview and not _is_terminal():
         # Checked before anything is written: a preview needs a screen to draw on.
         raise SurveyError("--preview needs a terminal (stdin and stdout must be a tty)")
     template_path = resolve_template(template)
+    check_template_file(template_path)  # before the analysis: only .j2/.jinja files
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)

@@ -74,8 +74,8 @@ def run(
         raise SurveyError("--pin only applies with --kiosk")
     if kiosk and plain:
         raise SurveyError("--kiosk cannot be combined with --plain")
-    if kiosk and pin == "":
-        raise SurveyError("the facilitator PIN must not be empty")
+    if kiosk and pin is not None:
+        _check_pin(pin)
     if not wave.strip():
         raise SurveyError("--wave must not be empty")
     q = load_questionnaire(questionnaire)
@@ -85,15 +85,20 @@ def run(
     from survey_tui.core.store import ResponseStore
 
     store = ResponseStore(store_path(db))
-    store.check()  # a damaged store: exit 2 with its message, not a traceback in the app
+    # A damaged or read-only store: exit 2 with its message before anyone answers, not a
+    # traceback in the app or answers that cannot be kept.
+    store.check(write=True)
     # Served apps share one user and host: a resume key would offer one browser's partial
     # answers to the next browser, so served sessions never resume.
     resume_key = None if served else terminal_resume_key()
+    problem = None
     try:
         _answer(q, store, group, wave, plain, kiosk, pin, served, resume_key, idle_minutes)
     finally:
         if not served:  # serve folds once when it stops, not once per browser tab
-            fold_store(store.path)
+            problem = fold_store(store.path)
+    if problem is not None:
+        raise problem
 
 
 def _answer(
@@ -120,6 +125,7 @@ def _answer(
         if pin is None:
             # Asked once, before the app starts; kept only in memory.
             pin = ask_facilitator_pin()
+            _check_pin(pin)
         from survey_tui.tui.kiosk import KioskApp
 
         kiosk_app = KioskApp(
@@ -135,6 +141,15 @@ def _answer(
     if served:
         app.mode = "serve"  # stored on each record
     app.run()
+
+
+def _check_pin(pin: str) -> None:
+    """A PIN too short to stop guessing is refused before anything starts (exit 2)."""
+    from survey_tui.core.pin import pin_problem
+
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise SurveyError(problem)
 
 
 def open_home(db: str | None) -> None:

@@ -26,6 +26,12 @@ from survey_tui.core.model import (
     TextQuestion,
 )
 
+# Bounds for typed text the questionnaire gives no ``max_length``: front ends cap their inputs
+# here, so a paste of a whole file never reaches a widget or the store.
+OTHER_MAX_LENGTH = 200  # an "Other" answer typed in place of an option
+NUMBER_MAX_LENGTH = 32  # a number as typed ("-1234.5", "1e6")
+NOTE_MAX_LENGTH = 10_000  # an interviewer's notes on one question
+
 
 class AnswerError(SurveyError):
     """An answer that cannot be accepted; the message says how to fix it."""

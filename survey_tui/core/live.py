@@ -22,8 +22,20 @@ class ChangeSource(Protocol):
     def changes_since(self, token: int | None) -> tuple[list[Record], int]: ...
 
 
-# An unfinished response nobody has touched for this long was left, not being answered.
-ABANDONED_AFTER = timedelta(minutes=30)
+# "In progress" means someone is answering now. Respondent front ends keep their open partial
+# touched (``touch``) every TOUCH_INTERVAL while it is open, so a partial untouched for longer
+# than IN_PROGRESS_WINDOW belongs to a closed tab or terminal (or a person who walked away):
+# it counts as abandoned. One rule for every count of "in progress" (dashboard, web form).
+IN_PROGRESS_WINDOW = timedelta(minutes=5)
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+class Touchable(Protocol):
+    """What :func:`touch` needs from a store (``ResponseStore`` has it)."""
+
+    def get(self, response_id: str) -> Record | None: ...
+
+    def save(self, record: Record) -> None: ...
 
 
 @dataclass
@@ -41,7 +53,10 @@ class Tally:
     groups: dict[str, GroupCount] = field(default_factory=dict)
     last_submit: datetime | None = None
     other_versions: int = 0  # responses to another version of the questionnaire: not counted
-    abandoned: int = 0  # unfinished and untouched for ABANDONED_AFTER: nobody is answering
+    abandoned: int = 0  # unfinished, untouched for IN_PROGRESS_WINDOW: nobody is answering
+    # When the first response counted in progress turns abandoned unless touched again: the
+    # counts change then even if the store does not (None: nothing in progress).
+    stale_at: datetime | None = None
 
     @property
     def complete(self) -> int:
@@ -61,6 +76,34 @@ def _parse_time(text: Any) -> datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def touch(store: Touchable, response_id: str) -> bool:
+    """Mark the partial response ``response_id`` as still being answered: save the stored
+    record again as it is, so only its ``updated_at`` moves. A submitted (or unknown) response
+    is left alone; returns whether it was touched."""
+    record = store.get(response_id)
+    if record is None or record.get("status") != "partial":
+        return False
+    store.save(record)
+    return True
+
+
+def is_in_progress(record: Record, now: datetime) -> bool:
+    """Whether ``record`` is a partial response touched within :data:`IN_PROGRESS_WINDOW`
+    before ``now`` (a partial without a readable ``updated_at`` is not)."""
+    if record.get("status") == "complete":
+        return False
+    touched = _parse_time(record.get("updated_at"))
+    return touched is not None and now - touched <= IN_PROGRESS_WINDOW
+
+
+def _note_stale_at(tally: Tally, record: Record) -> None:
+    touched = _parse_time(record.get("updated_at"))
+    assert touched is not None  # is_in_progress said so
+    stale = touched + IN_PROGRESS_WINDOW
+    if tally.stale_at is None or stale < tally.stale_at:
+        tally.stale_at = stale
 
 
 class LiveResponses:
@@ -94,8 +137,9 @@ class LiveResponses:
     def tally(self, wave: str | None, now: datetime | None = None) -> Tally:
         """Counts per group for ``wave`` (None: every wave); unknown groups are not counted.
 
-        An unfinished response untouched for :data:`ABANDONED_AFTER` counts as abandoned, not
-        in progress: the facilitator should not wait at the reveal for someone who left.
+        An unfinished response untouched for :data:`IN_PROGRESS_WINDOW` counts as abandoned,
+        not in progress (:func:`is_in_progress`): the facilitator should not wait at the reveal
+        for a closed tab or someone who left.
         """
         now = now or datetime.now(UTC)
         tally = Tally(groups={g: GroupCount() for g in self.questionnaire.group_ids})
@@ -115,12 +159,11 @@ class LiveResponses:
                     tally.last_submit is None or submitted > tally.last_submit
                 ):
                     tally.last_submit = submitted
+            elif is_in_progress(record, now):
+                count.in_progress += 1
+                _note_stale_at(tally, record)
             else:
-                touched = _parse_time(record.get("updated_at"))
-                if touched is not None and now - touched > ABANDONED_AFTER:
-                    tally.abandoned += 1
-                else:
-                    count.in_progress += 1
+                tally.abandoned += 1
         return tally
 
     def complete(self, wave: str | None) -> list[Record]:
@@ -133,7 +176,80 @@ class LiveResponses:
 
     def fingerprint(self, wave: str | None) -> frozenset[tuple[str, Any]]:
         """Changes exactly when the set of complete responses (or one of them) changes."""
-        return frozenset((str(r["response_id"]), r.get("updated_at")) for r in self.complete(wave))
+        return fingerprint(self.complete(wave))
+
+
+def fingerprint(records: list[Record]) -> frozenset[tuple[str, Any]]:
+    """Changes exactly when the set of ``records`` (or one of them) changes."""
+    return frozenset((str(r["response_id"]), r.get("updated_at")) for r in records)
+
+
+# --- figures over time -------------------------------------------------------------------
+# One analysis withholds every figure of fewer than min_group_size respondents, but two
+# analyses shown one after the other differ by the responses that came in between: a group
+# at 5 whose figures refresh at 6 shows the 6th person's answers by subtraction. So once
+# figures have been shown, the live view computes them from a *shown set* of responses that
+# moves in steps: the responses of one wave and group ("cell") are taken in only when at
+# least min_group_size of them are new since the last step. Every two analyses shown then
+# differ, cell by cell, by nobody or by at least min_group_size people, and so does any sum
+# of cells (a group over all waves, "the rest", everyone). A cell still below
+# min_group_size follows the store freely: the analysis withholds every figure such a slice
+# takes part in, so nothing of it was shown to compare with.
+
+Cell = tuple[str, str]  # (wave, group)
+
+
+def _cell(record: Record) -> Cell:
+    return str(record.get("wave", "default")), str(record.get("group"))
+
+
+@dataclass(frozen=True)
+class ShownSet:
+    """The submitted responses the shown figures are computed from, by cell, in arrival
+    order. Never changed in place: :func:`advance_shown` returns a new one."""
+
+    cells: dict[Cell, dict[str, Record]] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
+
+    def records(self, wave: str | None) -> list[Record]:
+        """The shown set's responses in ``wave`` (None: every wave), in arrival order."""
+        by_id = {
+            rid: record
+            for (cell_wave, _), records in self.cells.items()
+            if wave is None or cell_wave == wave
+            for rid, record in records.items()
+        }
+        return [by_id[rid] for rid in self.order if rid in by_id]
+
+
+def advance_shown(
+    shown: ShownSet, submitted: list[Record], minimum: int, *, hold: bool
+) -> ShownSet:
+    """The shown set after ``submitted`` (every submitted response now, in arrival order).
+
+    Before any figure was shown (``hold`` false) it is simply ``submitted``. Once figures
+    are shown, a cell is replaced by its current responses only when it held fewer than
+    ``minimum`` or at least ``minimum`` of its current responses are new; otherwise it stays
+    as it was, edits included (an edited answer is as telling as a new one).
+    """
+    current: dict[Cell, dict[str, Record]] = {}
+    for record in submitted:
+        current.setdefault(_cell(record), {})[str(record["response_id"])] = record
+    if hold:
+        cells = dict(shown.cells)
+        for cell, records in current.items():
+            before = shown.cells.get(cell, {})
+            new = sum(1 for rid in records if rid not in before)
+            if len(before) < minimum or new >= minimum:
+                cells[cell] = records
+    else:
+        cells = current
+    arrived = [str(r["response_id"]) for r in submitted]
+    known = set(arrived)
+    # Responses held from an earlier step but no longer submitted keep their place at the end.
+    order = (*arrived, *(rid for rid in shown.order if rid not in known))
+    kept = {rid for records in cells.values() for rid in records}
+    return ShownSet(cells, tuple(rid for rid in order if rid in kept))
 
 
 def since_text(moment: datetime | None, now: datetime) -> str:

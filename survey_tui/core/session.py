@@ -11,6 +11,16 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
+from survey_tui.core.owner import alive, terminal_resume_key, this_process
+
+__all__ = [
+    "Session",
+    "Stopwatch",
+    "Store",
+    "find_resumable",
+    "length_summary",
+    "terminal_resume_key",
+]
 
 
 class Store(Protocol):
@@ -87,7 +97,7 @@ class Session:
         """Mark the record as being answered by this process, so that a second terminal of
         the same user is not offered it while this one is still open."""
         assert self.record is not None
-        self.record["owner"] = _this_process()
+        self.record["owner"] = this_process()
         self.store.save(self.record)
 
     @classmethod
@@ -271,30 +281,12 @@ def find_resumable(
     def free(record: dict[str, Any]) -> bool:
         if group is not None and record.get("group") != group:
             return False
-        return not _alive(record.get("owner"))
+        return not alive(record.get("owner"))
 
     record = store.find_resumable(questionnaire.id, resume_key, free)
     if record is None or record.get("questionnaire_sha256") != questionnaire.sha256:
         return None  # a changed file could make old answers invalid: start over instead
     return record
-
-
-def terminal_resume_key() -> str | None:
-    """An opaque key for "this user on this machine"; None when stdin is not a terminal.
-
-    The terminal device itself is left out on purpose: a killed terminal comes back on a
-    different pty, and that respondent must still be offered their answers. Scripts (stdin
-    not a terminal) never resume.
-    """
-    import getpass
-    import hashlib
-    import os
-    import socket
-
-    if not os.isatty(0):
-        return None
-    identity = f"{getpass.getuser()}@{socket.gethostname()}"
-    return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
 
 class Stopwatch:
@@ -315,29 +307,3 @@ class Stopwatch:
         now = self._clock()
         spent, self._start = now - self._start, now
         return spent
-
-
-def _this_process() -> dict[str, Any]:
-    import os
-    import socket
-
-    return {"host": socket.gethostname(), "pid": os.getpid()}
-
-
-def _alive(owner: Any) -> bool:
-    """Whether the process that owns a partial response is still running on this machine."""
-    import os
-    import socket
-
-    if not isinstance(owner, dict) or owner.get("host") != socket.gethostname():
-        return False
-    pid = owner.get("pid")
-    if not isinstance(pid, int) or pid <= 0 or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, run by someone else
-    return True

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from survey_tui.core.live import TOUCH_INTERVAL, Touchable, touch
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Store
 from survey_tui.core.textsafety import clean_record, strip_controls
@@ -48,6 +49,9 @@ class SurveyApp(App[None]):
         self.mode = "interview" if questionnaire.mode == "interview" else "run"
         # What the interview timer reads; tests swap it to move time on without sleeping.
         self.clock: Callable[[], float] = time.monotonic
+        # How often the open partial response is marked as still being answered (so counts of
+        # "in progress" drop closed terminals); tests shorten it instead of waiting a minute.
+        self.touch_seconds = TOUCH_INTERVAL.total_seconds()
         self.sub_title = questionnaire.title
 
     async def on_event(self, event: events.Event) -> None:
@@ -61,11 +65,21 @@ class SurveyApp(App[None]):
         from survey_tui.core.session import find_resumable
         from survey_tui.tui.screens.survey import ResumeScreen
 
+        self.set_interval(self.touch_seconds, self.touch_partial)
         record = find_resumable(self.questionnaire, self.store, self.resume_key, self.fixed_group)
         if record is not None:
             self.push_screen(ResumeScreen(record), self._resume_chosen)
         else:
             self.show_welcome()
+
+    def touch_partial(self) -> None:
+        """Keep the respondent's unfinished response counted as in progress while the app is
+        open (on the event loop, like every save of the session, so it never interleaves
+        with one)."""
+        session = self.session
+        if session is None or session.record is None or session.submitted:
+            return
+        touch(cast(Touchable, self.store), str(session.record["response_id"]))
 
     def show_welcome(self) -> None:
         from survey_tui.tui.screens.survey import WelcomeScreen

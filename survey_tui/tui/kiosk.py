@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.pin import PinBackoff
 from survey_tui.core.session import Store
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.pin import PinScreen
@@ -63,6 +64,9 @@ class KioskApp(SurveyApp):
         # No resume key: a respondent must never be offered the previous person's answers.
         super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None)
         self._pin = pin
+        # One back-off for every PIN prompt: closing and reopening it must not reset the wait.
+        # It reads the app's clock at each call, so a test that swaps the clock moves it too.
+        self.pin_backoff = PinBackoff(clock=lambda: self.clock())
         self.mode = "kiosk"
         self.thanks_seconds = thanks_seconds
         self.respondents = 0
@@ -128,7 +132,7 @@ class KioskApp(SurveyApp):
     async def action_quit(self) -> None:
         if isinstance(self.screen, PinScreen):
             return  # already asking
-        self.push_screen(PinScreen(self._pin), self._pin_given)
+        self.push_screen(PinScreen(self._pin, self.pin_backoff), self._pin_given)
 
     def _pin_given(self, ok: bool | None) -> None:
         if ok:

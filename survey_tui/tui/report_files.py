@@ -37,8 +37,13 @@ def export_files(
     records: list[dict[str, Any]],
     wave: str | None,
     folder: Path,
+    *,
+    raw: list[dict[str, Any]] | None = None,
 ) -> tuple[Path, Path]:
     """Write ``<id>[-<wave>]-report.md`` and ``...-responses.csv`` into ``folder``.
+
+    The report is made from ``records`` (the dashboard's shown figures); the CSV holds ``raw``
+    (every submitted response, as ``survey-tui export``) when given, else ``records``.
 
     Both are computed before either is written, so a failing report writes nothing. An
     earlier export is never overwritten: the next free ``-2``, ``-3``... names are used.
@@ -51,7 +56,7 @@ def export_files(
     stem = questionnaire.id + (f"-{_safe(wave)}" if wave else "")
     report = report_markdown(questionnaire, records, wave)
     # The one export of core: the same bytes as ``survey-tui export`` for these responses.
-    table = export_responses(questionnaire, records, fmt="csv").data
+    table = export_responses(questionnaire, raw if raw is not None else records, fmt="csv").data
     report_path, csv_path = _free_names(folder, stem)
     try:
         atomic_write_bytes(report_path, report.encode("utf-8"))

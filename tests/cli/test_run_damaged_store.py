@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 
-@pytest.mark.parametrize("flags", [[], ["--kiosk", "--pin", "1"], ["--plain"]])
+@pytest.mark.parametrize("flags", [[], ["--kiosk", "--pin", "4711"], ["--plain"]])
 def test_run_refuses_a_damaged_store(tmp_path: Path, flags: list[str]) -> None:
     store = tmp_path / "r.json"
     store.write_text('{"bad": ')

@@ -26,6 +26,9 @@ def invoke(db: Path, *args: str, stdin: str | None = None):
         (("--pin", "1"), "--pin only applies with --kiosk"),
         (("--kiosk", "--plain", "--pin", "1"), "cannot be combined with --plain"),
         (("--kiosk", "--pin", ""), "must not be empty"),
+        # Guessable in minutes: at least 4 digits (the prompt also waits after wrong tries).
+        (("--kiosk", "--pin", "123"), "the facilitator PIN must be at least 4 digits (0-9)"),
+        (("--kiosk", "--pin", "12a4"), "the facilitator PIN must be at least 4 digits (0-9)"),
         (("--wave", ""), "--wave must not be empty"),
         (("--plain", "--wave", " "), "--wave must not be empty"),
     ],
@@ -53,6 +56,18 @@ def test_pin_is_asked_with_confirmation_when_not_given(
     [app] = started
     assert app._pin == "9876" and app.mode == "kiosk" and app.resume_key is None
     assert app.fixed_group == "b"
+
+
+def test_a_short_pin_typed_at_the_prompt_exits_2_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[KioskApp] = []
+    monkeypatch.setattr(KioskApp, "run", lambda self, *a, **k: started.append(self))
+    db = tmp_path / "r.json"
+    result = invoke(db, "--kiosk", "--group", "b", stdin="12\n12\n")
+    assert result.exit_code == 2
+    assert "at least 4 digits" in result.output and not started
+    assert not db.exists()
 
 
 def _free_port() -> int:

@@ -76,6 +76,6 @@ def test_an_old_unfinished_response_counts_as_abandoned_not_in_progress(tmp_path
     live = LiveResponses(q)
     live.poll(ResponseStore(tmp_path / "r.json"))
     assert live.tally(None).in_progress == 1
-    later = datetime.now(UTC) + timedelta(minutes=31)  # nobody touched it since
+    later = datetime.now(UTC) + timedelta(minutes=6)  # nobody touched it since
     tally = live.tally(None, now=later)
     assert (tally.in_progress, tally.abandoned) == (0, 1)

@@ -46,7 +46,7 @@ async def test_next_respondent_starts_fresh(tmp_path: Path) -> None:
     assert {r["status"] for r in records} == {"complete"}
     assert {r["mode"] for r in records} == {"kiosk"}
     assert len({r["response_id"] for r in records}) == 2
-    assert {r["resume_key"] for r in records} == {None}  # never offered to someone else
+    assert {r.get("resume_key") for r in records} == {None}  # never offered to someone else
 
 
 async def test_leaving_needs_the_pin_and_palette_is_off(tmp_path: Path) -> None:
@@ -110,3 +110,37 @@ async def test_a_respondent_who_walks_away_is_not_handed_to_the_next(tmp_path: P
     # Two unfinished responses (the walked-away one stays stored, never shown again), no mix.
     assert [r["status"] for r in stored] == ["partial", "partial"]
     assert len({r["response_id"] for r in stored}) == 2
+
+
+def pin_message(app: KioskApp) -> str:
+    return str(app.screen.query_one("#pin-error", Label).render())
+
+
+async def test_wrong_pins_make_the_next_try_wait_and_reopening_does_not_reset(
+    tmp_path: Path,
+) -> None:
+    now = [1000.0]
+    app = kiosk(tmp_path / "r.json")
+    app.clock = lambda: now[0]  # the PIN wait reads the app's clock: no real waiting
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q", *"1111", "enter", *"2222", "enter", *"3333", "enter")
+        assert isinstance(app.screen, PinScreen)
+        assert "Wrong PIN (attempt 3). Wait 1 s before the next try." in pin_message(app)
+        # A 4th try during the wait is refused unchecked, even the right PIN.
+        await pilot.press(*"4711", "enter")
+        await pilot.pause()
+        assert app.return_code is None and isinstance(app.screen, PinScreen)
+        assert "Too many wrong PINs. Wait 1 s before the next try." in pin_message(app)
+        # Closing and reopening the prompt keeps the wait.
+        await pilot.press("escape", "ctrl+q")
+        assert "Wait 1 s before the next try." in pin_message(app)
+        now[0] += 1
+        app.screen._tick()  # what the prompt's timer does twice a second
+        await pilot.pause()
+        assert pin_message(app) == "You can try again now."
+        await pilot.press(*"4444", "enter")  # after the wait: checked, wrong, 2 s now
+        assert "Wrong PIN (attempt 4). Wait 2 s before the next try." in pin_message(app)
+        now[0] += 2
+        await pilot.press(*"4711", "enter")
+        await pilot.pause()
+        assert app.return_code == 0  # the right PIN after the wait exits

@@ -37,12 +37,9 @@ async def test_consent_other_text_and_max_length(tmp_path: Path) -> None:
         assert app.session is not None and app.session.answers["tool"] == "Gemini"
 
         area = app.screen.query_one(TextArea)
-        area.insert("far too long text")
+        area.insert("far too long text")  # cut at max_length: it never holds more
         await pilot.pause()
-        assert label(app, "#counter") == "17 / 10 characters"
-        await pilot.press("ctrl+n")
-        assert "10 characters" in label(app, "#error")  # refused, text kept, focus kept
-        assert area.text == "far too long text" and app.focused is area
+        assert area.text == "far too lo" and label(app, "#counter") == "10 / 10 characters"
         area.clear()
         area.insert("short\nok")
         await pilot.press("ctrl+n")

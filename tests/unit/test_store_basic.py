@@ -17,7 +17,7 @@ from survey_tui.core.store import (
     ResponseStore,
     default_store_path,
 )
-from survey_tui.core.store import response_store as rs
+from survey_tui.core.store import files as rs
 
 
 def _record(rid: str, **extra: object) -> dict[str, object]:

@@ -84,13 +84,20 @@ def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> lis
 
 
 def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
-    """Answer counts per group of every choice question; free "Other" texts are pooled."""
+    """Answer counts per group of every choice question; free "Other" texts are pooled.
+
+    Every shown group's ``counts`` has exactly the keys of ``options``, in its order, so a
+    report reads one table from them; ``(other)`` is among them when the question offers
+    "Other" or a shown group gave an answer outside the options (an earlier version's).
+    A group never asked the question is ``asked: false``.
+    """
     minimum = questionnaire.min_group_size
     out: list[dict[str, Any]] = []
     for question in questionnaire.questions():
         if not isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             continue
         known = question.option_values()
+        asked = questionnaire.groups_asked(question.id)
         groups: dict[str, dict[str, Any]] = {}
         for group in data.answers:
             counts: dict[str, int] = dict.fromkeys(known, 0)
@@ -105,13 +112,21 @@ def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str,
                     # Free "Other" text is pooled: a distribution must not quote respondents.
                     bucket = choice if choice in counts and choice != OTHER else OTHER
                     counts[bucket] = counts.get(bucket, 0) + 1
-            if n < minimum or n == 0:
+            if group not in asked:
+                groups[group] = {"n": None, "counts": None, "suppressed": True, "asked": False}
+            elif n < minimum or n == 0:
                 groups[group] = {"n": None, "counts": None, "suppressed": True}
             else:
                 groups[group] = {"n": n, "counts": counts, "suppressed": False}
+        shown = [g["counts"] for g in groups.values() if g["counts"] is not None]
+        pooled = question.other or any(OTHER in counts for counts in shown)
+        for counts in shown:
+            if pooled:
+                counts.setdefault(OTHER, 0)
         # Display labels of the answers (reports show these, never the option ids).
         options = {o.value: o.label for o in question.options}
-        options[OTHER] = OTHER_LABEL
+        if pooled:
+            options[OTHER] = OTHER_LABEL
         out.append(
             {
                 "question": question.id,

@@ -144,6 +144,8 @@ def human(identifier: Any) -> str:
 def bar(value: float | None, width: int = 20) -> str:
     """A plain-text bar for a 0-100 score (one block per 100/width points), for viewers
     without Mermaid."""
+    if not 1 <= width <= 200:
+        raise ValueError(f"bar width must be 1 to 200, not {width}")
     if value is None:
         return ""
     filled = max(0, min(width, round(value * width / 100)))

@@ -1,7 +1,16 @@
-"""Render a report template in a Jinja2 sandbox; template mistakes become TemplateError."""
+"""Render a report template in a Jinja2 sandbox; every template mistake becomes TemplateError.
+
+Shipped templates (in ``catalog.templates_dir()``) render in this process: they only loop over
+the analysis' finite lists, and the TUI renders them on every preview. Any other template is
+the user's and renders in a child process under a time and a memory limit
+(:mod:`survey_tui.core.reports.isolated`), so an endless loop or a runaway string stops the
+render with a ``TemplateError`` instead of hanging or exhausting the machine. Both use the same
+bounded sandbox (:mod:`survey_tui.core.reports.sandbox`). The rules are in docs/reports.md.
+"""
 
 from __future__ import annotations
 
+import os
 import traceback
 from pathlib import Path
 from typing import Any
@@ -9,6 +18,69 @@ from typing import Any
 from survey_tui.core.catalog import templates_dir
 from survey_tui.core.errors import TemplateError
 from survey_tui.core.reports import filters
+
+TIME_LIMIT_ENV = "SURVEY_TUI_TEMPLATE_TIMEOUT"
+DEFAULT_TIME_LIMIT = 30.0  # seconds a user template may take to render
+MAX_OUTPUT = 50_000_000  # characters of one rendered report (a large real report is < 1 MB)
+_SUFFIXES = (".j2", ".jinja")  # = sandbox.TEMPLATE_SUFFIXES (that module imports jinja2)
+
+
+class RenderTimeout(Exception):
+    """Raised inside the render when its time is up (the child's alarm), to locate the line."""
+
+
+def template_error(message: str, where: str) -> TemplateError:
+    """A ``TemplateError`` printed as ``FILE[:LINE]: template: message``."""
+    return TemplateError(f"template: {message}", location=where)
+
+
+def check_template_file(path: Path) -> None:
+    """Refuse what cannot be a report template: a missing file, or one not named .j2/.jinja."""
+    if not path.name.lower().endswith(_SUFFIXES):
+        raise template_error(
+            "a report template must be a .j2 or .jinja file (rename it, e.g. report.md.j2)",
+            str(path),
+        )
+    if not path.is_file():
+        raise template_error("no such template file", str(path))
+
+
+def is_shipped(path: Path) -> bool:
+    """Whether ``path`` is one of the shipped (trusted) templates."""
+    return path.resolve().parent == templates_dir().resolve()
+
+
+def time_limit() -> float:
+    """Seconds a user template may render: ``$SURVEY_TUI_TEMPLATE_TIMEOUT``, else 30."""
+    raw = os.environ.get(TIME_LIMIT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_TIME_LIMIT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < 86_400:
+        raise TemplateError(
+            f"must be a number of seconds above 0, not {raw!r}", location=TIME_LIMIT_ENV
+        )
+    return seconds
+
+
+def render(
+    template_path: str | Path, context: dict[str, Any], *, timeout: float | None = None
+) -> str:
+    """Render ``template_path`` with ``context``; errors name the template file and line.
+
+    A user template renders in a child process and is stopped after ``timeout`` seconds
+    (default :func:`time_limit`); a shipped one renders here.
+    """
+    path = Path(template_path)
+    check_template_file(path)
+    if is_shipped(path):
+        return render_here(path, context)
+    from survey_tui.core.reports.isolated import render_isolated
+
+    return render_isolated(path, context, time_limit() if timeout is None else timeout)
 
 
 def _template_line(error: BaseException) -> str | None:
@@ -19,29 +91,20 @@ def _template_line(error: BaseException) -> str | None:
     """
     found = None
     for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename.endswith((".j2", ".jinja", ".md", ".html", ".txt")):
+        if frame.filename.lower().endswith(_SUFFIXES):
             found = f"{frame.filename}:{frame.lineno}"
     return found
 
 
-def make_environment(template_path: Path, minimum: int) -> Any:
-    """A sandboxed environment that finds the user's folder first, then the shipped templates.
+def _environment(path: Path, minimum: int) -> Any:
+    """The bounded sandbox, finding the template's own folder first, then the shipped ones.
 
     ``minimum`` is the anonymity threshold the ``score`` and ``gap`` filters print in
     "suppressed (n < K)".
     """
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from survey_tui.core.reports.sandbox import make_sandbox
 
-    folders = [str(template_path.resolve().parent), str(templates_dir())]
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(folders),
-        undefined=StrictUndefined,
-        autoescape=False,  # Markdown output; respondent text goes through the md filter
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = make_sandbox([path.resolve().parent, templates_dir()])
     env.filters.update(filters.FILTERS)
 
     def score(figures: dict[str, Any] | None, key: str = "score") -> str:
@@ -59,29 +122,52 @@ def make_environment(template_path: Path, minimum: int) -> Any:
     return env
 
 
-def render(template_path: str | Path, context: dict[str, Any]) -> str:
-    """Render ``template_path`` with ``context``; errors name the template file and line."""
+def _generate(path: Path, context: dict[str, Any]) -> str:
+    """The rendered text, stopped when it passes :data:`MAX_OUTPUT` characters."""
+    minimum = int(context.get("minimum", context.get("analysis", {}).get("min_group_size", 5)))
+    template = _environment(path, minimum).get_template(path.name)
+    pieces, size = [], 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise template_error(
+                f"the report passed {MAX_OUTPUT:,} characters; stopped (an endless loop?)",
+                str(path),
+            )
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def render_here(path: Path, context: dict[str, Any]) -> str:
+    """Render in this process; any failure of the template is a located ``TemplateError``."""
     import jinja2
 
-    path = Path(template_path)
-    if not path.is_file():
-        raise TemplateError("no such template file", location=str(path))
-    minimum = int(context.get("minimum", context.get("analysis", {}).get("min_group_size", 5)))
-    env = make_environment(path, minimum)
     try:
-        template = env.get_template(path.name)
-        return str(template.render(context))
+        return _generate(path, context)
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or path}:{error.lineno}"
-        raise TemplateError(f"syntax error: {error.message}", location=where) from None
+        raise template_error(f"syntax error: {error.message}", where) from None
     except jinja2.TemplateNotFound as error:
         where = _template_line(error) or str(path)
-        raise TemplateError(f"template not found: {error.name}", location=where) from None
+        raise template_error(f"template not found: {error.name}", where) from None
     except jinja2.TemplateError as error:  # undefined names, sandbox refusals, ...
         where = _template_line(error) or str(path)
-        raise TemplateError(error.message or str(error), location=where) from None
-    except (TypeError, ValueError, KeyError, AttributeError, ZeroDivisionError) as error:
+        raise template_error(error.message or str(error), where) from None
+    except RenderTimeout as error:
+        where = _template_line(error) or str(path)
+        raise template_error(f"stopped after {error} s (an endless loop?)", where) from None
+    except RecursionError as error:
+        where = _template_line(error) or str(path)
+        message = "nested too deeply: a macro that calls itself, or a template that extends "
+        raise template_error(message + "or includes itself?", where) from None
+    except MemoryError as error:
+        where = _template_line(error) or str(path)
+        raise template_error("ran out of memory (a string or list too large?)", where) from None
+    except Exception as error:  # a Python error raised by the template's own code
         line = _template_line(error)
-        if line is None:
+        if line is None and not isinstance(error, OverflowError):
             raise  # not from template code: a bug, not the user's template
-        raise TemplateError(f"{type(error).__name__}: {error}", location=line) from None
+        message = f"{type(error).__name__}: {error}"
+        raise template_error(message, line or str(path)) from None

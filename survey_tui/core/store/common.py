@@ -57,8 +57,11 @@ def new_record(
     seconds: dict[str, int] | None = None,
     resume_key: str | None = None,
 ) -> Record:
-    """A response record of docs/interfaces.md: the one place its fields are spelled out."""
-    return {
+    """A response record of docs/interfaces.md: the one place its fields are spelled out.
+
+    ``resume_key`` is kept only on a partial record (a submitted one never holds it).
+    """
+    record: Record = {
         "response_id": response_id,
         "questionnaire_id": questionnaire.id,
         "questionnaire_version": questionnaire.version,
@@ -73,5 +76,7 @@ def new_record(
         "answers": answers if answers is not None else {},
         "seconds": seconds if seconds is not None else {},
         "notes": {},
-        "resume_key": resume_key,
     }
+    if status != "complete":
+        record["resume_key"] = resume_key
+    return record

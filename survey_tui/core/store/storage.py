@@ -83,8 +83,13 @@ def remove_temp_files(path: Path) -> int:
     return removed
 
 
-def read_json_file(path: Path) -> dict[str, Any] | None:
-    """Parse a JSON object file; ``None`` when missing or empty; StoreError when not JSON."""
+def read_json_file(path: Path, *, empty_ok: bool = True) -> dict[str, Any] | None:
+    """Parse a JSON object file; ``None`` when missing (or empty, if ``empty_ok``);
+    StoreError when not JSON.
+
+    A response store passes ``empty_ok=False``: a store file is never written empty (writes
+    are atomic), so an empty one is damage, and replacing it would hide that.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -92,7 +97,14 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
     except OSError as error:
         raise StoreError(f"cannot read the store: {error.strerror}", location=str(path)) from None
     if not raw.strip():
-        return None
+        if empty_ok:
+            return None
+        what = "empty (0 bytes)" if not raw else "blank (only white space)"
+        raise StoreError(
+            f"the store file is {what}, not a survey-tui store; it was left untouched "
+            "(delete it to start a new store)",
+            location=str(path),
+        )
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:

@@ -7,22 +7,39 @@ resample count, so every interval equals the one ``analyze`` and ``report`` prin
 store (gap-statistics.md: a number means the same thing wherever it appears). It runs before
 the reveal too, in the worker thread, so the reveal is instant and the UI never waits on it
 (about 0.2-0.6 s for 3,000 responses to the flagship questionnaire on 2 busy cores).
+
+Once figures have been shown (reveal or preview), they are computed from the shown set of
+``core.live.advance_shown``: a group's figures refresh only when at least ``min_group_size``
+new responses of it came in, while the counts move one by one. Two figures shown one after
+the other never differ by fewer than ``min_group_size`` people.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from survey_tui.core.errors import SurveyError
-from survey_tui.core.live import ChangeSource, LiveResponses, Tally, since_text
+from survey_tui.core.live import (
+    ChangeSource,
+    LiveResponses,
+    ShownSet,
+    Tally,
+    advance_shown,
+    fingerprint,
+    since_text,
+)
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.textsafety import escape_for_terminal
 from survey_tui.tui.widgets.counts import CountsPanel
@@ -39,6 +56,9 @@ class DashboardScreen(Screen[None]):
         Binding("w", "next_wave", "Wave"),
         Binding("escape,q", "back", "Back"),  # from the home: q goes back, not out
     ]
+
+    # Figures on screen (the counts are always there).
+    revealed: reactive[bool] = reactive(False, init=False)
 
     def __init__(
         self,
@@ -57,12 +77,16 @@ class DashboardScreen(Screen[None]):
         self.export_dir = export_dir or Path.cwd()
         self.poll_seconds = poll_seconds
         self.can_go_back = can_go_back
-        self.revealed = False
         self.live = LiveResponses(questionnaire)  # touched only by the poll worker
         self.tally: Tally | None = None
         self.waves: list[str] = []
         self.analysis: dict[str, Any] | None = None
         self.complete: list[dict[str, Any]] = []  # what the shown analysis was made from
+        self.submitted: list[dict[str, Any]] = []  # every submitted response of the wave now
+        # Once figures were shown (reveal or preview) they refresh only in anonymous steps
+        # (core.live.advance_shown); replaced only on the UI thread, by an accepted poll.
+        self.figures_shown = False
+        self.shown_set = ShownSet()
         self.analysed_key: tuple[str | None, frozenset[tuple[str, Any]]] | None = None
         self.polls = 0  # finished polls (tests wait on this)
         self.exported: tuple[Path, Path] | None = None
@@ -70,6 +94,9 @@ class DashboardScreen(Screen[None]):
         # (wave,) once a poll of that wave was fully shown; then a poll with no change is cheap.
         self._settled: tuple[str | None] | None = None
         self._last_error: str | None = None
+        # What "now" is for the counts (in progress vs abandoned, time since the last submit);
+        # tests move it on instead of waiting minutes.
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dash"):
@@ -95,58 +122,63 @@ class DashboardScreen(Screen[None]):
         if self._polling:
             return
         self._polling = True
-        self.run_worker(self._poll, thread=True, group="poll")
+        self._poll()
 
+    @work(thread=True, group="poll")
     def _poll(self) -> None:
-        wave = self.wave
+        wave, hold = self.wave, self.figures_shown
         try:
             changed = self.live.poll(self.store)
-            if not changed and self._settled == (wave,):
+            if not changed and self._settled == (wave,) and not self._counts_went_stale():
                 # Nothing new since a poll that was fully shown: skip the tally and the rest.
                 self.app.call_from_thread(self._idle)
                 return
-            tally = self.live.tally(wave)
-            waves = self.live.waves()
-            key = (wave, self.live.fingerprint(wave))
-            analysis: dict[str, Any] | None = None
-            labels: dict[str, str] = {}
-            complete: list[dict[str, Any]] = []
-            if key != self.analysed_key:
-                complete = self.live.complete(wave)
-                if complete:
-                    analysis, labels = _analyse(self.questionnaire, complete, wave)
+            result = _Polled(wave, hold, self.live.tally(wave, now=self.now()), self.live.waves())
+            result.submitted = self.live.complete(wave)
+            result.shown_set = advance_shown(
+                self.shown_set,
+                self.live.complete(None),
+                self.questionnaire.min_group_size,
+                hold=hold,
+            )
+            result.complete = result.shown_set.records(wave)
+            result.key = (wave, fingerprint(result.complete))
+            if result.key != self.analysed_key and result.complete:
+                result.analysis, result.labels = _analyse(self.questionnaire, result.complete, wave)
         except SurveyError as error:
             self.app.call_from_thread(self._poll_failed, str(error))
             return
-        self.app.call_from_thread(self._polled, wave, tally, waves, key, analysis, labels, complete)
+        self.app.call_from_thread(self._polled, result)
 
-    def _polled(
-        self,
-        wave: str | None,
-        tally: Tally,
-        waves: list[str],
-        key: tuple[str | None, frozenset[tuple[str, Any]]],
-        analysis: dict[str, Any] | None,
-        labels: dict[str, str],
-        complete: list[dict[str, Any]],
-    ) -> None:
+    def _counts_went_stale(self) -> bool:
+        """Whether a response counted in progress has since gone untouched too long (the
+        counts change with time alone: a closed tab drops out without any write)."""
+        stale_at = self.tally.stale_at if self.tally is not None else None
+        return stale_at is not None and self.now() >= stale_at
+
+    def _polled(self, result: _Polled) -> None:
         self._polling = False
         self._last_error = None
         self.polls += 1
-        if wave != self.wave:  # the wave was switched while this poll ran
+        if result.wave != self.wave or result.hold != self.figures_shown:
+            # The wave was switched, or figures were shown, while this poll ran: its figures
+            # may have moved past what is on screen in a step too small, so poll again.
             self._settled = None
             self.poll_now()
             return
-        self._settled = (wave,)
-        self.tally = tally
-        self.waves = waves
+        self._settled = (result.wave,)
+        self.tally = result.tally
+        self.waves = result.waves
+        self.submitted = result.submitted
+        self.shown_set = result.shown_set
         self._show_since()
-        if key != self.analysed_key:
-            self.analysed_key = key
-            self.analysis = analysis
-            self.complete = complete
-            message = "No submitted responses yet." if not complete else ""
-            self.query_one(GapView).show(analysis, labels, message)
+        if result.key != self.analysed_key:
+            self.analysed_key = result.key
+            self.analysis = result.analysis
+            self.complete = result.complete
+            message = "No submitted responses yet." if not result.complete else ""
+            self.query_one(GapView).show(result.analysis, result.labels, message)
+        self._show_mode()
 
     def _idle(self) -> None:
         self._polling = False
@@ -164,7 +196,7 @@ class DashboardScreen(Screen[None]):
     def _show_since(self) -> None:
         if self.tally is None:
             return
-        since = since_text(self.tally.last_submit, datetime.now(UTC))
+        since = since_text(self.tally.last_submit, self.now())
         self.query_one(CountsPanel).show(self.tally, since)
         self._show_title()
 
@@ -178,21 +210,27 @@ class DashboardScreen(Screen[None]):
 
     def _show_mode(self) -> None:
         self.set_class(self.revealed, "-revealed")
-        hint = (
-            "Figures hidden until the reveal: press r to show the gaps full-screen."
-            if not self.revealed
-            else ""
-        )
-        self.query_one("#dash-hint", Static).update(hint)
+        if not self.revealed:
+            hint = "Figures hidden until the reveal: press r to show the gaps full-screen."
+        elif len(self.complete) < len(self.submitted):
+            hint = held_text(len(self.complete), len(self.submitted), self.questionnaire)
+        else:
+            hint = ""
+        hint_line = self.query_one("#dash-hint", Static)
+        hint_line.update(hint)
+        hint_line.display = bool(hint)  # revealed: only to say the figures are held back
         self._show_title()
 
     # --- actions ------------------------------------------------------------------------
     def action_reveal(self) -> None:
         """Show or hide the figures (counts stay visible while hidden)."""
         self.revealed = not self.revealed
-        self._show_mode()
-        if self.revealed:
+
+    def watch_revealed(self, revealed: bool) -> None:
+        if revealed:
+            self.figures_shown = True  # from now on they refresh in anonymous steps only
             self.query_one("#gap-scroll").focus()
+        self._show_mode()
 
     def action_next_wave(self) -> None:
         """Cycle: all waves, then each wave in the store."""
@@ -208,6 +246,7 @@ class DashboardScreen(Screen[None]):
 
     def action_preview(self) -> None:
         """Render the gap report of the responses shown and open it in the preview screen."""
+        self.figures_shown = True  # a preview shows the figures as much as the reveal does
         self.run_worker(self._preview, thread=True, group="report")
 
     def _preview(self) -> None:
@@ -233,8 +272,13 @@ class DashboardScreen(Screen[None]):
         from survey_tui.tui.report_files import export_files
 
         try:
+            # The report shows the held figures on screen; the CSV is the raw data, all of it.
             paths = export_files(
-                self.questionnaire, list(self.complete), self.wave, self.export_dir
+                self.questionnaire,
+                list(self.complete),
+                self.wave,
+                self.export_dir,
+                raw=list(self.submitted),
             )
         except SurveyError as error:
             self.app.call_from_thread(self._failed, str(error), "Export failed")
@@ -257,6 +301,32 @@ class DashboardScreen(Screen[None]):
         if action == "back":
             return self.can_go_back
         return True
+
+
+def held_text(shown: int, submitted: int, questionnaire: Questionnaire) -> str:
+    """Why the figures are from fewer responses than the counts say."""
+    step = questionnaire.min_group_size
+    return (
+        f"Figures from {shown} of {submitted} submitted responses: a group's figures refresh "
+        f"when {step} new responses of that group have come in, so that no single response "
+        "can be told apart."
+    )
+
+
+@dataclass
+class _Polled:
+    """What one poll found (built in the worker, shown on the UI thread)."""
+
+    wave: str | None
+    hold: bool  # whether figures had been shown when the poll started
+    tally: Tally
+    waves: list[str]
+    submitted: list[dict[str, Any]] = field(default_factory=list)
+    shown_set: ShownSet = field(default_factory=ShownSet)
+    complete: list[dict[str, Any]] = field(default_factory=list)  # the shown set, this wave
+    key: tuple[str | None, frozenset[tuple[str, Any]]] | None = None
+    analysis: dict[str, Any] | None = None
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def _analyse(

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import hmac
+import math
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+
+from survey_tui.core.pin import MAX_PIN_DIGITS, PinBackoff
+from survey_tui.tui.widgets.capped_input import CappedInput
 
 
 def pin_matches(entered: str, pin: str) -> bool:
@@ -17,8 +23,18 @@ def pin_matches(entered: str, pin: str) -> bool:
     return hmac.compare_digest(entered.encode(), pin.encode())
 
 
+def wait_text(seconds: float) -> str:
+    """'Wait 4 s before the next try.' (rounded up: never 'wait 0 s' while still refused)."""
+    return f"Wait {math.ceil(seconds)} s before the next try."
+
+
 class PinScreen(ModalScreen[bool]):
-    """Ask for the facilitator PIN; dismiss with True only when it matches."""
+    """Ask for the facilitator PIN; dismiss with True only when it matches.
+
+    After a few wrong tries each further try must wait (``PinBackoff``, shared by every
+    prompt of one kiosk); a try during the wait is refused unchecked and the prompt counts the
+    wait down. Nothing sleeps: the event loop keeps running, a timer only updates the text.
+    """
 
     DEFAULT_CSS = """
     PinScreen { align: center middle; }
@@ -29,30 +45,61 @@ class PinScreen(ModalScreen[bool]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back to survey")]
 
-    def __init__(self, pin: str) -> None:
+    # Seconds before the next try is accepted, as last read from the back-off.
+    wait_left: reactive[float] = reactive(0.0, init=False)
+
+    def __init__(self, pin: str, backoff: PinBackoff) -> None:
         super().__init__()
         self._pin = pin  # only in memory, never shown or stored
-        self.attempts = 0
+        self.backoff = backoff
+        self._message = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin"):
             yield Static("Facilitator PIN", classes="title")
             yield Label("Type the PIN and press Enter to leave. Esc: back to the survey.")
-            yield Input(password=True, id="pin-input", placeholder="PIN")
+            yield CappedInput(
+                password=True, id="pin-input", placeholder="PIN", max_length=MAX_PIN_DIGITS
+            )
             yield Label("", id="pin-error")
 
     def on_mount(self) -> None:
         self.query_one("#pin-input", Input).focus()
+        self.wait_left = self.backoff.wait_left()  # reopened during a wait: say so at once
+        self.set_interval(0.5, self._tick)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def _tick(self) -> None:
+        self.wait_left = self.backoff.wait_left()
+
+    def watch_wait_left(self, old: float, new: float) -> None:
+        if old > 0 and new <= 0:
+            self._message = "You can try again now."
+        self._show()
+
+    def _show(self) -> None:
+        text = self._message
+        if self.wait_left > 0:
+            text = f"{text} {wait_text(self.wait_left)}".strip()
+        # Not colour alone: the message says what happened.
+        self.query_one("#pin-error", Label).update(text)
+
+    @on(Input.Submitted, "#pin-input")
+    def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if pin_matches(event.value, self._pin):
+        event.input.clear()
+        waiting = self.backoff.wait_left()
+        if waiting > 0:
+            # Refused without comparing, so a guess during the wait learns nothing.
+            self._message = "Too many wrong PINs."
+        elif pin_matches(event.value, self._pin):
+            self.backoff.succeeded()
             self.dismiss(True)
             return
-        self.attempts += 1
-        # Not colour alone: the message says what happened.
-        self.query_one("#pin-error", Label).update(f"Wrong PIN (attempt {self.attempts}).")
-        event.input.clear()
+        else:
+            self.backoff.failed()
+            self._message = f"Wrong PIN (attempt {self.backoff.failures})."
+        self.wait_left = self.backoff.wait_left()
+        self._show()  # also when the wait is unchanged (the reactive would not fire)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

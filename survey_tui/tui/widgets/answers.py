@@ -24,7 +24,7 @@ from textual.widgets import (
     SelectionList,
 )
 
-from survey_tui.core.answers import parse_answer
+from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH, parse_answer
 from survey_tui.core.model import (
     AnyQuestion,
     MultiChoiceQuestion,
@@ -34,6 +34,7 @@ from survey_tui.core.model import (
     TextQuestion,
 )
 from survey_tui.tui.messages import NextRequested
+from survey_tui.tui.widgets.capped_input import CappedInput
 
 
 class Mark(RadioButton):
@@ -206,7 +207,9 @@ class SingleChoiceAnswer(AnswerWidget):
         digits = {str(i + 1): i for i in range(min(9, len(labels)))}
         yield ChoiceSet(*labels, digits=digits, id="choice")
         if self.question.other:
-            yield Input(placeholder="Your own answer", id="other")
+            yield CappedInput(
+                placeholder="Your own answer", id="other", max_length=OTHER_MAX_LENGTH
+            )
 
     def on_mount(self) -> None:
         assert isinstance(self.question, SingleChoiceQuestion)
@@ -288,7 +291,9 @@ class MultiChoiceAnswer(AnswerWidget):
         if self.question.other:
             known = set(self.question.option_values())
             other = next((v for v in chosen if v not in known), "")
-            yield Input(value=other, placeholder="Other (optional)", id="other")
+            yield CappedInput(
+                value=other, placeholder="Other (optional)", id="other", max_length=OTHER_MAX_LENGTH
+            )
 
     def on_input_submitted(self) -> None:
         self.post_message(NextRequested())
@@ -340,7 +345,9 @@ class NumberAnswer(AnswerWidget):
         assert isinstance(self.question, NumberQuestion)
         current = "" if self.current is None else str(self.current)
         with Horizontal(classes="number-row"):
-            yield Input(value=current, placeholder="number", id="number")
+            yield CappedInput(
+                value=current, placeholder="number", id="number", max_length=NUMBER_MAX_LENGTH
+            )
             if self.question.unit:
                 yield Label(self.question.unit, classes="unit", markup=False)
 
@@ -364,11 +371,17 @@ class TextAnswer(AnswerWidget):
         current = self.current if isinstance(self.current, str) else ""
         if self.question.multiline:
             # Imported here: TextArea (and its document model) is only needed for multi-line.
-            from textual.widgets import TextArea
+            from survey_tui.tui.widgets.capped_text import CappedTextArea
 
-            yield TextArea(current, id="text", soft_wrap=True, tab_behavior="focus")
+            yield CappedTextArea(
+                current,
+                id="text",
+                soft_wrap=True,
+                tab_behavior="focus",
+                max_length=self.question.max_length,
+            )
         else:
-            yield Input(value=current, id="text", max_length=self.question.max_length)
+            yield CappedInput(value=current, id="text", max_length=self.question.max_length)
         yield Label("", id="counter")
 
     def on_mount(self) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from survey_tui.core.live import Tally
+from survey_tui.core.live import IN_PROGRESS_WINDOW, Tally
 from survey_tui.tui.widgets.gap_view import waiting_text
+
+WINDOW_MINUTES = round(IN_PROGRESS_WINDOW.total_seconds() / 60)
 
 
 def render_counts(tally: Tally, minimum: int, since: str) -> Text:
@@ -25,8 +27,8 @@ def render_counts(tally: Tally, minimum: int, since: str) -> Text:
     out.append(f"\nLast submit: {since}\n")
     if tally.abandoned:
         out.append(
-            f"({tally.abandoned} unfinished responses untouched for over 30 minutes are not "
-            "counted as in progress)\n",
+            f"({tally.abandoned} unfinished responses untouched for over {WINDOW_MINUTES} "
+            "minutes are not counted as in progress)\n",
             style="italic",
         )
     if tally.other_versions:

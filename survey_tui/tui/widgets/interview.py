@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static
+
+from survey_tui.core.answers import NOTE_MAX_LENGTH
+from survey_tui.tui.widgets.capped_text import CappedTextArea
 
 
 def format_elapsed(seconds: float) -> str:
@@ -39,7 +42,7 @@ class Elapsed(Label):
         self.update(f"Time {format_elapsed(seconds)}")
 
 
-class NotesArea(TextArea):
+class NotesArea(CappedTextArea):
     """The interviewer's notes on a rated or chosen question (saved as they are typed)."""
 
     def __init__(self, text: str) -> None:
@@ -49,4 +52,5 @@ class NotesArea(TextArea):
             soft_wrap=True,
             tab_behavior="focus",
             placeholder="Notes: what was said, close to their words",
+            max_length=NOTE_MAX_LENGTH,
         )

@@ -1,0 +1,359 @@
+"""The store's files: the lock, the snapshot, the journal, and how they are read and written.
+
+Layout (see docs/architecture.md, "Response store"):
+
+- ``PATH`` is a plain TinyDB JSON file (``TinyDB(PATH)`` opens it) with two tables:
+  ``_meta`` (one document: ``format``, ``seq``) and ``responses`` (one document per response;
+  ``_seq`` is the change number of its last write).
+- ``PATH.journal`` holds upserts not yet folded into the snapshot: one orjson line
+  ``{"seq": N, "r": record}`` per save, fsynced before ``save`` returns. Readers apply it on top
+  of the snapshot; it is folded into the snapshot (atomic replace) when it passes
+  :data:`FOLD_BYTES`, on ``insert_many`` and on ``ResponseStore.compact``.
+- ``PATH.lock`` is the inter-process lock held around every read and write. Where it cannot
+  be made (a read-only mount or folder), reads go on without it; writes are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+
+from survey_tui.core.errors import StoreError
+from survey_tui.core.store.common import (
+    FORMAT_VERSION,
+    LOCK_TIMEOUT_SECONDS,
+    META_TABLE,
+    RESPONSES_TABLE,
+    Record,
+)
+from survey_tui.core.store.records import needs_scrub, scrub, shape_problem
+from survey_tui.core.store.storage import (
+    NEW_FILE_MODE,
+    AtomicOrjsonStorage,
+    fsync_dir,
+    read_json_file,
+    remove_temp_files,
+)
+
+#: Fold the journal into the snapshot once it is this large (a few thousand saves).
+FOLD_BYTES = 1 << 20
+#: Errors that mean "this store cannot be written here" (a read-only mount or folder).
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+#: Lock-free reads retry this often when a writer replaces the snapshot meanwhile.
+UNLOCKED_READ_TRIES = 20
+
+
+class StoreFiles:
+    """The in-memory view of one store and the locked, crash-safe file operations behind it
+    (the public API is :class:`~survey_tui.core.store.ResponseStore`)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._storage = AtomicOrjsonStorage(self.path)
+        self._file_lock = FileLock(
+            self.lock_path, mode=NEW_FILE_MODE, thread_local=False, poll_interval=0.002
+        )
+        # filelock is re-entrant per object, not per thread: the RLock keeps threads apart.
+        self._thread_lock = threading.RLock()
+        self._loaded = False
+        self._snapshot_sig: tuple[int, int, int] | None = None
+        self._snapshot_seq = 0
+        self._extra_tables: dict[str, Any] = {}
+        self._records: dict[str, Record] = {}
+        self._seq_of: dict[str, int] = {}
+        self._seq = 0
+        self._journal_ino: int | None = None
+        self._journal_pos = 0
+        self._journal_torn = False
+        # Records were read that still hold data a submitted record must not keep (written
+        # by an older version): the next write rewrites the whole file without it.
+        self._scrub_pending = False
+
+    # --- locking and loading ------------------------------------------------------------
+    @contextmanager
+    def _locked(self, *, write: bool = False) -> Iterator[None]:
+        with self._thread_lock:
+            if not write and not self.path.parent.is_dir():
+                # Reading a store in a folder that does not exist: empty, and create nothing.
+                self._load_snapshot()
+                yield
+                return
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file_lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+            except Timeout:
+                raise StoreError(
+                    f"another program has held the lock {self.lock_path} for "
+                    f"{LOCK_TIMEOUT_SECONDS:.0f} s",
+                    location=str(self.path),
+                ) from None
+            except OSError as error:
+                if write or error.errno not in READ_ONLY_ERRNOS:
+                    raise self._read_only_error(error) from None
+                # A read-only mount or folder: no lock file can be made, and no writer can
+                # be at work here; read a consistent snapshot + journal without one.
+                self._refresh_unlocked()
+                yield
+                return
+            try:
+                if not self._loaded:
+                    # Under the lock, so no live writer's temp file can be removed.
+                    remove_temp_files(self.path)
+                try:
+                    self._refresh()
+                except OSError as error:
+                    raise StoreError(
+                        f"cannot read the store: {error.strerror or error}",
+                        location=str(self.path),
+                    ) from error
+                self._loaded = True
+                yield
+            finally:
+                self._file_lock.release()
+
+    def _read_only_error(self, error: OSError) -> StoreError:
+        if error.errno in READ_ONLY_ERRNOS:
+            why = f"the store is read-only here ({error.strerror}); nothing was written"
+        else:
+            why = f"cannot use the store: {error.strerror or error}"
+        return StoreError(why, location=str(self.path))
+
+    def _refresh_unlocked(self) -> None:
+        """Read without the lock: retried until the snapshot did not change meanwhile (a
+        writer folds by replacing the snapshot first, then removing the journal)."""
+        for _ in range(UNLOCKED_READ_TRIES):
+            before = self._sig(self.path)
+            try:
+                self._refresh()
+            except OSError as error:
+                raise StoreError(
+                    f"cannot read the store: {error.strerror or error}", location=str(self.path)
+                ) from error
+            if self._sig(self.path) == before:
+                self._loaded = True
+                return
+            self._loaded = False
+        raise StoreError(
+            "the store kept changing while it was read without a lock; try again",
+            location=str(self.path),
+        )
+
+    @staticmethod
+    def _sig(path: Path) -> tuple[int, int, int] | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _refresh(self) -> None:
+        """Bring the in-memory view up to date with the files (call with the lock held)."""
+        snapshot_sig = self._sig(self.path)
+        journal_sig = self._sig(self.journal_path)
+        journal_ino = journal_sig[0] if journal_sig else None
+        if (
+            not self._loaded
+            or snapshot_sig != self._snapshot_sig
+            or (self._journal_pos and journal_ino != self._journal_ino)
+            or (journal_sig is not None and journal_sig[2] < self._journal_pos)
+        ):
+            self._load_snapshot()
+            self._snapshot_sig = snapshot_sig
+        if journal_sig is not None:
+            self._read_journal()
+
+    def _load_snapshot(self) -> None:
+        data = read_json_file(self.path, empty_ok=False) or {}
+        records: dict[str, Record] = {}
+        seq_of: dict[str, int] = {}
+        snapshot_seq = 0
+        if data:
+            snapshot_seq = self._check_meta(data.get(META_TABLE))
+            table = data.get(RESPONSES_TABLE, {})
+            if not isinstance(table, dict):
+                raise self._format_error("the responses table is not a JSON object")
+            for doc in table.values():
+                problem = shape_problem(doc)
+                if problem is not None:
+                    raise self._format_error(problem)
+                seq = doc.pop("_seq", 0)
+                records[doc["response_id"]] = self._scrubbed(doc)
+                seq_of[doc["response_id"]] = seq if type(seq) is int else 0
+        self._extra_tables = {
+            k: v for k, v in data.items() if k not in (META_TABLE, RESPONSES_TABLE)
+        }
+        self._records, self._seq_of = records, seq_of
+        self._snapshot_seq = snapshot_seq
+        self._seq = max([snapshot_seq, *seq_of.values()])
+        self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
+
+    def _scrubbed(self, record: Record) -> Record:
+        """``record`` without what a stored record must not keep (see records.scrub); the
+        file is rewritten without it on the next write."""
+        if needs_scrub(record):
+            self._scrub_pending = True
+            scrub(record)
+        return record
+
+    def _format_error(self, why: str) -> StoreError:
+        return StoreError(
+            f"not a survey-tui response store ({why}); it was left untouched",
+            location=str(self.path),
+        )
+
+    def _check_meta(self, meta: Any) -> int:
+        if not isinstance(meta, dict) or not meta:
+            raise self._format_error(f"no {META_TABLE} table with a format version")
+        doc = next(iter(meta.values()))
+        version = doc.get("format") if isinstance(doc, dict) else None
+        if not isinstance(version, int) or version < 1:
+            raise self._format_error("unknown format version")
+        if version > FORMAT_VERSION:
+            raise StoreError(
+                f"written by a newer survey-tui (store format {version}; this version reads "
+                f"format {FORMAT_VERSION}); upgrade survey-tui. The file was left untouched.",
+                location=str(self.path),
+            )
+        seq = doc.get("seq", 0)
+        return seq if isinstance(seq, int) else 0
+
+    def _read_journal(self) -> None:
+        try:
+            with open(self.journal_path, "rb") as handle:
+                self._journal_ino = os.fstat(handle.fileno()).st_ino
+                handle.seek(self._journal_pos)
+                chunk = handle.read()
+        except FileNotFoundError:
+            return
+        # A line without its newline is a write that a crash cut short: it was never
+        # acknowledged, so it is ignored (and cut off before the next append).
+        end = chunk.rfind(b"\n") + 1
+        self._journal_torn = end < len(chunk)
+        for number, line in enumerate(chunk[:end].splitlines(), start=1):
+            if not line.strip():
+                continue
+            seq, record = self._journal_entry(line, number)
+            if seq <= self._snapshot_seq:
+                continue  # already folded (a crash came between the fold and the unlink)
+            response_id = record["response_id"]
+            self._records[response_id] = self._scrubbed(record)
+            self._seq_of[response_id] = seq
+            self._seq = max(self._seq, seq)
+        self._journal_pos += end
+
+    def _journal_entry(self, line: bytes, number: int) -> tuple[int, Record]:
+        """One journal line's change number and record; StoreError naming it if damaged."""
+        try:
+            entry = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            entry = None
+        problem = "not a JSON object with seq and r"  # as save() writes it
+        if isinstance(entry, dict) and "seq" in entry and "r" in entry:
+            seq, record = entry["seq"], entry["r"]
+            problem = shape_problem(record) or ""
+            if type(seq) is not int:
+                problem = "its seq is not a whole number"
+            if not problem:
+                return seq, record
+        raise StoreError(
+            f"journal entry {number} (after byte {self._journal_pos}) is damaged: {problem}; "
+            "the store was left untouched",
+            location=str(self.journal_path),
+        )
+
+    # --- writing ------------------------------------------------------------------------
+    def _write(self, records: list[Record], *, fold: bool = False) -> None:
+        """Upsert ``records`` durably (call with the lock held, after _refresh)."""
+        try:
+            self._write_files(records, fold=fold)
+        except BaseException as error:
+            # The in-memory view may now hold records that are not on disk: re-read it all.
+            self._loaded = False
+            if isinstance(error, OSError):
+                raise StoreError(
+                    f"cannot write the store: {error.strerror or error}", location=str(self.path)
+                ) from error
+            raise
+
+    def _write_files(self, records: list[Record], *, fold: bool) -> None:
+        lines = []
+        for record in records:
+            scrub(record)  # no host, user or path: only the documented keys are stored
+            self._seq += 1
+            self._records[record["response_id"]] = record
+            self._seq_of[record["response_id"]] = self._seq
+            lines.append(orjson.dumps({"seq": self._seq, "r": record}) + b"\n")
+        if fold or self._snapshot_sig is None:
+            # A new store is written as a snapshot at once, so the file exists with its format.
+            self._fold()
+            return
+        if self._journal_torn:
+            os.truncate(self.journal_path, self._journal_pos)
+            self._journal_torn = False
+        created = not self.journal_path.exists()
+        fd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, NEW_FILE_MODE)
+        try:
+            view = memoryview(b"".join(lines))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            self._journal_ino = os.fstat(fd).st_ino
+        finally:
+            os.close(fd)
+        if created:
+            fsync_dir(self.path.parent)
+        self._journal_pos += sum(len(line) for line in lines)
+        if self._journal_pos > FOLD_BYTES or self._scrub_pending:
+            # The records are safe in the journal already: a fold that fails here (disk
+            # full, read-only file) is tried again on a later write, the save stands.
+            with contextlib.suppress(OSError, StoreError):
+                self._fold()
+
+    def _fold(self) -> None:
+        """Write every record into the snapshot atomically, then drop the journal.
+
+        A store file that is not writable is never replaced (the rename would succeed in a
+        writable folder): someone made it read-only.
+        """
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise StoreError(
+                "the store file is read-only; nothing was written", location=str(self.path)
+            )
+        order = sorted(self._records, key=self._seq_of.__getitem__)
+        table = {
+            str(doc_id): {**self._records[rid], "_seq": self._seq_of[rid]}
+            for doc_id, rid in enumerate(order, start=1)
+        }
+        meta = {"1": {"format": FORMAT_VERSION, "seq": self._seq, "app": "survey-tui"}}
+        self._storage.write({META_TABLE: meta, RESPONSES_TABLE: table, **self._extra_tables})
+        self._snapshot_sig = self._sig(self.path)
+        self._snapshot_seq = self._seq
+        if self.journal_path.exists():
+            self.journal_path.unlink()
+            fsync_dir(self.path.parent)
+        self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
+        self._scrub_pending = False
+
+    def _check_writable(self) -> None:
+        """Refuse a store whose folder, file or journal cannot be written here."""
+        for target, what in (
+            (self.path.parent, "its folder"),
+            (self.path, "the file"),
+            (self.journal_path, f"its journal {self.journal_path.name}"),
+        ):
+            if target.exists() and not os.access(target, os.W_OK):
+                raise StoreError(
+                    f"the store is read-only ({what} is not writable); nothing was written",
+                    location=str(self.path),
+                )
