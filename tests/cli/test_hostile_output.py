@@ -85,8 +85,8 @@ def legacy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.mark.parametrize(
     "args",
     [
-        ["analyze"],
-        ["analyze", "--json"],
+        ["analyze", "--wave", "all"],
+        ["analyze", "--json", "--wave", "all"],
         ["report"],
         ["report", "--format", "html"],
         ["export"],
@@ -108,7 +108,7 @@ def test_stored_answers_reach_stdout_escaped(legacy: tuple[Path, Path], args: li
         tools = [r["answers"].get("tool") for r in records]
         assert tools.count(HOSTILE) == 6 and tools.count(None) == 1
         assert [r["wave"] for r in records].count(HOSTILE) == 1
-    if args == ["analyze", "--json"]:
+    if args == ["analyze", "--json", "--wave", "all"]:
         json.loads(text)
 
 

@@ -151,6 +151,6 @@ def test_no_report_shows_none_for_a_number_question_without_unit() -> None:
     from report_qa_data import TINY, TINY_ROWS, case, reports
 
     _, result = case(TINY, TINY_ROWS)
-    assert any(f["unit"] is None for f in result["friction"])
+    assert any(i["unit"] is None for i in result["items"] if i["kind"] == "number")
     for name, text in reports(result).items():
         assert "None" not in text and "()" not in text, name

@@ -125,7 +125,7 @@ def test_readout_shows_index_widest_gaps_and_scorecard(result: dict[str, Any]) -
     card = context["scorecards"][0]
     helps = text.split("## Where AI helps most", 1)[1].split("## Where AI creates", 1)[0]
     assert [line[2:] for line in helps.splitlines() if line.startswith("- ")] == [
-        context["rows"][k]["label"] for k in card["helps_most"]
+        context["rows"][k]["label"] for k in card["helps"]
     ]
     assert "Waiting for more responses from other groups" in text
 

@@ -31,7 +31,11 @@ def test_a_number_without_unit_shows_no_none_and_no_empty_brackets(tiny: dict[st
     for name, text in reports(tiny).items():
         assert "None" not in text, name
         assert "()" not in text, name
-    assert "| Hours fixing | median 9.0" in reports(tiny)["gap_report"]
+    # b's answers 10 and 8: a number stays in its own units (no 0-100 score)
+    assert (
+        "| Hours fixing | mean 9, median 9 (middle half 8.5 to 9.5, n=2)"
+        in reports(tiny)["gap_report"]
+    )
 
 
 # --- M4: one group, nothing to compare ----------------------------------------------------
@@ -129,7 +133,8 @@ def test_two_matrix_rows_are_never_both_helping_and_creating_friction(
     tiny: dict[str, Any],
 ) -> None:
     card = tiny["scorecards"][0]
-    assert card["helps_most"] == ["m.r1"] and card["friction_most"] == ["m.r2"]
+    # the experience group (a, second of compare) scores r1 91.7 and r2 16.7
+    assert card["helps"] == ["m.r1"] and card["friction"] == ["m.r2"]
     rendered = reports(tiny)
     assert "**Where AI genuinely helps:** Code review." in rendered["gap_report"]
     assert "**Where it creates friction:** Writing tests." in rendered["gap_report"]

@@ -143,10 +143,14 @@ def test_baseline_wave_adds_a_change_section() -> None:
     change = quality["change"]
     change_section = text.split("## Change since default", 1)[1]
     row = next(line for line in change_section.splitlines() if line.startswith("| Quality | "))
-    assert row == (
+    low, high = change["ci95"]
+    assert row.startswith(
         f"| Quality | {change['points_before']:+.1f} | {change['points_now']:+.1f} "
-        f"| {change['delta']:+.1f} |"
+        f"| {change['delta']:+.1f} ({low:+.1f} to {high:+.1f}) | "
+        + ("yes" if change["significant"] else "no")
     )
+    frontline = change["groups"]["frontline"]
+    assert f"{frontline['score_before']:.1f} -> {frontline['score_now']:.1f}" in row
 
 
 def test_metrics_section_and_success_metric_pick_the_widest_metric_gap() -> None:

@@ -66,7 +66,8 @@ def test_interviews_with_every_group_withheld(name: str) -> None:
     few = _few(records, "default")
     text = render(resolve_template(name), build_context(analyze(q, few)))
     assert _problems(text) == []
-    assert f"No group has the 3 interviews needed to show results yet ({len(few)} " in text
+    needed = "No group has the 3 interviews needed to show results yet in wave default"
+    assert f"{needed} ({len(few)} " in text
     # The notes exist but are withheld: the digest must not claim there are none.
     assert "No interview notes are recorded" not in text
     assert "aside" not in text and MANAGER_SECRET not in text

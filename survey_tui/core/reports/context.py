@@ -87,7 +87,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     Keys: ``analysis`` (unchanged), ``groups`` (ids of groups at or above the anonymity
     threshold, the compared pair first, then questionnaire order: the only groups a template
     may show), ``withheld`` (how many groups are below it; never which), ``compare`` (the
-    pair, or None), ``single_group`` (the questionnaire compares no pair: one group), ``widest`` (up to 3 constructs with unsuppressed gaps, widest first),
+    pair, or None), ``scored``/``awareness``/``numbers`` (items by kind), ``single_group`` (the questionnaire compares no pair: one group), ``widest`` (up to 3 constructs with unsuppressed gaps, widest first),
     ``scorecards`` (list, possibly empty), ``rows`` (scorecard rows by key), ``comments``
     (comment blocks restricted to shown groups, without empty ones), ``quotes`` (the same,
     identical answers folded into ``{text, count}``), ``digest`` (interview material by theme,
@@ -110,9 +110,7 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         groups = [*compare, *(g for g in groups if g not in compare)]
     constructs = [c for c in analysis["constructs"] if _gap_size(c) >= 0]
     widest = sorted(constructs, key=_gap_size, reverse=True)[:3] if compare else []
-    scorecards = analysis.get("scorecards") or (
-        [analysis["scorecard"]] if analysis.get("scorecard") else []
-    )
+    scorecards = analysis.get("scorecards") or []
     rows = {row["key"]: row for card in scorecards for row in card["rows"]}
     # Items of a "metrics" construct (delivery figures leadership tracks), widest gap first.
     metrics = sorted(
@@ -142,8 +140,14 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     minimum = analysis["min_group_size"]
     # Groups with enough interviews; when there are any, the digest quotes only them.
     interviewed = [g for g in groups if interviews.get("n", {}).get(g, 0) >= minimum]
+    items = analysis["items"]
     return {
         "analysis": analysis,
+        # Items by what they are (docs/statistics.md): scores on 0-100 that form themes,
+        # awareness items (each group asked its own question), numbers in their own units.
+        "scored": [i for i in items if i.get("kind") not in ("number", "awareness")],
+        "awareness": [i for i in items if i.get("kind") == "awareness"],
+        "numbers": [i for i in items if i.get("kind") == "number"],
         "groups": groups,
         "withheld": len(analysis["groups"]) - len(groups),
         "compare": compare,

@@ -135,6 +135,35 @@ def ptext(value: float | None) -> str:
     return f"p {shown}" if shown.startswith("<") else f"p = {shown}"
 
 
+def verdict(gap: dict[str, Any] | None) -> str:
+    """The one significance rule in words (docs/statistics.md): ``significant`` (adjusted
+    p < 0.05 and the CI excludes 0), ``not confirmed`` (only one of the two), ``no``."""
+    if not gap or gap.get("suppressed"):
+        return "n/a"
+    if gap.get("significant"):
+        return "significant"
+    return "not confirmed" if gap.get("not_confirmed") else "no"
+
+
+def effect(gap: dict[str, Any] | None) -> str:
+    """Cliff's delta in words, with "indicative" when a group has fewer than 10."""
+    if not gap or gap.get("suppressed") or not gap.get("effect"):
+        return "n/a"
+    return str(gap["effect"]) + (" (indicative: n < 10)" if gap.get("small_sample") else "")
+
+
+def units(value: float | None, unit: str | None = None, signed: bool = False) -> str:
+    """A figure in a number question's own unit: ``17 min/day``, ``+3.5 %``."""
+    if value is None:
+        return "n/a"
+    shown = f"{value:+.3g}" if signed else f"{value:.3g}"
+    if "e" in shown:  # no scientific notation in a report
+        shown = f"{value:+,.0f}" if signed else f"{value:,.0f}"
+    if shown.lstrip("+-") in ("0", "0.0"):
+        shown = "0"
+    return f"{shown} {unit}".rstrip() if unit else shown
+
+
 def human(identifier: Any) -> str:
     """An id like ``output_quality`` as words: ``Output quality``."""
     text = str(identifier).replace("_", " ").replace("-", " ").strip()
@@ -166,4 +195,7 @@ FILTERS = {
     "pvalue": pvalue,
     "ptext": ptext,
     "human": human,
+    "verdict": verdict,
+    "effect": effect,
+    "units": units,
 }

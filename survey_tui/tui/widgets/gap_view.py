@@ -13,7 +13,7 @@ from typing import Any
 from rich.text import Text
 from textual.widget import Widget
 
-from survey_tui.core.reports.filters import human, ptext, pts
+from survey_tui.core.reports.filters import human, pts
 
 FULL = "\u2588"
 EMPTY = "\u00b7"
