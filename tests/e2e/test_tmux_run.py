@@ -46,12 +46,13 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
         answer("4", "Enter")
         answer("5", "Enter")
         answer("2", "Enter")  # output quality trust
+        answer("4", "Enter")  # review burden
         answer("a", "b", "c", "Enter")  # refused inline: not a number
         term.wait_for("Type a number")
         term.keys("C-u")  # clear the field (Input: delete left of the cursor)
         term.keys("60", "Enter")  # 60 % shows the follow-up
         answer("30", "Enter")
-        assert "of 23" in term.wait_for(f"Question {step} of")
+        assert "of 24" in term.wait_for(f"Question {step} of")
         term.wait_for(f"Question {step} of")
         term.type("Wrong APIs")
         answer("PageDown")  # multi-line text: PgDn goes on
@@ -84,4 +85,4 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
     assert answers["workflows"]["requirements_analysis"] == 4
     assert "friction_most" not in answers
     assert answers["leadership_measure"] == "Rework"
-    assert len(answers) == 22
+    assert len(answers) == 23
