@@ -1,4 +1,4 @@
-"""``analyze``: the gap statistics of gap-statistics.md, as a readable table or JSON."""
+"""``analyze``: the gap statistics of docs/statistics.md, as a readable table or JSON."""
 
 from __future__ import annotations
 
@@ -210,7 +210,7 @@ def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
 )
 @click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
 @click.option(
-    "--json", "as_json", is_flag=True, help="Print the contract JSON (gap-statistics.md)."
+    "--json", "as_json", is_flag=True, help="Print the contract JSON (docs/statistics.md)."
 )
 @db_option
 def analyze(

@@ -297,7 +297,7 @@ class Item:
     dont_know: bool = False  # whether "don't know" is a valid answer
 
     def score(self, value: float) -> float:
-        """The answer on 0-100 (gap-statistics.md), reversed for ``reverse`` items."""
+        """The answer on 0-100 (docs/statistics.md), reversed for ``reverse`` items."""
         assert self.scale is not None, "numbers are not scored"
         lo, hi = self.scale.min, self.scale.max
         if self.reverse:

@@ -1,4 +1,4 @@
-"""Hand-computed small cases for each definition of gap-statistics.md."""
+"""Hand-computed small cases for each definition of docs/statistics.md."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A follow-up shown only to some (e.g. "why?" after a low rating) is a slice: its answers are
 quoted only when at least min_group_size of the group were shown it, or the quote itself would
-tell the room that a withheld few rated low (gap-statistics.md, "Anonymity")."""
+tell the room that a withheld few rated low (docs/statistics.md, "Anonymity")."""
 
 from __future__ import annotations
 

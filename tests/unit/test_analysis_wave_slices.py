@@ -1,7 +1,7 @@
 """All waves pooled (``--wave all``) never total a wave slice that its own wave's analysis withholds.
 
 Otherwise 4 x (all waves) - 3 x (wave 1) is the lone wave-2 respondent's answer
-(gap-statistics.md: "suppression is never undone by subtraction").
+(docs/statistics.md: "suppression is never undone by subtraction").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Wave slices and the all-waves totals (gap-statistics.md, "Anonymity").
+"""Wave slices and the all-waves totals (docs/statistics.md, "Anonymity").
 
 A report over every wave is a total of its wave slices. When one wave's slice of a group is
 below ``min_group_size`` (and so withheld in that wave's own analysis), the all-waves figure

@@ -1,4 +1,4 @@
-"""The test statistics of gap-statistics.md, computed on value counts.
+"""The test statistics of docs/statistics.md, computed on value counts.
 
 Answers on a bounded scale take few distinct values, so every statistic here works on
 ``(values, counts)`` pairs: the Mann-Whitney test ranks distinct values, and the bootstrap

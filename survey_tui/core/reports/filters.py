@@ -87,7 +87,7 @@ NOT_ASKED = "not asked"
 
 
 def suppressed_text(minimum: int) -> str:
-    """The marker shown instead of a withheld figure (gap-statistics.md, Anonymity)."""
+    """The marker shown instead of a withheld figure (docs/statistics.md, Anonymity)."""
     return f"suppressed (n < {minimum})"
 
 

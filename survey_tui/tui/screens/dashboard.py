@@ -4,7 +4,7 @@ A timer polls the store every ``poll_seconds`` in a thread worker (``changes_sin
 only what changed), so the UI never waits on the store lock or on SciPy. The analysis is
 re-run only when the set of submitted responses changed, with the analysis' own seed and
 resample count, so every interval equals the one ``analyze`` and ``report`` print for the same
-store (gap-statistics.md: a number means the same thing wherever it appears). It runs before
+store (docs/statistics.md: a number means the same thing wherever it appears). It runs before
 the reveal too, in the worker thread, so the reveal is instant and the UI never waits on it
 (about 0.2-0.6 s for 3,000 responses to the flagship questionnaire on 2 busy cores).
 
