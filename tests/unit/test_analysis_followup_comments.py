@@ -41,3 +41,16 @@ def test_a_follow_up_seen_by_fewer_than_the_minimum_is_not_quoted() -> None:
     assert quotes(result, "why_low")["executive"] == ["exec 0", "exec 1", "exec 2"]  # 3 saw it
     assert quotes(result, "notes")["frontline"] == ["fine", "fine", "fine", "meh"]
     assert "lonely reason" not in str(result)
+
+
+def test_a_question_asked_only_in_a_later_wave_is_quoted_in_that_wave() -> None:
+    q = load_bytes(
+        YAML.replace(
+            b"      - {id: notes, type: text, text: Anything else?}",
+            b"      - {id: notes, type: text, text: Met?, show_if: \"wave == '90-day'\"}",
+        )
+    )
+    rs = [record("frontline", {"prod": 4, "notes": f"yes {i}"}, wave="90-day") for i in range(3)]
+    rs += [record("frontline", {"prod": 4}, wave="baseline") for _ in range(3)]
+    result = analyze(q, rs, wave="90-day", resamples=20)
+    assert quotes(result, "notes")["frontline"] == ["yes 0", "yes 1", "yes 2"]

@@ -68,6 +68,7 @@ class Dataset:
 
     answers: dict[str, list[dict[str, Any]]]
     partial: dict[str, int]
+    waves: dict[str, list[str]] = field(default_factory=dict)  # each respondent's wave
     _columns: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
     def column(self, group: str, question_id: str) -> list[Any]:
@@ -84,6 +85,7 @@ class Dataset:
     ) -> Dataset:
         """Select the records of ``waves`` (None: every wave) of the questionnaire's groups."""
         answers: dict[str, list[dict[str, Any]]] = {g: [] for g in questionnaire.group_ids}
+        wave_of: dict[str, list[str]] = {g: [] for g in questionnaire.group_ids}
         partial = dict.fromkeys(questionnaire.group_ids, 0)
         wanted = set(waves) if waves is not None else None
         for record in responses:
@@ -95,9 +97,10 @@ class Dataset:
             if record.get("status") == "complete":
                 given = record.get("answers")
                 answers[group].append(given if isinstance(given, dict) else {})
+                wave_of[group].append(str(record.get("wave", "default")))
             else:
                 partial[group] += 1
-        return cls(answers, partial)
+        return cls(answers, partial, wave_of)
 
 
 def pool_versions(

@@ -176,24 +176,39 @@ def _shown_counts(questionnaire: Questionnaire, data: Dataset) -> dict[tuple[str
 
     Stored answers are already pruned of hidden questions, so the conditions read against them
     decide visibility directly (no need to replay the whole questionnaire per respondent).
+    Respondents are grouped by the values the conditions read, so each distinct combination
+    is evaluated once.
     """
-    from survey_tui.core.conditions import evaluate_source
+    import orjson
+
+    from survey_tui.core.conditions import parse
     from survey_tui.core.model import condition_context
 
-    conditions: dict[str, tuple[list[str], list[str] | None]] = {}
+    conditions: dict[str, tuple[list[Any], list[str] | None]] = {}
     for q in questionnaire.questions():
         section_if = getattr(questionnaire.section_of(q.id), "show_if", None)
         if isinstance(q, TextQuestion) and (q.show_if or section_if):
-            conditions[q.id] = ([c for c in (section_if, q.show_if) if c], q.groups)
+            parsed = [parse(c) for c in (section_if, q.show_if) if c]
+            conditions[q.id] = (parsed, q.groups)
+    read = sorted(
+        {n.name.split(".", 1)[0] for c, _ in conditions.values() for x in c for n in x.names}
+    )
     counts: dict[tuple[str, str], int] = {}
     for group, answers in data.answers.items():
         for question_id in conditions:
             counts[(group, question_id)] = 0
-        for given in answers:
-            context = condition_context(given, group, None)
-            for question_id, (texts, limited_to) in conditions.items():
+        seen: dict[bytes, int] = {}
+        waves = data.waves.get(group) or ["default"] * len(answers)
+        for given, wave in zip(answers, waves, strict=True):
+            key = orjson.dumps([wave, *(given.get(name) for name in read)])
+            seen[key] = seen.get(key, 0) + 1
+        for key, times in seen.items():
+            wave, *values = orjson.loads(key)
+            known = {k: v for k, v in zip(read, values, strict=True) if v is not None}
+            context = condition_context(known, group, wave)
+            for question_id, (parsed, limited_to) in conditions.items():
                 if limited_to is not None and group not in limited_to:
                     continue
-                if all(evaluate_source(text, context) for text in texts):
-                    counts[(group, question_id)] += 1
+                if all(c.evaluate(context) for c in parsed):
+                    counts[(group, question_id)] += times
     return counts

@@ -8,7 +8,6 @@ as the mean of their published item scores. A figure is published when at least
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,11 @@ class Figure:
     rows: NDArray[np.int64] | None = None
     size: int = 0
     _sample: Sample | None = None
+    pooled: list[Sample] | None = None  # a pool of groups: their samples, resampled apart
+
+    def samples(self) -> list[Sample]:
+        """What the bootstrap resamples: this figure's sample, or each pooled group's."""
+        return self.pooled if self.pooled is not None else [self.sample()]
 
     def row_index(self) -> NDArray[np.int64]:
         assert self.rows is not None
@@ -66,21 +70,22 @@ class Unit:
     figures: dict[str, Figure] = field(default_factory=dict)
 
 
-def _valid(item: Item, value: Any) -> bool:
-    if type(value) not in _NUMERIC or not math.isfinite(value):
-        return False
-    if item.scale is None:
-        return True
-    return bool(item.scale.min <= value <= item.scale.max)
-
-
 def _item_figure(item: Item, column: list[Any], asked: bool, minimum: int) -> Figure:
     import numpy as np
 
     column = _row(item, column)
-    chosen = [i for i, v in enumerate(column) if _valid(item, v)]
-    unsure = sum(1 for v in column if v == DONT_KNOW) if item.dont_know else 0
+    # The only per-respondent Python work: pick the numbers (a bool is not one), then check
+    # them as an array.
+    chosen = [i for i, v in enumerate(column) if type(v) in _NUMERIC]
     raw = np.array([column[i] for i in chosen], dtype=np.float64)
+    if item.scale is not None:
+        keep = (raw >= item.scale.min) & (raw <= item.scale.max)  # NaN fails both
+    else:
+        keep = np.isfinite(raw)
+    if not keep.all():
+        chosen = [i for i, k in zip(chosen, keep, strict=True) if k]
+        raw = raw[keep]
+    unsure = column.count(DONT_KNOW) if item.dont_know else 0
     n = len(chosen)
     if item.scale is None:
         values = raw

@@ -20,6 +20,7 @@ from survey_tui.core.analysis.stats import (
     mean_of_means,
     merge_counts,
     percentile_ci,
+    pooled_item_means,
     rng_for,
 )
 
@@ -48,9 +49,11 @@ def withheld_gap(number: bool) -> dict[str, Any]:
     }
 
 
-def _interval(a: Sample, b: Sample, rng: np.random.Generator, resamples: int) -> list[float]:
-    draws = mean_of_means(a.item_means(rng, resamples)) - mean_of_means(
-        b.item_means(rng, resamples)
+def _interval(
+    a: list[Sample], b: list[Sample], rng: np.random.Generator, resamples: int
+) -> list[float]:
+    draws = mean_of_means(pooled_item_means(a, rng, resamples)) - mean_of_means(
+        pooled_item_means(b, rng, resamples)
     )
     low, high = percentile_ci(draws)
     return [low, high]
@@ -64,13 +67,13 @@ def compare(
     assert a.estimate is not None and b.estimate is not None
     p_value, delta = mann_whitney(a.test, b.test)
     rng = rng_for(seed, key)
-    low, high = _interval(a.sample(), b.sample(), rng, resamples)
+    low, high = _interval(a.samples(), b.samples(), rng, resamples)
     gap: dict[str, Any] = {}
     if number:
         gap.update(
             units=a.estimate - b.estimate,
-            median_a=a.public["median"],
-            median_b=b.public["median"],
+            median_a=a.public.get("median"),
+            median_b=b.public.get("median"),
         )
     else:
         fa, fb = a.public.get("favorable_pct"), b.public.get("favorable_pct")
@@ -130,7 +133,8 @@ def _mirror(gap: dict[str, Any], number: bool) -> None:
 
 
 def _rest(unit: Unit, group: str) -> Figure | None:
-    """The other published groups pooled (same items as ``group``'s figure), or None."""
+    """The other published groups pooled (same items as ``group``'s figure), or None. Its
+    bootstrap resamples each of those groups on its own (their samples, reused)."""
     import numpy as np
 
     mine = unit.figures[group]
@@ -139,12 +143,13 @@ def _rest(unit: Unit, group: str) -> Figure | None:
     ]
     if not others:
         return None
-    matrix = np.vstack([f.matrix for f in others])
-    means = np.nanmean(matrix, axis=0)
+    sums = sum(np.nansum(f.matrix, axis=0) for f in others)
+    counts = sum((~np.isnan(f.matrix)).sum(axis=0) for f in others)
     test = merge_counts([f.test for f in others])
-    return Figure(
-        test.n, True, True, float(means.mean()), test, matrix, {"median": None}, mine.items
-    )
+    estimate = float((sums / counts).mean())
+    rest = Figure(test.n, True, True, estimate, test, others[0].matrix[:0], {}, mine.items)
+    rest.pooled = [f.sample() for f in others]
+    return rest
 
 
 def vs_rest(

@@ -107,7 +107,23 @@ def rng_for(seed: int, key: str) -> np.random.Generator:
 
 #: Most resampling units (distinct answer patterns, or blocks) per sample: bootstrap cost is
 #: resamples x units, so it stops growing with n above this.
-MAX_UNITS = 2048
+MAX_UNITS = 256
+
+
+def _row_keys(matrix: NDArray[np.float64]) -> NDArray[np.int64] | None:
+    """One integer per row, equal exactly for equal rows (NaN equal to NaN): each column's
+    values numbered, the numbers combined in mixed radix. None when the radix overflows."""
+    import numpy as np
+
+    keys = np.zeros(len(matrix), dtype=np.int64)
+    radix = 1
+    for column in matrix.T:
+        values, inverse = np.unique(column, return_inverse=True)
+        if radix * len(values) >= 2**62:
+            return None
+        keys += inverse.reshape(-1).astype(np.int64) * radix
+        radix *= len(values)
+    return keys
 
 
 @dataclass(frozen=True)
@@ -133,31 +149,58 @@ class Sample:
         import numpy as np
 
         n = len(matrix)
-        filled = np.nan_to_num(matrix, nan=-1e300)
-        distinct, counts = np.unique(filled, axis=0, return_counts=True)
+        keys = _row_keys(matrix)
+        if keys is not None:
+            _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+            distinct = matrix[first]
+        else:
+            filled = np.nan_to_num(matrix, nan=-1e300)
+            distinct, counts = np.unique(filled, axis=0, return_counts=True)
+            distinct = np.where(distinct < -1e299, np.nan, distinct)
         if len(distinct) <= MAX_UNITS:
-            answered = (distinct > -1e299).astype(np.float64)
+            answered = (~np.isnan(distinct)).astype(np.float64)
             sums = np.where(answered > 0, distinct, 0.0)
             return cls(sums, answered, counts / n, n)
-        order = np.random.default_rng(seed).permutation(n)
-        block = np.arange(n) % MAX_UNITS
-        answered_rows = ~np.isnan(matrix[order])
-        values = np.where(answered_rows, matrix[order], 0.0)
-        sums = np.zeros((MAX_UNITS, matrix.shape[1]))
-        counts_b = np.zeros((MAX_UNITS, matrix.shape[1]))
-        np.add.at(sums, block, values)
-        np.add.at(counts_b, block, answered_rows.astype(np.float64))
-        return cls(sums, counts_b, np.full(MAX_UNITS, 1.0 / MAX_UNITS), MAX_UNITS)
+        block = np.random.default_rng(seed).permutation(n) % MAX_UNITS
+        present = ~np.isnan(matrix)
+        values = np.where(present, matrix, 0.0)
+        sums = np.column_stack(
+            [np.bincount(block, weights=c, minlength=MAX_UNITS) for c in values.T]
+        )
+        answered_b = np.column_stack(
+            [np.bincount(block, weights=c, minlength=MAX_UNITS) for c in present.T.astype(float)]
+        ).astype(np.float64)
+        uniform = np.full(MAX_UNITS, 1.0 / MAX_UNITS)
+        return cls(sums.astype(np.float64), answered_b, uniform, MAX_UNITS)
+
+    def resampled_totals(
+        self, rng: np.random.Generator, resamples: int
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """(resamples, items) sums and answer counts of each bootstrap resample."""
+        import numpy as np
+
+        drawn = rng.multinomial(self.draws, self.probabilities, size=resamples).astype(np.float64)
+        return drawn @ self.sums, drawn @ self.answered
 
     def item_means(self, rng: np.random.Generator, resamples: int) -> NDArray[np.float64]:
         """(resamples, items): each item's mean in each bootstrap resample (NaN when a
         resample drew nobody who answered the item)."""
-        import numpy as np
+        return pooled_item_means([self], rng, resamples)
 
-        drawn = rng.multinomial(self.draws, self.probabilities, size=resamples).astype(np.float64)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means: NDArray[np.float64] = (drawn @ self.sums) / (drawn @ self.answered)
-        return means
+
+def pooled_item_means(
+    samples: list[Sample], rng: np.random.Generator, resamples: int
+) -> NDArray[np.float64]:
+    """Item means of several groups pooled, each group resampled on its own (stratified)."""
+    import numpy as np
+
+    sums, counts = samples[0].resampled_totals(rng, resamples)
+    for other in samples[1:]:
+        more_sums, more_counts = other.resampled_totals(rng, resamples)
+        sums, counts = sums + more_sums, counts + more_counts
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means: NDArray[np.float64] = sums / counts
+    return means
 
 
 def mean_of_means(item_means: NDArray[np.float64]) -> NDArray[np.float64]:
