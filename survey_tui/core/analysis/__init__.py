@@ -36,17 +36,16 @@ class _Wave:
     """One wave's (or the pooled waves') units and JSON entries."""
 
     def __init__(
-        self, questionnaire: Questionnaire, data: Dataset, *, seed: int, resamples: int
+        self, questionnaire: Questionnaire, data: Dataset, name: str, *, seed: int, resamples: int
     ) -> None:
         self.data = data
-        self.items, self.constructs = build_units(questionnaire, data)
+        self.items, self.constructs = build_units(questionnaire, data, name)
         pair = questionnaire.compare_pair
         self.item_entries = [
-            _entry(questionnaire, unit, pair, "item", seed, resamples) for unit in self.items
+            _entry(questionnaire, unit, pair, seed, resamples) for unit in self.items
         ]
         self.construct_entries = [
-            _entry(questionnaire, unit, pair, "construct", seed, resamples)
-            for unit in self.constructs
+            _entry(questionnaire, unit, pair, seed, resamples) for unit in self.constructs
         ]
         for entries in (self.item_entries, self.construct_entries):
             adjust([e["gap"] for e in entries if e["gap"] is not None])
@@ -64,7 +63,6 @@ def _entry(
     questionnaire: Questionnaire,
     unit: Unit,
     pair: tuple[str, str] | None,
-    tag: str,
     seed: int,
     resamples: int,
 ) -> Entry:
@@ -92,13 +90,9 @@ def _entry(
             }
     entry["groups"] = {g: _group(f, number) for g, f in unit.figures.items()}
     entry["gap"] = (
-        pair_gap(unit, pair, number=number, tag=tag, seed=seed, resamples=resamples)
-        if pair
-        else None
+        pair_gap(unit, pair, number=number, seed=seed, resamples=resamples) if pair else None
     )
-    entry["vs_rest"] = vs_rest(
-        unit, number=number, tag=f"{tag}-rest", seed=seed, resamples=resamples
-    )
+    entry["vs_rest"] = vs_rest(unit, number=number, seed=seed, resamples=resamples)
     entry["change"] = None
     return entry
 
@@ -176,7 +170,7 @@ def analyze(
         # Every wave at once: never total a wave slice that its own wave's analysis withholds.
         pooled, withheld_waves = without_withheld_slices(questionnaire, responses)
     data = Dataset.build(questionnaire, pooled, coverage.waves)
-    now = _Wave(questionnaire, data, seed=seed, resamples=resamples)
+    now = _Wave(questionnaire, data, coverage.wave or "", seed=seed, resamples=resamples)
     pair = questionnaire.compare_pair
     result = _header(questionnaire, coverage, data)
     result["withheld_waves"] = withheld_waves
@@ -190,7 +184,7 @@ def analyze(
     result["expectation_gap_index_change"] = None
     if coverage.baseline is not None:
         base_data = Dataset.build(questionnaire, responses, [coverage.baseline])
-        before = _Wave(questionnaire, base_data, seed=seed, resamples=resamples)
+        before = _Wave(questionnaire, base_data, coverage.baseline, seed=seed, resamples=resamples)
         _attach_changes(questionnaire, now, before, seed=seed, resamples=resamples)
         if pair:
             result["expectation_gap_index_change"] = index_change(

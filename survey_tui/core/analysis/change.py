@@ -27,11 +27,9 @@ if TYPE_CHECKING:
 JOINT_RESAMPLES = 1000
 
 
-def _gap_draws(
-    unit: Unit, pair: tuple[str, str], rng: np.random.Generator, resamples: int
-) -> NDArray[np.float64]:
-    a, b = (unit.figures[g].sample() for g in pair)
-    return mean_of_means(a.item_means(rng, resamples)) - mean_of_means(b.item_means(rng, resamples))
+def _gap_draws(unit: Unit, pair: tuple[str, str], seed: int, resamples: int) -> NDArray[np.float64]:
+    a, b = (unit.figures[g] for g in pair)
+    return a.resampled(seed, resamples) - b.resampled(seed, resamples)
 
 
 def item_change(
@@ -41,8 +39,8 @@ def item_change(
     gap is published in both waves)."""
     if not all(u.figures[g].published for u in (now, before) for g in pair):
         return None
-    rng = rng_for(seed, f"change:{now.key}:{pair[0]}:{pair[1]}")
-    draws = _gap_draws(now, pair, rng, resamples) - _gap_draws(before, pair, rng, resamples)
+    # Each figure's own draws, streams keyed by wave: the waves are resampled independently.
+    draws = _gap_draws(now, pair, seed, resamples) - _gap_draws(before, pair, seed, resamples)
     ci = percentile_ci(draws)
     estimate_now = _estimate(now, pair)
     estimate_before = _estimate(before, pair)

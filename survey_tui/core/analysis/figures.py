@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.analysis.dataset import Dataset
-from survey_tui.core.analysis.stats import Counts, Sample, counts_of, quartiles
+from survey_tui.core.analysis.stats import (
+    Counts,
+    Sample,
+    counts_of,
+    mean_of_means,
+    quartiles,
+    rng_for,
+)
 from survey_tui.core.model import DONT_KNOW, Item, Questionnaire
 
 if TYPE_CHECKING:
@@ -45,11 +52,35 @@ class Figure:
     rows: NDArray[np.int64] | None = None
     size: int = 0
     _sample: Sample | None = None
-    pooled: list[Sample] | None = None  # a pool of groups: their samples, resampled apart
+    pooled: list[Figure] | None = None  # a pool of groups: their figures, resampled apart
+    # The figure's own random stream (wave, unit, group): each figure is resampled once per
+    # analysis and those draws serve every comparison it is in (the pair, each group against
+    # the rest, the change), so the cost is one draw per group and unit.
+    stream: str = ""
+    _draws: dict[tuple[int, int], tuple[NDArray[np.float64], NDArray[np.float64]]] = field(
+        default_factory=dict
+    )
 
-    def samples(self) -> list[Sample]:
-        """What the bootstrap resamples: this figure's sample, or each pooled group's."""
-        return self.pooled if self.pooled is not None else [self.sample()]
+    def totals(self, seed: int, resamples: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """(resamples, items) resampled sums and answer counts (a pool: its groups' added)."""
+        if self.pooled is not None:
+            parts = [f.totals(seed, resamples) for f in self.pooled]
+            return sum(p[0] for p in parts[1:]) + parts[0][0], sum(p[1] for p in parts[1:]) + parts[
+                0
+            ][1]
+        key = (seed, resamples)
+        if key not in self._draws:
+            rng = rng_for(seed, self.stream)
+            self._draws[key] = self.sample().resampled_totals(rng, resamples)
+        return self._draws[key]
+
+    def resampled(self, seed: int, resamples: int) -> NDArray[np.float64]:
+        """The estimate in each bootstrap resample (mean of item means)."""
+        import numpy as np
+
+        sums, counts = self.totals(seed, resamples)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return mean_of_means(sums / counts)
 
     def row_index(self) -> NDArray[np.int64]:
         assert self.rows is not None
@@ -146,7 +177,9 @@ def _construct_figure(
     return figure
 
 
-def build_units(questionnaire: Questionnaire, data: Dataset) -> tuple[list[Unit], list[Unit]]:
+def build_units(
+    questionnaire: Questionnaire, data: Dataset, wave: str = ""
+) -> tuple[list[Unit], list[Unit]]:
     """Per-group figures for every item and every construct, with publication decided."""
     minimum = questionnaire.min_group_size
     items = questionnaire.items()
@@ -175,6 +208,10 @@ def build_units(questionnaire: Questionnaire, data: Dataset) -> tuple[list[Unit]
                 minimum,
                 bool(own),
             )
+    for kind, units in (("item", item_units), ("construct", construct_units)):
+        for unit in units:
+            for group, figure in unit.figures.items():
+                figure.stream = f"{wave}:{kind}:{unit.key}:{group}"
     return item_units, construct_units
 
 

@@ -12,20 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.analysis.figures import Figure, Unit
 from survey_tui.core.analysis.stats import (
-    Sample,
     bh_adjust,
     effect_label,
     excludes_zero,
     mann_whitney,
-    mean_of_means,
     merge_counts,
     percentile_ci,
-    pooled_item_means,
-    rng_for,
 )
 
 if TYPE_CHECKING:
-    import numpy as np
+    pass
 
 #: Adjusted p-values below this, with an interval that excludes 0, are significant.
 SIGNIFICANCE = 0.05
@@ -49,25 +45,17 @@ def withheld_gap(number: bool) -> dict[str, Any]:
     }
 
 
-def _interval(
-    a: list[Sample], b: list[Sample], rng: np.random.Generator, resamples: int
-) -> list[float]:
-    draws = mean_of_means(pooled_item_means(a, rng, resamples)) - mean_of_means(
-        pooled_item_means(b, rng, resamples)
-    )
-    low, high = percentile_ci(draws)
+def _interval(a: Figure, b: Figure, seed: int, resamples: int) -> list[float]:
+    low, high = percentile_ci(a.resampled(seed, resamples) - b.resampled(seed, resamples))
     return [low, high]
 
 
-def compare(
-    a: Figure, b: Figure, *, number: bool, key: str, seed: int, resamples: int
-) -> dict[str, Any]:
-    """The published gap ``a - b`` (both figures published). The bootstrap stream is keyed
-    and drawn in a fixed order, so swapping the pair mirrors the interval exactly."""
+def compare(a: Figure, b: Figure, *, number: bool, seed: int, resamples: int) -> dict[str, Any]:
+    """The published gap ``a - b`` (both figures published). Each figure's resamples come
+    from its own stream, so swapping the pair mirrors the interval exactly."""
     assert a.estimate is not None and b.estimate is not None
     p_value, delta = mann_whitney(a.test, b.test)
-    rng = rng_for(seed, key)
-    low, high = _interval(a.samples(), b.samples(), rng, resamples)
+    low, high = _interval(a, b, seed, resamples)
     gap: dict[str, Any] = {}
     if number:
         gap.update(
@@ -95,7 +83,7 @@ def compare(
 
 
 def pair_gap(
-    unit: Unit, pair: tuple[str, str], *, number: bool, tag: str, seed: int, resamples: int
+    unit: Unit, pair: tuple[str, str], *, number: bool, seed: int, resamples: int
 ) -> dict[str, Any]:
     """The compare pair's gap on one item or construct (withheld unless both are published)."""
     a, b = unit.figures[pair[0]], unit.figures[pair[1]]
@@ -105,31 +93,7 @@ def pair_gap(
         if outside:
             gap["not_asked"] = outside
         return gap
-    first, second = sorted(pair)
-    key = f"{tag}:{unit.key}:{first}:{second}"
-    gap = compare(
-        unit.figures[first],
-        unit.figures[second],
-        number=number,
-        key=key,
-        seed=seed,
-        resamples=resamples,
-    )
-    if first != pair[0]:
-        _mirror(gap, number)
-    return gap
-
-
-def _mirror(gap: dict[str, Any], number: bool) -> None:
-    """Turn the gap ``b - a`` into ``a - b`` ("+ 0.0" turns a -0.0 into 0.0 for the JSON)."""
-    for name in ("units",) if number else ("points", "favorable_points"):
-        if gap[name] is not None:
-            gap[name] = -gap[name] + 0.0
-    if number:
-        gap["median_a"], gap["median_b"] = gap["median_b"], gap["median_a"]
-    low, high = gap["ci95"]
-    gap["ci95"] = [-high + 0.0, -low + 0.0]
-    gap["cliffs_delta"] = -gap["cliffs_delta"] + 0.0
+    return compare(a, b, number=number, seed=seed, resamples=resamples)
 
 
 def _rest(unit: Unit, group: str) -> Figure | None:
@@ -148,13 +112,11 @@ def _rest(unit: Unit, group: str) -> Figure | None:
     test = merge_counts([f.test for f in others])
     estimate = float((sums / counts).mean())
     rest = Figure(test.n, True, True, estimate, test, others[0].matrix[:0], {}, mine.items)
-    rest.pooled = [f.sample() for f in others]
+    rest.pooled = others
     return rest
 
 
-def vs_rest(
-    unit: Unit, *, number: bool, tag: str, seed: int, resamples: int
-) -> dict[str, dict[str, Any]]:
+def vs_rest(unit: Unit, *, number: bool, seed: int, resamples: int) -> dict[str, dict[str, Any]]:
     """Each published group against the other published groups pooled. Only published
     groups are pooled, so no total ever contains a withheld slice to subtract."""
     out: dict[str, dict[str, Any]] = {}
@@ -171,14 +133,7 @@ def vs_rest(
                 "suppressed": True,
             }
             continue
-        gap = compare(
-            figure,
-            rest,
-            number=number,
-            key=f"{tag}:{unit.key}:{group}:rest",
-            seed=seed,
-            resamples=resamples,
-        )
+        gap = compare(figure, rest, number=number, seed=seed, resamples=resamples)
         out[group] = {
             name: gap[name],
             "ci95": gap["ci95"],
