@@ -41,15 +41,40 @@ async def one_session(http: aiohttp.ClientSession, url: str, delay: float = 0.0)
     return time.perf_counter() - start
 
 
-async def measure(url: str, sessions: int, ramp: float) -> tuple[list[float], list[float], float]:
-    """(floor runs, each loaded session's time, loaded wall time)."""
+async def measure(
+    url: str, sessions: int, ramp: float, pid: int
+) -> tuple[list[float], list[float], float, float]:
+    """(floor runs, each loaded session's time, loaded wall time, server CPU s under load)."""
     connector = aiohttp.TCPConnector(limit=0)  # no client-side cap on parallel sockets
     async with aiohttp.ClientSession(connector=connector) as http:
         floor = [await one_session(http, url) for _ in range(3)]
+        children_gone(pid)
+        cpu_before = cpu_seconds(pid)
         start = time.perf_counter()
         delays = [ramp * i / sessions for i in range(sessions)]
         loaded = await asyncio.gather(*[one_session(http, url, d) for d in delays])
-        return floor, loaded, time.perf_counter() - start
+        wall = time.perf_counter() - start
+        children_gone(pid)
+        return floor, loaded, wall, cpu_seconds(pid) - cpu_before
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of its children it has waited for (/proc/PID/stat)."""
+    import os
+
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    utime, stime, cutime, cstime = (int(f) for f in fields[11:15])
+    return (utime + stime + cutime + cstime) / os.sysconf("SC_CLK_TCK")
+
+
+def children_gone(pid: int, timeout: float = 60.0) -> None:
+    """Wait until ``pid`` has no child processes left (their CPU time is then counted)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        if not kids:
+            return
+        time.sleep(0.1)
 
 
 def main() -> None:
@@ -64,9 +89,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "responses.json"
-        with serving(Path(tmp), db, "--group", "eng") as (url, _process, log):
+        with serving(Path(tmp), db, "--group", "eng") as (url, process, log):
             try:
-                floor_runs, loaded, wall = asyncio.run(measure(url, args.sessions, args.ramp))
+                floor_runs, loaded, wall, cpu = asyncio.run(
+                    measure(url, args.sessions, args.ramp, process.pid)
+                )
             except AssertionError:
                 print(log.read_text(errors="replace")[-5000:])
                 raise
@@ -83,6 +110,10 @@ def main() -> None:
     print(
         f"      session time median {statistics.median(loaded):.1f} s, "
         f"slowest {max(loaded):.1f} s ({max(loaded) / floor:.1f}x the floor)"
+    )
+    print(
+        f"server CPU under load: {cpu:.1f} s (serve process and its app processes): "
+        f"{args.sessions / cpu:.3f} respondents per CPU-second"
     )
     print(f"stored: {len(stored)} complete, {len(ids)} distinct ids (expected {expected})")
     if len(stored) != expected or len(ids) != expected:
