@@ -34,7 +34,12 @@ OTHER_TEXT = "Your own answer"
 PROBES = "Probes (for the interviewer, ask as needed)"
 NOTES = "Notes"
 CHARACTERS = "{count} / {limit} characters"
+UP_TO_CHARACTERS = "Up to {limit} characters."
 MORE_QUESTIONS = "Your answers brought up more questions on this page; please look at them."
+
+# --- errors ----------------------------------------------------------------------------
+ERROR_PREFIX = "Error:"
+ERRORS_TITLE = "There is a problem"
 
 # --- review, submit, thanks ------------------------------------------------------------
 REVIEW_TITLE = "Review your answers"
@@ -43,8 +48,35 @@ THANKS_TITLE = "Thank you!"
 RECORDED = "{what} has been recorded."
 YOUR_RESPONSE = "Your response"
 THE_INTERVIEW = "The interview"
+CHANGE_WHICH = "answer {number}"
+CLOSE_TAB = "You can close this page now."
+CONTINUE = "Continue"
 
 # --- resume and kiosk ------------------------------------------------------------------
 RESUME_TITLE = "Unfinished response found"
 RESUMED = "Welcome back: your earlier answers are kept, carry on where you left off."
 KIOSK_NEXT = "The survey restarts for the next person in a moment."
+
+# --- hints under a question (what the answer may be) -------------------------------------
+CHOOSE_RANGE = "Choose {low} to {high}."
+CHOOSE_EXACTLY = "Choose {low}."
+CHOOSE_UP_TO = "Choose up to {high}."
+CHOOSE_AT_LEAST = "Choose at least {low}."
+NUMBER_RANGE = "{kind} from {low} to {high}{unit}."
+NUMBER_ANY = "{kind}{unit}."
+A_NUMBER = "A number"
+A_WHOLE_NUMBER = "A whole number"
+
+# --- the web form's refusals (shown as a page, with one line in the server log) ----------
+EXPIRED_TITLE = "This page has expired"
+EXPIRED = "Your answers so far are kept. Continue from where you were."
+REFUSED_TITLE = "Request refused"
+REFUSED = "This request did not come from the survey's own pages."
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND = "There is no such page in this survey."
+TOO_MANY_TITLE = "Too many requests"
+TOO_MANY = "Please wait a moment, then try again."
+BAD_REQUEST_TITLE = "Bad request"
+BAD_REQUEST = "The survey could not read what your browser sent."
+FAILED_TITLE = "Something went wrong"
+FAILED = "Your answer could not be saved. Please try again in a moment."
