@@ -143,12 +143,15 @@ class OneLine(logging.Filter):
     """Server log records as one line each: an exception's type and message, no traceback."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
         if record.exc_info and record.exc_info[1] is not None:
             error = record.exc_info[1]
-            record.msg = f"{record.getMessage()}: {type(error).__name__}: {error}"
-            record.args = ()
-            record.exc_info = None
-            record.exc_text = None
+            message = f"{message}: {type(error).__name__}: {error}"
+        record.msg = " ".join(message.split())[:300]  # a request's bytes may hold newlines
+        record.args = ()
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
         return True
 
 
