@@ -7,7 +7,7 @@ HTML switched off: an author can write emphasis, lists and links, never a script
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -39,6 +39,7 @@ def _markdown() -> Any:
     return md
 
 
+@lru_cache(maxsize=512)  # the same few texts on every page: render each once
 def markdown_block(source: str | None) -> Markup:
     """Authored Markdown as HTML blocks (paragraphs, lists); raw HTML is shown as text."""
     if not source:
@@ -46,6 +47,7 @@ def markdown_block(source: str | None) -> Markup:
     return Markup(_markdown().render(source))  # markdown-it escapes text; raw HTML is off
 
 
+@lru_cache(maxsize=512)
 def markdown_inline(source: str | None) -> Markup:
     """Authored Markdown within one line (help texts): emphasis, code and links only."""
     if not source:

@@ -4,6 +4,7 @@ posts each answer with the page's hidden fields, keeps its cookies, follows redi
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -127,17 +128,21 @@ async def answer_over_http(
     pages: Sequence[Sequence[tuple[str, str]]] = ENGINEER_PAGES,
     *,
     timeout: float = 60.0,
+    think: float = 0.0,
 ) -> list[float]:
-    """Welcome, each page, review, submit, thank-you (serve with ``--group eng``); returns
-    the time of each page."""
+    """Welcome, each page, review, submit, thank-you (serve with ``--group eng``), pausing
+    ``think`` seconds on each page as a person reads; returns the time of each page."""
     respondent = WebRespondent(base_url, timeout)
     try:
         await respondent.get("/")
+        await asyncio.sleep(think)
         await respondent.post()  # Start
         for fields in pages:
             assert respondent.path.startswith("/page/"), respondent.path
+            await asyncio.sleep(think)
             await respondent.post([*fields, ("action", "next")])
         assert respondent.path == "/review", respondent.path
+        await asyncio.sleep(think)
         await respondent.post()  # Submit
         assert respondent.path == "/thanks", respondent.path
         return respondent.times
