@@ -158,6 +158,12 @@ def progress(session: Session, page: Page) -> Progress:
     return Progress(first, last, len(visible), up_to, answered)
 
 
+def progress_text(session: Session, question_id: str) -> str:
+    """The progress line of one question's page ("Question 4 of up to 18")."""
+    page = page_of(session, question_id)
+    return progress(session, page).text() if page is not None else ""
+
+
 def _may_still_show(session: Session, page: Page) -> list[AnyQuestion]:
     """Questions on or after ``page``, hidden now, whose conditions are still open: they
     read a question of this page or a later one not answered yet, so an answer to come may
