@@ -43,6 +43,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 #: A resume cookie outlives a closed tab for this long (not in kiosk mode).
 RESUME_DAYS = 7
+LOCK_STRIPES = 256
 STATIC = {"form.css": "text/css", "form.js": "text/javascript"}
 FORM_TYPE = "application/x-www-form-urlencoded"
 
@@ -97,11 +98,25 @@ class FormServer:
             (len(forms.field_names(q, s.questions)) for s in q.sections), default=0
         )
         self.scheme = "https" if config.tls else "http"
+        # Striped: a lock per respondent without keeping one per token forever.
+        self.locks = [asyncio.Lock() for _ in range(LOCK_STRIPES)]
 
     async def call(self, function: Callable[..., Reply], *args: Any, **kwargs: Any) -> Reply:
         """Run page logic in the store thread (one at a time: sessions are not shared)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.worker, partial(function, *args, **kwargs))
+
+    async def run(
+        self, token: str | None, function: Callable[..., Reply], *args: Any, read: bool = False
+    ) -> Reply:
+        """Page logic for one respondent, one request at a time (two tabs of one browser
+        wait for each other). A page that only reads a respondent already in memory is drawn
+        right here; anything that may write goes to the store thread, so that a write
+        waiting for fsync holds up nobody else."""
+        async with self.locks[hash(token) % len(self.locks)]:
+            if read and not self.respondents.needs_store(token):
+                return function(*args, store=False)
+            return await self.call(function, *args)
 
     # --- cookies and replies ----------------------------------------------------------
     def csrf(self, request: web.Request) -> tuple[str, str | None]:
@@ -166,48 +181,53 @@ class FormServer:
         csrf, fresh = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
         back = request.query.get("back") == "1"
-        return self.respond(await self.call(self.pages.welcome, token, csrf, back=back), fresh)
+        reply = await self.run(
+            token, partial(self.pages.welcome, back=back), token, csrf, read=True
+        )
+        return self.respond(reply, fresh)
 
     async def start(self, request: web.Request) -> web.StreamResponse:
         data = await self.form(request)
         csrf, _ = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
-        return self.respond(await self.call(self.pages.start, token, csrf, data))
+        return self.respond(await self.run(token, self.pages.start, token, csrf, data))
 
     async def show(self, request: web.Request) -> web.StreamResponse:
         csrf, fresh = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
         key = request.match_info["key"]
         query = {k: v for k, v in request.query.items() if k in ("return", "check", "resumed")}
-        return self.respond(await self.call(self.pages.show, token, key, csrf, query), fresh)
+        reply = await self.run(token, self.pages.show, token, key, csrf, query, read=True)
+        return self.respond(reply, fresh)
 
     async def answer(self, request: web.Request) -> web.StreamResponse:
         data = await self.form(request)
         csrf, _ = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
         key = request.match_info["key"]
-        return self.respond(await self.call(self.pages.answer, token, key, csrf, data))
+        return self.respond(await self.run(token, self.pages.answer, token, key, csrf, data))
 
     async def autosave(self, request: web.Request) -> web.StreamResponse:
         data = await self.form(request)
         token = request.cookies.get(RESUME_COOKIE)
         key = request.match_info["key"]
-        return self.respond(await self.call(self.pages.autosave, token, key, data))
+        return self.respond(await self.run(token, self.pages.autosave, token, key, data))
 
     async def review(self, request: web.Request) -> web.StreamResponse:
         csrf, fresh = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
-        return self.respond(await self.call(self.pages.review, token, csrf), fresh)
+        reply = await self.run(token, self.pages.review, token, csrf, read=True)
+        return self.respond(reply, fresh)
 
     async def submit(self, request: web.Request) -> web.StreamResponse:
         data = await self.form(request)
         token = request.cookies.get(RESUME_COOKIE)
-        return self.respond(await self.call(self.pages.submit, token, data))
+        return self.respond(await self.run(token, self.pages.submit, token, data))
 
     async def restart(self, request: web.Request) -> web.StreamResponse:
         await self.form(request)
         token = request.cookies.get(RESUME_COOKIE)
-        return self.respond(await self.call(self.pages.restart, token))
+        return self.respond(await self.run(token, self.pages.restart, token))
 
     async def thanks(self, request: web.Request) -> web.StreamResponse:
         return self.respond(self.pages.thanks())

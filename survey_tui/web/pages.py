@@ -94,8 +94,10 @@ class Pages:
         return self.settings.group or (self.q.group_ids[0] if len(self.q.group_ids) == 1 else None)
 
     # --- welcome and start -------------------------------------------------------------
-    def welcome(self, token: str | None, csrf: str, *, back: bool = False) -> Reply:
-        respondent = self.respondents.get(token)
+    def welcome(
+        self, token: str | None, csrf: str, *, back: bool = False, store: bool = True
+    ) -> Reply:
+        respondent = self.respondents.get(token, store=store)
         if respondent is not None and not back:
             page = flow.resume_page(respondent.session, self.per_page)
             return Reply(status=303, location=self._page_url(page) + "?resumed=1")
@@ -197,8 +199,17 @@ class Pages:
             return flow.section_candidates(respondent.session, page.section)
         return list(page.questions)
 
-    def show(self, token: str | None, key: str, csrf: str, query: Mapping[str, str]) -> Reply:
-        respondent = self.respondents.get(token)
+    def show(
+        self,
+        token: str | None,
+        key: str,
+        csrf: str,
+        query: Mapping[str, str],
+        *,
+        store: bool = True,
+    ) -> Reply:
+        """A page of questions (``store=False``: drawn from memory, never touching the store)."""
+        respondent = self.respondents.get(token, store=store)
         if respondent is None:
             return Reply(status=303, location="/")
         page, other = self._find(respondent, key)
@@ -217,7 +228,8 @@ class Pages:
                 if problem is not None:
                     state.errors[question.id] = problem
         respondent.shown_at = self.respondents.clock()
-        self.respondents.touch(respondent)
+        if store:
+            self.respondents.touch(respondent)
         return self._draw(respondent, page, csrf, state)
 
     def _draw(self, respondent: Respondent, page: Page, csrf: str, state: PageState) -> Reply:
@@ -397,12 +409,13 @@ class Pages:
         )
 
     # --- review, submit, thanks --------------------------------------------------------
-    def review(self, token: str | None, csrf: str) -> Reply:
-        respondent = self.respondents.get(token)
+    def review(self, token: str | None, csrf: str, *, store: bool = True) -> Reply:
+        respondent = self.respondents.get(token, store=store)
         if respondent is None:
             return Reply(status=303, location=self.respondents.after_submit(token))
         session = respondent.session
-        self.respondents.touch(respondent)
+        if store:
+            self.respondents.touch(respondent)
         items = []
         for item in flow.review_items(session):
             page = flow.page_of(session, item.question.id, self.per_page)

@@ -6,7 +6,9 @@ again on the same device carries on, also after the server was restarted. The to
 nothing about the person or the device. In kiosk mode the token lives only in memory and in
 a session cookie, and the stored response has no resume key: nobody can come back into it.
 
-Not thread-safe: the server calls every method from its one store thread.
+Not thread-safe: the server calls the methods that may touch the store from its one store
+thread, and reads a respondent in memory from its event loop only under that respondent's
+lock (see ``FormServer.run``).
 """
 
 from __future__ import annotations
@@ -66,14 +68,14 @@ class Respondents:
         # Tokens submitted lately: a second click on Submit lands on the thank-you page.
         self.done: dict[str, float] = {}
 
-    def get(self, token: str | None) -> Respondent | None:
-        """The respondent with this token: in memory, else (not in kiosk mode) the store's
-        unfinished response with this resume key; None for anything else."""
+    def get(self, token: str | None, *, store: bool = True) -> Respondent | None:
+        """The respondent with this token: in memory, else (not in kiosk mode, and unless
+        ``store`` is False) the store's unfinished response with this resume key."""
         if not token or not TOKEN.fullmatch(token):
             return None
         now = self.clock()
         found = self.live.get(token)
-        if found is None and not self.kiosk:
+        if found is None and store and not self.kiosk:
             record = find_resumable(self.questionnaire, self.store, token, self.group)
             if record is not None:
                 session = Session.resumed(self.questionnaire, self.store, record)
@@ -81,6 +83,16 @@ class Respondents:
         if found is not None:
             found.seen_at = now
         return found
+
+    def needs_store(self, token: str | None) -> bool:
+        """Whether :meth:`get` and a page view for ``token`` may read or write the store
+        (a respondent not in memory, or one due for a touch)."""
+        if not token or not TOKEN.fullmatch(token):
+            return False
+        found = self.live.get(token)
+        if found is None:
+            return not self.kiosk
+        return self.clock() - found.saved_at >= TOUCH_EVERY
 
     def start(self, group: str) -> Respondent:
         """A new respondent in ``group``: a new token and a partial response in the store."""
