@@ -70,6 +70,7 @@ async def measure(url: str, args: argparse.Namespace, pid: int) -> dict[str, obj
     for _ in range(args.alone):
         alone += await answer_over_http(url)
     cpu_before = cpu_seconds(pid)
+    client_before = time.process_time()
     start = time.perf_counter()
     rng = random.Random(20261201)
     delays = sorted(rng.uniform(0, args.ramp) for _ in range(args.respondents))
@@ -78,6 +79,7 @@ async def measure(url: str, args: argparse.Namespace, pid: int) -> dict[str, obj
     )
     wall = time.perf_counter() - start
     cpu = cpu_seconds(pid) - cpu_before
+    client_cpu = time.process_time() - client_before
     failures = [r for r in results if isinstance(r, BaseException)]
     loaded = [t for r in results if isinstance(r, list) for t in r]
     return {
@@ -87,6 +89,7 @@ async def measure(url: str, args: argparse.Namespace, pid: int) -> dict[str, obj
         "cpu": cpu,
         "failures": failures,
         "rss": peak_rss_mb(pid),
+        "client_cpu": client_cpu,
     }
 
 
@@ -130,6 +133,7 @@ def main() -> None:
     )
     print(f"p95 under load / median alone: {loaded_p95 / single:.2f}x (goal <= 5x)")
     print(f"server peak RSS: {rss:.0f} MB (goal < 300 MB)")
+    print(f"the simulated browsers' own CPU under load: {found['client_cpu']:.2f} s")
     print(
         f"server CPU under load: {cpu:.2f} s: {per_cpu:.0f} respondents per CPU-second, "
         f"{per_cpu / TEXTUAL_SERVE_PER_CPU_SECOND:.0f}x textual-serve's "

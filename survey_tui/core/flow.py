@@ -154,7 +154,7 @@ def progress(session: Session, page: Page) -> Progress:
     on_page = [ids.index(x.id) + 1 for x in page.questions if x.id in ids]
     first, last = (min(on_page), max(on_page)) if on_page else (0, 0)
     answered = sum(1 for v in visible if _given(session.answers.get(v.id)))
-    up_to = len(visible) + len(_may_still_show(session, page))
+    up_to = len(visible) + len(_may_still_show(session, page, visible))
     return Progress(first, last, len(visible), up_to, answered)
 
 
@@ -164,13 +164,15 @@ def progress_text(session: Session, question_id: str) -> str:
     return progress(session, page).text() if page is not None else ""
 
 
-def _may_still_show(session: Session, page: Page) -> list[AnyQuestion]:
+def _may_still_show(
+    session: Session, page: Page, visible: list[AnyQuestion]
+) -> list[AnyQuestion]:
     """Questions on or after ``page``, hidden now, whose conditions are still open: they
     read a question of this page or a later one not answered yet, so an answer to come may
     show them."""
     q = session.questionnaire
     order = [x.id for x in q.questions()]
-    shown = {v.id for v in session.visible()}
+    shown = {v.id for v in visible}
     effective = {k: v for k, v in session.answers.items() if k in shown}
     context = condition_context(effective, session.group, session.wave)
     first = min((order.index(x.id) for x in page.questions), default=0)

@@ -271,7 +271,6 @@ class Pages:
             next_label=texts.NEXT,
             can_go_back=can_go_back or self._can_choose_group(),
             resumed=state.resumed and not self.settings.kiosk,
-            note_max=forms.NOTE_MAX_LENGTH,
             csrf=csrf,
         )
 

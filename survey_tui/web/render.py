@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from survey_tui.core import texts
+from survey_tui.web.forms import NOTE_MAX_LENGTH
 
 #: Headings in authored Markdown start at this level (the page's h1 and h2 come first).
 HEADING_SHIFT = 2
@@ -63,9 +64,11 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # shipped templates never change under a running server
     )
     env.filters["markdown"] = markdown_block
     env.globals["t"] = texts
+    env.globals["note_max"] = NOTE_MAX_LENGTH
     return env
 
 

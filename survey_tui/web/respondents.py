@@ -98,14 +98,16 @@ class Respondents:
         """A new respondent in ``group``: a new token and a partial response in the store."""
         token = secrets.token_urlsafe(24)
         session = Session(
-            self.questionnaire,
-            self.store,
-            group=group,
-            wave=self.wave,
-            mode=self.mode,
-            resume_key=None if self.kiosk else token,
+            self.questionnaire, self.store, group=group, wave=self.wave, mode=self.mode
         )
         session.begin()
+        if not self.kiosk:
+            # Stored with the first answer (the partial holds nothing to resume before it).
+            # Not given to Session(): that would also claim the record for this server
+            # process, one more write that says nothing about a browser.
+            session.resume_key = token
+            assert session.record is not None
+            session.record["resume_key"] = token
         now = self.clock()
         respondent = self.live[token] = Respondent(token, session, saved_at=now, seen_at=now)
         return respondent

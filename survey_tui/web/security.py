@@ -21,7 +21,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 LOG = logging.getLogger("survey_tui.web")
@@ -59,6 +59,7 @@ def own_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=256)  # the same few Host headers again and again
 def host_allowed(host_header: str) -> bool:
     """Whether a ``Host`` header names this server (an IP literal or one of its own names)."""
     host = host_header.strip().lower()
@@ -95,15 +96,24 @@ def same_origin(scheme: str, host_header: str, origin: str | None, referer: str 
 class Signer:
     """The anti-forgery token of a form: HMAC-SHA256 of the browser's random cookie."""
 
+    CACHED = 4096  # a browser sends the same cookie with every request: sign it once
+
     def __init__(self, secret: bytes | None = None) -> None:
         self.secret = secret or secrets.token_bytes(32)
+        self._signed: dict[str, str] = {}
 
     @staticmethod
     def new_cookie() -> str:
         return secrets.token_urlsafe(24)
 
     def token(self, cookie: str) -> str:
-        return hmac.new(self.secret, cookie.encode(), hashlib.sha256).hexdigest()
+        signed = self._signed.get(cookie)
+        if signed is None:
+            signed = hmac.new(self.secret, cookie.encode(), hashlib.sha256).hexdigest()
+            if len(self._signed) >= self.CACHED:
+                self._signed.clear()
+            self._signed[cookie] = signed
+        return signed
 
     def valid(self, cookie: str | None, token: str | None) -> bool:
         if not cookie or not token or len(cookie) > 100 or len(token) != 64:
