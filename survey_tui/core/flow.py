@@ -164,9 +164,7 @@ def progress_text(session: Session, question_id: str) -> str:
     return progress(session, page).text() if page is not None else ""
 
 
-def _may_still_show(
-    session: Session, page: Page, visible: list[AnyQuestion]
-) -> list[AnyQuestion]:
+def _may_still_show(session: Session, page: Page, visible: list[AnyQuestion]) -> list[AnyQuestion]:
     """Questions on or after ``page``, hidden now, whose conditions are still open: they
     read a question of this page or a later one not answered yet, so an answer to come may
     show them."""
