@@ -77,3 +77,47 @@ def test_respondents_answer_while_the_terminal_shows_counts(tmp_path: Path) -> N
     assert not Path(f"{db}.journal").exists()
     snapshot = json.loads(db.read_text())
     assert [r["answers"] for r in snapshot["responses"].values()] == [ENGINEER_ANSWERS]
+
+
+def test_https_with_a_certificate(tmp_path: Path) -> None:
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    db = tmp_path / "responses.json"
+    tls = ("--certfile", str(cert), "--keyfile", str(key))
+    with serving(tmp_path, db, "--group", "eng", *tls) as (url, process, log):
+        https = url.replace("http://", "https://")
+        context = ssl.create_default_context(cafile=str(cert))
+
+        async def fetch() -> tuple[int, str]:
+            async with aiohttp.ClientSession() as http, http.get(https + "/", ssl=context) as page:
+                return page.status, page.headers.get("Set-Cookie", "")
+
+        status, cookie = asyncio.run(fetch())
+        assert status == 200 and "Secure" in cookie and "HttpOnly" in cookie
+        output = wait_for_text(log, "complete: exec 0, eng 0")
+        assert f"{https}/" in output
+    assert process.returncode == 0, log.read_text()

@@ -192,3 +192,22 @@ def test_the_counts_line_leaves_out_closed_tabs(tmp_path: Path) -> None:
     # The exec tab was closed long ago: its response was never touched again.
     live.records[stale["response_id"]]["updated_at"] = (now - timedelta(hours=2)).isoformat()
     assert counts_line(live.tally("default", now)) == "complete: exec 0, eng 1 · in progress: eng 1"
+
+
+async def test_the_dashboard_sees_a_browser_answer_as_it_lands(tmp_path: Path) -> None:
+    q = load(SMALL)
+    store = ResponseStore(tmp_path / "r.json")
+    dashboard = LiveResponses(q)  # the dashboard's own view, polling the same store file
+    dashboard.poll(ResponseStore(tmp_path / "r.json"))
+    client, _ = await form_client(q, store, group="eng")
+    browser = Browser(client)
+    try:
+        await browser.get("/")
+        await browser.post()
+        await browser.post([("q_impact", "4"), ("action", "next")])
+        assert dashboard.poll(ResponseStore(tmp_path / "r.json")) == 1
+        [record] = dashboard.records.values()
+        assert record["answers"] == {"impact": 4} and record["status"] == "partial"
+        assert dashboard.tally("default").groups["eng"].in_progress == 1
+    finally:
+        await client.close()
