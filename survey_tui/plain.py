@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.model import (
@@ -166,10 +167,9 @@ class PlainRunner:
 
     def _answer(self, session: Session, question: AnyQuestion) -> bool:
         """Ask one question until it gets an acceptable answer; True if the user went back."""
-        position, total = session.position(question.id)
         section = self.q.section_of(question.id)
         self.say()
-        heading = f"Question {position} of {total}"
+        heading = flow.progress_text(session, question.id)
         self.say(heading + (f" - {section.title}" if section else ""))
         self.say(question.text_for(session.group))
         if question.help:
@@ -269,25 +269,22 @@ class PlainRunner:
 
     def _review(self, session: Session) -> AnyQuestion | None:
         """List every visible answer; the question to change, or None to submit."""
-        visible = session.visible()
+        items = flow.review_items(session)
+        visible = [item.question for item in items]
         self.say()
-        self.say("Review your answers")
-        for index, question in enumerate(visible, 1):
-            value = session.answers.get(question.id)
-            self.say(f"  {index}. {question.text_for(session.group)}")
-            self.say(f"     {format_answer(self.q, question, value)}")
+        self.say(texts.REVIEW_TITLE)
+        for item in items:
+            self.say(f"  {item.number}. {item.text}")
+            self.say(f"     {item.answer}")
         while True:
             text = self.ask("Press Enter to submit, or type a number to change that answer: ")
             text = text.strip()
             if not text or text.casefold() in ("y", "yes", "submit"):
-                missing = [
-                    q
-                    for q in visible
-                    if check_answer(self.q, q, session.answers.get(q.id)) is not None
-                ]
-                if missing:
-                    self.say(f"Question {visible.index(missing[0]) + 1} still needs an answer.")
-                    return missing[0]
+                problem = flow.first_problem(session)
+                if problem is not None:
+                    number = visible.index(problem[0]) + 1
+                    self.say(f"Question {number} still needs an answer.")
+                    return problem[0]
                 return None
             if text.isdigit() and 1 <= int(text) <= len(visible):
                 return visible[int(text) - 1]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from typing import Any
 
@@ -17,9 +15,6 @@ from survey_tui.commands.common import (
     store_path,
 )
 from survey_tui.core.errors import SurveyError
-
-#: ``serve --kiosk`` hands the facilitator PIN to each browser's app here, not in argv.
-SERVE_PIN_ENV = "SURVEY_TUI_SERVE_PIN"
 
 
 @click.command("run")
@@ -36,8 +31,6 @@ SERVE_PIN_ENV = "SURVEY_TUI_SERVE_PIN"
     show_default=True,
     help="With --kiosk: start over after this long without a key (someone walked away).",
 )
-# Internal: ``survey-tui serve`` runs each browser's app with ``--mode serve``.
-@click.option("--mode", "mode", type=click.Choice(["serve"]), default=None, hidden=True)
 @db_option
 def run(
     questionnaire: str,
@@ -47,7 +40,6 @@ def run(
     kiosk: bool,
     pin: str | None,
     idle_minutes: float,
-    mode: str | None,
     db: str | None,
 ) -> None:
     """Answer QUESTIONNAIRE (a YAML path or a shipped id) in the terminal.
@@ -58,18 +50,6 @@ def run(
       printf '4\\n5\\n' | survey-tui run my.yaml --group a --plain
       survey-tui run ai-expectation-gap --kiosk
     """
-    served = mode == "serve"
-    if served:
-        if plain:
-            raise SurveyError("--mode serve cannot be combined with --plain")
-        if kiosk and pin is None:
-            pin = os.environ.get(SERVE_PIN_ENV) or None
-            if pin is None:
-                raise SurveyError(f"--mode serve --kiosk needs the PIN in ${SERVE_PIN_ENV}")
-        # Ctrl+C in the facilitator's terminal reaches the whole process group; the server
-        # stops each browser's app itself (a "quit" message), so the app ignores the signal
-        # instead of dying with a traceback mid-write.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if pin is not None and not kiosk:
         raise SurveyError("--pin only applies with --kiosk")
     if kiosk and plain:
@@ -88,15 +68,11 @@ def run(
     # A damaged or read-only store: exit 2 with its message before anyone answers, not a
     # traceback in the app or answers that cannot be kept.
     store.check(write=True)
-    # Served apps share one user and host: a resume key would offer one browser's partial
-    # answers to the next browser, so served sessions never resume.
-    resume_key = None if served else terminal_resume_key()
     problem = None
     try:
-        _answer(q, store, group, wave, plain, kiosk, pin, served, resume_key, idle_minutes)
+        _answer(q, store, group, wave, plain, kiosk, pin, terminal_resume_key(), idle_minutes)
     finally:
-        if not served:  # serve folds once when it stops, not once per browser tab
-            problem = fold_store(store.path)
+        problem = fold_store(store.path)
     if problem is not None:
         raise problem
 
@@ -109,7 +85,6 @@ def _answer(
     plain: bool,
     kiosk: bool,
     pin: str | None,
-    served: bool,
     resume_key: str | None,
     idle_minutes: float = 3.0,
 ) -> None:
@@ -131,15 +106,11 @@ def _answer(
         kiosk_app = KioskApp(
             q, store, pin=pin, group=group, wave=wave, idle_seconds=idle_minutes * 60
         )
-        if served:
-            kiosk_app.mode = "serve"  # stored on each record
         kiosk_app.run()
         return
     from survey_tui.tui.app import SurveyApp
 
     app = SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key)
-    if served:
-        app.mode = "serve"  # stored on each record
     app.run()
 
 

@@ -1,36 +1,40 @@
-"""``survey-tui serve``: the respondent app in web browsers (textual-serve), one per tab.
+"""``survey-tui serve``: the questionnaire as an accessible HTML form for web browsers.
 
-Everything the user can get wrong (questionnaire, group, host, busy port, store) is checked by
-:func:`plan_serve` before anything starts; :func:`serve` then prints the URL, a QR code and live
-counts while :mod:`survey_tui.serving` runs the web server.
+Everything the user can get wrong (questionnaire, group, host, busy port, store, TLS files) is
+checked by :func:`plan_serve` before anything starts; :func:`serve` then prints the URL, a QR
+code and live counts while :mod:`survey_tui.web.server` serves the form.
 """
 
 from __future__ import annotations
 
 import errno
 import ipaddress
-import os
-import shlex
 import socket
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from survey_tui.commands.common import db_option, store_path
 from survey_tui.core.catalog import resolve_questionnaire
 from survey_tui.core.errors import SurveyError
+from survey_tui.core.flow import PER_PAGE, PerPage
 from survey_tui.core.loader import load
 from survey_tui.core.model import Questionnaire
+
+if TYPE_CHECKING:
+    import ssl
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
+DEFAULT_RATE_LIMIT = 20.0
+
 NETWORK_WARNING = (
     "warning: serving on {host}: anyone who can reach this machine on the network can open "
-    "the survey, and answers travel unencrypted (plain HTTP). Use it only on a network you trust."
+    "the survey, and answers travel unencrypted (plain HTTP). Use it only on a network you "
+    "trust, or give --certfile and --keyfile."
 )
 
 
@@ -44,11 +48,13 @@ class ServePlan:
     host: str
     port: int
     url: str
-    command: str  # the shell command textual-serve runs for each browser
     kiosk: bool
     group: str | None
     wave: str
-    warning: str | None  # set when the server is reachable from other machines
+    warning: str | None  # set when the server is reachable from other machines over HTTP
+    per_page: PerPage = "question"
+    rate_limit: float = DEFAULT_RATE_LIMIT
+    ssl_context: ssl.SSLContext | None = None
 
 
 def plan_serve(
@@ -60,8 +66,12 @@ def plan_serve(
     group: str | None = None,
     wave: str = "default",
     db: Path,
+    per_page: PerPage = "question",
+    rate_limit: float = DEFAULT_RATE_LIMIT,
+    certfile: Path | None = None,
+    keyfile: Path | None = None,
 ) -> ServePlan:
-    """Check every input and decide the child command and URL; raises SurveyError."""
+    """Check every input and decide the URL; raises SurveyError."""
     path = resolve_questionnaire(ref).resolve()
     questionnaire = load(path)
     if group is not None and group not in questionnaire.group_ids:
@@ -70,31 +80,53 @@ def plan_serve(
         )
     if not wave.strip():
         raise SurveyError("--wave must not be empty")
+    if per_page not in PER_PAGE:
+        raise SurveyError(f"--per-page must be one of: {', '.join(PER_PAGE)}")
+    if not rate_limit > 0:
+        raise SurveyError("--rate-limit must be above 0 (requests a second per client)")
+    context = _tls(certfile, keyfile)
     # The network first: a busy port must not even open (create the lock of) the store.
     addresses = _resolve(host, port)
     _check_port_free(host, port, addresses)
     db = db.resolve()
     _check_store(db, questionnaire)
     loopback = all(ipaddress.ip_address(a[4][0].split("%")[0]).is_loopback for a in addresses)
-    argv = [sys.executable, "-m", "survey_tui", "--db", str(db), "run", str(path)]
-    argv += ["--mode", "serve", "--wave", wave]
-    if group is not None:
-        argv += ["--group", group]
-    if kiosk:
-        argv.append("--kiosk")  # the PIN goes in the environment, never on the command line
     return ServePlan(
         questionnaire=questionnaire,
         questionnaire_path=path,
         store_path=db,
         host=host,
         port=port,
-        url=_display_url(host, port),
-        command=shlex.join(argv),
+        url=_display_url(host, port, "https" if context else "http"),
         kiosk=kiosk,
         group=group,
         wave=wave,
-        warning=None if loopback else NETWORK_WARNING.format(host=host),
+        warning=None if loopback or context else NETWORK_WARNING.format(host=host),
+        per_page=per_page,
+        rate_limit=rate_limit,
+        ssl_context=context,
     )
+
+
+def _tls(certfile: Path | None, keyfile: Path | None) -> ssl.SSLContext | None:
+    """The TLS context for --certfile/--keyfile (both or neither), checked now."""
+    if certfile is None and keyfile is None:
+        return None
+    if certfile is None or keyfile is None:
+        raise SurveyError("--certfile and --keyfile go together (give both, or neither)")
+    import ssl
+
+    for path in (certfile, keyfile):
+        if not path.is_file():
+            raise SurveyError(f"{path}: no such file")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except (ssl.SSLError, OSError) as error:
+        reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
+        raise SurveyError(f"{certfile}: cannot use it with {keyfile} for TLS: {reason}") from None
+    return context
 
 
 def _check_store(db: Path, questionnaire: Questionnaire) -> None:
@@ -136,14 +168,14 @@ def _check_port_free(host: str, port: int, addresses: list[tuple[Any, ...]]) -> 
             probe.close()
 
 
-def _display_url(host: str, port: int) -> str:
+def _display_url(host: str, port: int, scheme: str = "http") -> str:
     """The URL to give people: a wildcard host is replaced by this machine's LAN address."""
     shown = host
     if host in ("0.0.0.0", "::", ""):
         shown = _lan_address() or socket.gethostname()
     if ":" in shown:
         shown = f"[{shown}]"
-    return f"http://{shown}:{port}/"
+    return f"{scheme}://{shown}:{port}/"
 
 
 def _lan_address() -> str | None:
@@ -178,11 +210,38 @@ def qr_text(url: str) -> str:
     "--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True, help="Port."
 )
 @click.option(
-    "--kiosk", is_flag=True, help="Each tab starts over after a submit; leaving needs a PIN."
+    "--kiosk",
+    is_flag=True,
+    help="One shared device: after each submit the next respondent starts fresh.",
 )
-@click.option("--pin", "pin", default=None, help="Facilitator PIN for --kiosk (else asked).")
 @click.option("--group", "group", default=None, help="Fix every respondent's group (by id).")
 @click.option("--wave", "wave", default="default", show_default=True, help="Wave name.")
+@click.option(
+    "--per-page",
+    type=click.Choice(PER_PAGE),
+    default="question",
+    show_default=True,
+    help="One question per page, or one section per page.",
+)
+@click.option(
+    "--certfile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="TLS certificate (PEM): serve over HTTPS. Needs --keyfile.",
+)
+@click.option(
+    "--keyfile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The certificate's private key (PEM).",
+)
+@click.option(
+    "--rate-limit",
+    type=float,
+    default=DEFAULT_RATE_LIMIT,
+    show_default=True,
+    help="Requests a second allowed per client address (bursts of 3x).",
+)
 @click.option("--dry-run", is_flag=True, help="Check everything and print the URL; serve nothing.")
 @db_option
 def serve(
@@ -190,26 +249,26 @@ def serve(
     host: str,
     port: int,
     kiosk: bool,
-    pin: str | None,
     group: str | None,
     wave: str,
+    per_page: PerPage,
+    certfile: Path | None,
+    keyfile: Path | None,
+    rate_limit: float,
     dry_run: bool,
     db: str | None,
 ) -> None:
-    """Serve QUESTIONNAIRE to web browsers: each browser tab is one respondent.
+    """Serve QUESTIONNAIRE as a web form: respondents answer on their own phones and laptops.
 
-    Listens on 127.0.0.1 (this machine only) unless --host says otherwise; answers go over
-    plain HTTP, so only use another host on a network you trust.
+    Listens on 127.0.0.1 (this machine only) unless --host says otherwise; without
+    --certfile/--keyfile answers go over plain HTTP, so only use another host on a network
+    you trust.
 
     \b
     Example:
       survey-tui serve ai-expectation-gap --port 8123
-      survey-tui serve ai-expectation-gap --host 0.0.0.0 --kiosk
+      survey-tui serve ai-expectation-gap --host 0.0.0.0 --per-page section
     """
-    if pin is not None and not kiosk:
-        raise SurveyError("--pin only applies with --kiosk")
-    if kiosk and pin == "":
-        raise SurveyError("the facilitator PIN must not be empty")
     plan = plan_serve(
         questionnaire,
         host=host,
@@ -218,32 +277,22 @@ def serve(
         group=group,
         wave=wave,
         db=store_path(db),
+        per_page=per_page,
+        rate_limit=rate_limit,
+        certfile=certfile,
+        keyfile=keyfile,
     )
     if plan.warning:
         click.secho(plan.warning, fg="yellow", err=True)
     if dry_run:
         click.echo(f"Would serve {plan.questionnaire.title!r} on {plan.url}")
-        click.echo(f"Each browser runs: {plan.command}")
         return
-    if kiosk:
-        if pin is None:
-            # Asked once here; each browser's app gets it through its environment.
-            from survey_tui.commands.common import ask_facilitator_pin
-
-            pin = ask_facilitator_pin()
-        if not pin:
-            raise SurveyError("the facilitator PIN must not be empty")
     from survey_tui.commands.common import fold_store
-    from survey_tui.commands.run import SERVE_PIN_ENV
-    from survey_tui.serving import run_server
+    from survey_tui.web.server import run_server
 
-    if kiosk:
-        os.environ[SERVE_PIN_ENV] = str(pin)
-    else:
-        os.environ.pop(SERVE_PIN_ENV, None)
-    click.echo(f"Serving {plan.questionnaire.title!r} to web browsers. Open:\n\n  {plan.url}\n")
+    click.echo(f"Serving {plan.questionnaire.title!r} as a web form. Open:\n\n  {plan.url}\n")
     click.echo(qr_text(plan.url))
-    click.echo(f"Store: {plan.store_path} (each browser tab is one respondent). Ctrl+C stops.")
+    click.echo(f"Store: {plan.store_path}. Ctrl+C stops.")
     try:
         complete = run_server(plan)
     finally:

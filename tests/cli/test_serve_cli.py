@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import signal
 import socket
-from collections.abc import Iterator
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from survey_tui.cli import main
-from survey_tui.commands.run import SERVE_PIN_ENV
-from survey_tui.commands.serve import ServePlan, plan_serve
-from survey_tui.core.loader import load
-from survey_tui.core.store import ResponseStore
-from survey_tui.serving import LiveCounts
+from survey_tui.commands.serve import ServePlan
 
 SMALL = Path(__file__).parent.parent / "e2e" / "serve_small.yaml"
 
@@ -33,18 +28,15 @@ def serve(db: Path, *args: str, ref: str = str(SMALL), stdin: str | None = None)
 
 
 @pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[tuple[ServePlan, str | None]]:
+def served(monkeypatch: pytest.MonkeyPatch) -> list[ServePlan]:
     """What the server would have been started with (it cannot run under CliRunner)."""
-    started: list[tuple[ServePlan, str | None]] = []
+    started: list[ServePlan] = []
 
     def fake_run_server(plan: ServePlan) -> int:
-        import os
-
-        started.append((plan, os.environ.get(SERVE_PIN_ENV)))
+        started.append(plan)
         return 0
 
-    monkeypatch.setattr("survey_tui.serving.run_server", fake_run_server)
-    monkeypatch.delenv(SERVE_PIN_ENV, raising=False)
+    monkeypatch.setattr("survey_tui.web.server.run_server", fake_run_server)
     return started
 
 
@@ -98,14 +90,58 @@ def test_store_in_a_missing_folder_exits_2(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--pin", "1"), "--pin only applies with --kiosk"),
-        (("--kiosk", "--pin", ""), "must not be empty"),
+        (("--certfile", "c.pem"), "--certfile and --keyfile go together"),
+        (("--keyfile", "k.pem"), "--certfile and --keyfile go together"),
+        (("--certfile", "nope.pem", "--keyfile", "nope.key"), "nope.pem: no such file"),
+        (("--rate-limit", "0"), "--rate-limit must be above 0"),
+        (("--per-page", "chapter"), "'chapter' is not one of 'question', 'section'"),
+        (("--pin", "1234"), "No such option '--pin'"),
     ],
 )
-def test_bad_kiosk_options_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
-    result = serve(tmp_path / "r.json", *args)
+def test_bad_options_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = serve(tmp_path / "r.json", "--port", str(free_port()), *args)
     assert result.exit_code == 2
     assert message in result.stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_a_certificate_that_does_not_match_its_key_exits_2(tmp_path: Path) -> None:
+    cert, _ = self_signed(tmp_path)
+    _, other_key = self_signed(tmp_path / "other")
+    result = serve(
+        tmp_path / "r.json", "--certfile", str(cert), "--keyfile", str(other_key), "--dry-run"
+    )
+    assert result.exit_code == 2
+    assert f"{cert}: cannot use it with {other_key} for TLS" in result.stderr
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A throwaway certificate for 127.0.0.1 (openssl, as a facilitator would make one)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
 
 
 def test_loopback_by_default_without_a_warning(tmp_path: Path) -> None:
@@ -126,89 +162,41 @@ def test_another_host_warns_about_plain_http_on_the_network(tmp_path: Path) -> N
     assert "http://0.0.0.0" not in result.stdout  # a wildcard is no address to give people
 
 
-def test_plan_runs_the_respondent_app_in_serve_mode_on_absolute_paths(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_tls_serves_https_without_the_plain_http_warning(
+    tmp_path: Path, served: list[ServePlan]
+) -> None:
+    cert, key = self_signed(tmp_path)
+    port = free_port()
+    args = (
+        "--host",
+        "0.0.0.0",
+        "--port",
+        str(port),
+        "--certfile",
+        str(cert),
+        "--keyfile",
+        str(key),
+    )
+    result = serve(tmp_path / "r.json", *args)
+    assert result.exit_code == 0, result.output
+    assert f":{port}/" in result.stdout and "https://" in result.stdout
+    assert "warning" not in result.stderr
+    [plan] = served
+    assert plan.ssl_context is not None
+
+
+def test_plan_on_absolute_paths_with_the_options_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, served: list[ServePlan]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "q.yaml").write_text(SMALL.read_text())
-    plan = plan_serve("q.yaml", port=free_port(), group="eng", wave="w2", db=Path("r.json"))
-    assert plan.warning is None
-    assert f"--db {tmp_path / 'r.json'} run {tmp_path / 'q.yaml'}" in plan.command
-    assert "--mode serve" in plan.command and "--group eng" in plan.command
-    assert "--wave w2" in plan.command and "--kiosk" not in plan.command
-
-
-def test_kiosk_pin_is_asked_once_and_kept_off_the_command_line(
-    tmp_path: Path, served: list[tuple[ServePlan, str | None]]
-) -> None:
-    port = free_port()
-    result = serve(tmp_path / "r.json", "--kiosk", "--port", str(port), stdin="4321\n4321\n")
+    port = str(free_port())
+    args = ["--group", "eng", "--wave", "w2", "--per-page", "section", "--rate-limit", "500"]
+    result = serve(Path("r.json"), "--port", port, "--kiosk", *args, ref="q.yaml")
     assert result.exit_code == 0, result.output
-    assert f"http://127.0.0.1:{port}/" in result.stdout
-    assert "4321" not in result.output
-    [(plan, pin)] = served
-    assert plan.kiosk and "--kiosk" in plan.command
-    assert pin == "4321" and "4321" not in plan.command
-
-
-@pytest.fixture
-def sigint_restored() -> Iterator[None]:
-    # `run --mode serve` ignores SIGINT (the server stops its apps); keep pytest's handler.
-    handler = signal.getsignal(signal.SIGINT)
-    yield
-    signal.signal(signal.SIGINT, handler)
-
-
-@pytest.mark.usefixtures("sigint_restored")
-@pytest.mark.parametrize("kiosk", [False, True])
-def test_served_run_stores_mode_serve_and_never_resumes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kiosk: bool
-) -> None:
-    from survey_tui.tui.app import SurveyApp
-
-    started: list[SurveyApp] = []
-    monkeypatch.setattr(SurveyApp, "run", lambda self, *a, **k: started.append(self))
-    # Every served app shares user and host: a terminal resume key would be the same for all.
-    monkeypatch.setattr("survey_tui.core.session.terminal_resume_key", lambda: "ann@laptop")
-    monkeypatch.setenv(SERVE_PIN_ENV, "2468")
-    args = ["run", str(SMALL), "--db", str(tmp_path / "r.json"), "--group", "eng"]
-    plain = CliRunner().invoke(main, args)
-    result = CliRunner().invoke(main, [*args, "--mode", "serve", *(["--kiosk"] * kiosk)])
-    assert plain.exit_code == 0 and result.exit_code == 0, result.output
-    ordinary, served_app = started
-    assert ordinary.mode == "run" and ordinary.resume_key == "ann@laptop"
-    assert served_app.mode == "serve" and served_app.resume_key is None
-    if kiosk:
-        assert served_app._pin == "2468"  # type: ignore[attr-defined]
-
-
-@pytest.mark.usefixtures("sigint_restored")
-def test_served_kiosk_without_the_pin_in_the_environment_exits_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv(SERVE_PIN_ENV, raising=False)
-    args = ["run", str(SMALL), "--db", str(tmp_path / "r.json"), "--mode", "serve", "--kiosk"]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 2
-    assert SERVE_PIN_ENV in result.stderr
-
-
-def test_live_counts_per_group_from_the_store(tmp_path: Path) -> None:
-    q = load(SMALL)
-    store = ResponseStore(tmp_path / "r.json")
-    # A partial left over from before serving began: not someone answering now.
-    old = ResponseStore(tmp_path / "elsewhere.json").start(q, group="exec", mode="run")
-    old["updated_at"] = "2000-01-01T00:00:00Z"
-    assert store.insert_many([old]) == (1, 0)
-    counts = LiveCounts(q, "default", since="2001-01-01T00:00:00Z")
-    first, counts.token = store.changes_since(None)
-    counts.update(first)
-    assert counts.line() == "complete: exec 0, eng 0"
-    done = store.start(q, group="eng", mode="serve")
-    store.start(q, group="eng", mode="serve")
-    store.submit(done)
-    store.start(q, group="eng", wave="other", mode="serve")  # another wave: not counted
-    changed, counts.token = store.changes_since(counts.token)
-    counts.update(changed)
-    assert counts.line() == "complete: exec 0, eng 1 · in progress: eng 1"
-    assert counts.complete_since_start() == 1
+    [plan] = served
+    assert plan.store_path == tmp_path / "r.json"
+    assert plan.questionnaire_path == tmp_path / "q.yaml"
+    assert (plan.group, plan.wave, plan.per_page, plan.rate_limit) == ("eng", "w2", "section", 500)
+    assert plan.kiosk and plan.warning is None and plan.ssl_context is None
+    assert "Stopped. 0 complete response(s)" in result.stdout

@@ -1,11 +1,6 @@
 """Shared by the serve tests and benchmarks/serve_bench.py: a real ``survey-tui serve`` process
-and a respondent that drives textual-serve's websocket protocol like the browser page does.
-
-The protocol (textual_serve/server.py, static/js/textual.js): the page opens ``/ws?width&height``,
-sends JSON text frames ``["resize", {"width", "height"}]`` and ``["stdin", "<terminal input>"]``
-(keys as a terminal encodes them: "\\t", "\\r", "\\x13" for Ctrl+S), and receives the app's
-terminal output as binary frames. When the app exits, the server closes the websocket.
-"""
+and a respondent that talks to the web form over HTTP as a browser does (fetches each page,
+posts each answer with the page's hidden fields, keeps its cookies, follows redirects)."""
 
 from __future__ import annotations
 
@@ -25,32 +20,16 @@ import aiohttp
 
 SMALL = Path(__file__).parent / "serve_small.yaml"
 
-#: Bytes of earlier output kept when a new frame arrives (enough for a split line of text).
-WINDOW = 4096
-
-# What a terminal would draw, without its control sequences (CSI, OSC, charset, keypad).
-_ANSI = re.compile(
-    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
-)
-
-#: Keys that answer serve_small.yaml as an engineer: welcome, three questions, review, thanks.
-#: Each step waits for its text on screen first, as a person reads before typing.
-ENGINEER_STEPS: list[tuple[str, Sequence[str]]] = [
-    ("Ctrl+S to start", ["2", "\x13"]),  # the group list has focus: 2 = Engineer, Ctrl+S
-    ("Question 1 of", ["4", "\r"]),  # likert: Agree
-    ("Question 2 of", ["1", "\r"]),  # single choice: Yes
-    ("Question 3 of", ["5", "\r"]),  # number: 5 hours
-    ("Review your answers", ["\x13"]),  # Ctrl+S submits
-    ("Thank you", ["\r"]),  # Enter closes the app, and with it the websocket
+#: serve_small.yaml answered as an engineer (with ``--group eng``): the fields of each page.
+ENGINEER_PAGES: list[list[tuple[str, str]]] = [
+    [("q_impact", "4")],
+    [("q_uses_ai", "yes")],
+    [("q_hours", "5")],
 ]
 ENGINEER_ANSWERS = {"impact": 4, "uses_ai": "yes", "hours": 5}
 
-#: The same with ``serve --group eng``: the welcome has no choice to make, and Ctrl+S (a
-#: priority key) starts whatever has focus, so no key depends on the first paint's focus.
-FIXED_GROUP_STEPS: list[tuple[str, Sequence[str]]] = [
-    ("Ctrl+S to start", ["\x13"]),
-    *ENGINEER_STEPS[1:],
-]
+_HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+_ACTION = re.compile(r'<form method="post" action="([^"]+)"')
 
 
 def free_port() -> int:
@@ -59,11 +38,6 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
         return port
-
-
-def screen_text(data: bytes) -> str:
-    """Terminal output as text, control sequences removed."""
-    return _ANSI.sub(b"", data).decode("utf-8", "replace")
 
 
 @contextmanager
@@ -109,70 +83,68 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> Non
     raise AssertionError(f"serve never listened on {port}:\n{log.read_text()}")
 
 
-class Respondent:
-    """One browser tab's worth of websocket traffic."""
+class WebRespondent:
+    """One browser's worth of requests: its own cookies, the page it is on, page times."""
 
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse, timeout: float) -> None:
-        self.ws = ws
-        self.timeout = timeout
-        self.seen = b""
+    def __init__(self, base_url: str, timeout: float = 60.0) -> None:
+        self.base = base_url
+        jar = aiohttp.CookieJar(unsafe=True)  # cookies from an IP address host
+        self.http = aiohttp.ClientSession(
+            cookie_jar=jar, timeout=aiohttp.ClientTimeout(total=timeout)
+        )
+        self.html = ""
+        self.path = ""
+        self.times: list[float] = []  # seconds per page: a GET, or a POST and its redirect
 
-    async def wait_for(self, text: str) -> None:
-        """Read output until ``text`` is on screen (then forget what was read).
+    async def close(self) -> None:
+        await self.http.close()
 
-        Only a bounded window is searched: the output of a busy app is long, and re-reading
-        all of it on every frame would make 50 respondents starve each other.
-        """
-        deadline = time.monotonic() + self.timeout
-        while text not in screen_text(self.seen):
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise AssertionError(f"{text!r} never arrived; last output:\n{self.tail()}")
-            try:
-                message = await self.ws.receive(timeout=left)
-            except TimeoutError:
-                continue
-            if message.type == aiohttp.WSMsgType.BINARY:
-                # A control sequence or the text itself may be split between two frames.
-                self.seen = self.seen[-WINDOW:] + message.data
-            elif message.type != aiohttp.WSMsgType.TEXT:
-                raise AssertionError(f"websocket ended before {text!r}:\n{self.tail()}")
-        self.seen = b""
+    async def _read(self, response: aiohttp.ClientResponse, start: float) -> None:
+        self.html = await response.text()
+        self.times.append(time.perf_counter() - start)
+        if response.status >= 400:
+            raise AssertionError(f"{response.status} on {response.url}:\n{self.html[:2000]}")
+        self.path = response.url.path
 
-    async def keys(self, keys: Sequence[str]) -> None:
-        for key in keys:
-            await self.ws.send_json(["stdin", key])
-            await asyncio.sleep(0.03)  # one key per read, like a typist
+    async def get(self, path: str) -> None:
+        start = time.perf_counter()
+        async with self.http.get(self.base + path) as response:
+            await self._read(response, start)
 
-    async def closed(self) -> None:
-        """Wait until the server closes the websocket (the app exited)."""
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            message = await self.ws.receive(timeout=deadline - time.monotonic())
-            if message.type not in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
-                return
-        raise AssertionError("the app never closed the websocket")
-
-    def tail(self) -> str:
-        return screen_text(self.seen)[-1500:]
+    async def post(self, fields: Sequence[tuple[str, str]] = ()) -> None:
+        """Send the page's form with ``fields`` and its hidden fields, as a browser does."""
+        action = _ACTION.search(self.html)
+        assert action is not None, self.html[:2000]
+        data = [*_HIDDEN.findall(self.html), *fields]
+        start = time.perf_counter()
+        async with self.http.post(
+            self.base + action.group(1), data=data, headers={"Origin": self.base}
+        ) as response:
+            await self._read(response, start)
 
 
-async def answer_over_websocket(
-    http: aiohttp.ClientSession,
+async def answer_over_http(
     base_url: str,
-    steps: Sequence[tuple[str, Sequence[str]]] = ENGINEER_STEPS,
+    pages: Sequence[Sequence[tuple[str, str]]] = ENGINEER_PAGES,
     *,
     timeout: float = 60.0,
-    size: tuple[int, int] = (100, 30),
-) -> None:
-    """Open a session as the page does, answer with ``steps``, wait for the app to close."""
-    width, height = size
-    url = base_url.replace("http://", "ws://") + f"/ws?width={width}&height={height}"
-    async with http.ws_connect(url) as ws:
-        await ws.send_json(["resize", {"width": width, "height": height}])
-        respondent = Respondent(ws, timeout)
-        for text, keys in steps:
-            await respondent.wait_for(text)
-            await asyncio.sleep(0.1)  # keys sent during the very first paint can race
-            await respondent.keys(keys)
-        await respondent.closed()
+    think: float = 0.0,
+) -> list[float]:
+    """Welcome, each page, review, submit, thank-you (serve with ``--group eng``), pausing
+    ``think`` seconds on each page as a person reads; returns the time of each page."""
+    respondent = WebRespondent(base_url, timeout)
+    try:
+        await respondent.get("/")
+        await asyncio.sleep(think)
+        await respondent.post()  # Start
+        for fields in pages:
+            assert respondent.path.startswith("/page/"), respondent.path
+            await asyncio.sleep(think)
+            await respondent.post([*fields, ("action", "next")])
+        assert respondent.path == "/review", respondent.path
+        await asyncio.sleep(think)
+        await respondent.post()  # Submit
+        assert respondent.path == "/thanks", respondent.path
+        return respondent.times
+    finally:
+        await respondent.close()

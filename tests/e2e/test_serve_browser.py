@@ -1,147 +1,153 @@
-"""A real browser: headless Chromium opens ``survey-tui serve``, answers, submits; the store
-has the complete response with mode ``serve`` (recipe: testing-recipes.md, textual-serve)."""
+"""A respondent answers every shipped questionnaire (and one with every question type) start
+to finish in headless Chromium with the keyboard only, on a phone-sized screen, against a real
+``survey-tui serve``; every page is axe-core clean, has a visible focus and no sideways scroll
+at 360x640, 390x844, 1280x800 and 1280x800 at 200% zoom (screenshots in the test's tmp dir);
+the stored record equals the one made through core as the TUI makes it."""
 
 from __future__ import annotations
 
-import os
+import re
+import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from serve_helpers import ENGINEER_ANSWERS, serving
+from serve_browser import Checks, Keyboard, axe_script, browser, needs_chromium, walk_questions
+from serve_helpers import serving
 
+from survey_tui.core.loader import load
+from survey_tui.core.model import Questionnaire
 from survey_tui.core.store import ResponseStore
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+sys.path.insert(0, str(Path(__file__).parent.parent / "web"))
+from web_helpers import (
+    ALL,
+    SHIPPED,
+    answer_through_core,
+    comparable,
+    fields_for,
+    sample_answer,
+)
 
-pytestmark = [
-    pytest.mark.skipif(
-        not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)),
-        reason="Debian's chromium and chromium-driver are not installed (CI installs them)",
-    ),
-]
+__all__ = ["browser"]  # the fixture, imported for the tests below
 
-# Installed before the page loads: keeps every websocket frame the app sends, as text, so the
-# test can wait for what is on screen (xterm.js draws on a canvas: no text in the DOM).
-CAPTURE_FRAMES = """
-window.__frames = [];
-const Native = window.WebSocket;
-window.WebSocket = function (...args) {
-  const socket = new Native(...args);
-  const decoder = new TextDecoder();
-  socket.addEventListener("message", (event) => {
-    if (typeof event.data === "string") window.__frames.push(event.data);
-    else if (event.data instanceof ArrayBuffer) window.__frames.push(decoder.decode(event.data));
-    else event.data.arrayBuffer().then((b) => window.__frames.push(decoder.decode(b)));
-  });
-  socket.addEventListener("close", () => { window.__closed = true; });
-  return socket;
-};
-window.WebSocket.prototype = Native.prototype;
-Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
-"""
+pytestmark = [needs_chromium, pytest.mark.slow]
+
+SHOWN = re.compile(r'data-qid="([a-z0-9_]+)"(?![^>]*\bhidden\b)')
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Any]:
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
+def wanted_fields(q: Questionnaire, answers: dict[str, Any]) -> Any:
+    """What each field of a page should hold, by name, for the questions shown on it."""
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,800",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
-        options.add_argument(flag)
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "xdg"), XDG_CACHE_HOME=str(tmp_path))
-    service = Service(CHROMEDRIVER, env=env)
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CAPTURE_FRAMES})
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    def wanted(html: str) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for qid in SHOWN.findall(html):
+            question = q.question(qid)
+            assert question is not None
+            for name, value in fields_for(question, answers[qid]):
+                if question.type == "multi_choice" and name == f"q_{qid}":
+                    fields.setdefault(name, []).append(value)
+                else:
+                    fields[name] = value.replace("\r\n", "\n")
+        return fields
+
+    return wanted
 
 
-class Page:
-    """The served page: what the app drew so far, and a keyboard."""
-
-    def __init__(self, driver: Any) -> None:
-        from selenium.webdriver.common.by import By
-
-        self.driver = driver
-        self.read = 0  # frames already matched
-        driver.find_element(By.CSS_SELECTOR, "#terminal .xterm-screen").click()
-        self.keyboard = driver.find_element(By.CSS_SELECTOR, "textarea.xterm-helper-textarea")
-
-    def wait_for(self, text: str, timeout: float = 60.0) -> None:
-        from serve_helpers import screen_text
-
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            frames: list[str] = self.driver.execute_script("return window.__frames;")
-            for index in range(self.read, len(frames)):
-                window = "".join(frames[max(self.read, index - 1) : index + 1])
-                if text in screen_text(window.encode()):
-                    self.read = index + 1
-                    return
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared in the browser")
-
-    def keys(self, *keys: str) -> None:
-        time.sleep(0.2)  # a person reads before typing; keys at the very first paint can race
-        for key in keys:
-            self.keyboard.send_keys(key)
-            time.sleep(0.05)
+def label_of(driver: Any) -> str:
+    path = driver.current_url.split("/", 3)[-1].split("?")[0]
+    return path.replace("/", "-") or "welcome"
 
 
-def test_a_respondent_answers_in_headless_chromium(tmp_path: Path, browser: Any) -> None:
-    from selenium.webdriver.common.keys import Keys
-
+@pytest.mark.parametrize("path", [*SHIPPED, ALL], ids=lambda p: p.stem)
+def test_keyboard_only_walk_is_axe_clean_at_every_size(
+    tmp_path: Path, browser: Any, path: Path
+) -> None:
+    q = load(path)
+    group = q.group_ids[-1]
+    answers = {question.id: sample_answer(q, question) for question in q.questions()}
+    checks = Checks(axe_script(), tmp_path / "shots")
+    keyboard = Keyboard(browser, checks)
     db = tmp_path / "responses.json"
-    with serving(tmp_path, db) as (url, process, log):
+    with serving(tmp_path, db, questionnaire=path) as (url, _process, log):
         browser.get(url + "/")
-        deadline = time.monotonic() + 60
-        while not browser.execute_script("return document.body.classList.contains('-first-byte');"):
-            assert time.monotonic() < deadline, "the app never drew in the page"
+        checks.page(browser, "welcome")
+        if q.consent:  # Start without ticking: the error, linked and announced
+            keyboard.until_button("Start", lambda info: None)
+            assert "Please tick" in browser.page_source
+            checks.page(browser, "welcome-error")
+
+        def welcome(info: dict[str, Any]) -> None:
+            if info["name"] == "consent" and not info["checked"]:
+                keyboard.press(keyboard.Keys.SPACE)
+            elif info["name"] == "group":
+                keyboard.choose_radio(info, group)
+
+        keyboard.until_button("Start", welcome)
+        first = q.question(SHOWN.findall(browser.page_source)[0])
+        if first is not None and first.is_required:  # Next without an answer: the error
+            keyboard.until_button("Next", lambda info: None)
+            assert "This question needs an answer." in browser.page_source
+            checks.page(browser, label_of(browser) + "-error")
+        walk_questions(keyboard, wanted_fields(q, answers), lambda: label_of(browser))
+        assert browser.current_url.endswith("/review")
+        checks.page(browser, "review")
+        keyboard.until_button("Submit", lambda info: None)
+        assert browser.current_url.endswith("/thanks")
+        checks.page(browser, "thanks")
+        assert "Traceback" not in log.read_text()
+    checks.assert_clean()
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 4 * len(checks.pages)
+    [record] = ResponseStore(db).responses(q.id)
+    mode = "interview" if q.mode == "interview" else "serve"
+    core = answer_through_core(q, ResponseStore(tmp_path / "core.json"), group, answers, mode)
+    assert comparable(record) == comparable(core)
+
+
+def test_a_follow_up_appears_on_a_section_page_as_soon_as_its_condition_holds(
+    tmp_path: Path, browser: Any
+) -> None:
+    q = load(ALL)
+    checks = Checks(axe_script(), tmp_path / "shots")
+    keyboard = Keyboard(browser, checks)
+    db = tmp_path / "responses.json"
+    with serving(tmp_path, db, "--per-page", "section", "--group", "eng", questionnaire=ALL) as (
+        url,
+        _process,
+        _log,
+    ):
+        browser.get(url + "/")
+
+        def consent(info: dict[str, Any]) -> None:
+            if info["name"] == "consent" and not info["checked"]:
+                keyboard.press(keyboard.Keys.SPACE)
+
+        keyboard.until_button("Start", consent)
+        follow_up = browser.find_element("css selector", '[data-qid="why_none"]')
+        assert not follow_up.is_displayed()
+        picks = {"q_impact": "4", "q_recommend": "8", "q_tool": "none"}
+        for _ in range(40):
+            info = keyboard.tab()
+            if info["name"] in picks:
+                keyboard.choose_radio(info, picks.pop(info["name"]))
+            if not picks:
+                break
+        deadline = time.monotonic() + 15  # the page's script asks the server, then shows it
+        while not follow_up.is_displayed():
+            assert time.monotonic() < deadline, "the follow-up never appeared"
             time.sleep(0.05)
-        page = Page(browser)
-        page.wait_for("Ctrl+S to start")
-        page.keys(Keys.TAB, "2", Keys.CONTROL + "s")  # to the groups, Engineer, start
-        page.wait_for("Question 1 of")
-        page.keys("4", Keys.ENTER)
-        page.wait_for("Question 2 of")
-        page.keys("1", Keys.ENTER)
-        page.wait_for("Question 3 of")
-        page.keys("5", Keys.ENTER)
-        page.wait_for("Review your answers")
-        page.keys(Keys.CONTROL + "s")
-        page.wait_for("Thank you")
-        shot = tmp_path / "thanks.png"
-        assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 1000
-        page.keys(Keys.ENTER)  # closes the app; the server closes the websocket
-        deadline = time.monotonic() + 15
-        while not browser.execute_script("return window.__closed === true;"):
-            assert time.monotonic() < deadline, "the websocket stayed open after the app quit"
-            time.sleep(0.05)
-        [record] = ResponseStore(db).responses("serve-small")
-        assert process.poll() is None  # still serving the next browser
-    assert process.returncode == 0, log.read_text()  # Ctrl+C (SIGINT) stops it cleanly
-    output = log.read_text()
-    assert "Traceback" not in output
-    assert "Stopped. 1 complete response(s) stored while serving." in output
-    assert record["mode"] == "serve" and record["status"] == "complete"
-    assert record["group"] == "eng" and record["answers"] == ENGINEER_ANSWERS
-    assert "resume_key" not in record and "owner" not in record  # submitted: dropped
+        checks.page(browser, "section-follow-up")
+        keyboard.until_button(
+            "Next",
+            lambda info: keyboard.type_text("Too costly") if info["name"] == "q_why_none" else None,
+        )
+        assert browser.current_url.endswith("/page/second")  # straight on: nothing new to show
+    checks.assert_clean()
+    [record] = ResponseStore(db).responses(q.id, status=None)
+    assert record["answers"] == {
+        "impact": 4,
+        "recommend": 8,
+        "tool": "none",
+        "why_none": "Too costly",
+    }

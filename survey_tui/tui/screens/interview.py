@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, ProgressBar, Static
 
+from survey_tui.core import flow
 from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.model import AnyQuestion, TextQuestion
 from survey_tui.core.session import Session, Stopwatch
@@ -40,12 +41,11 @@ class InterviewQuestionScreen(QuestionScreen):
         s, q = self.session, self.question
         section = s.questionnaire.section_of(q.id)
         answered, visible = s.progress()
-        position, _ = s.position(q.id)
         with Vertical(id="question", classes="interview"):
             with Horizontal(id="top"):
                 yield Label(section.title if section else "", id="section", markup=False)
                 yield Elapsed()
-                yield Label(f"Question {position} of {visible}", id="position")
+                yield Label(flow.progress_text(s, q.id), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             yield Static(q.text_for(s.group), id="text", markup=False)
             if q.help:

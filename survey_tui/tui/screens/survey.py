@@ -18,7 +18,8 @@ from textual.widgets import (
     Static,
 )
 
-from survey_tui.core.answers import AnswerError, check_answer, format_answer
+from survey_tui.core import flow, texts
+from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.model import AnyQuestion
 from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.tui.messages import AnswerRecorded, NextRequested
@@ -170,11 +171,10 @@ class QuestionScreen(Screen[None]):
         s, q = self.session, self.question
         section = s.questionnaire.section_of(q.id)
         answered, visible = s.progress()
-        position, _ = s.position(q.id)
         with Vertical(id="question"):
             with Horizontal(id="top"):
                 yield Label(section.title if section else "", id="section", markup=False)
-                yield Label(f"Question {position} of {visible}", id="position")
+                yield Label(flow.progress_text(s, q.id), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             yield Static(q.text_for(s.group), id="text", markup=False)
             # Both always there (hidden when not needed), so the next question can reuse them.
@@ -219,7 +219,6 @@ class QuestionScreen(Screen[None]):
         s = self.session
         section = s.questionnaire.section_of(question.id)
         answered, visible = s.progress()
-        position, _ = s.position(question.id)
         widget = answer_widget(s.questionnaire, question, s.answers.get(question.id))
         old = self.answer_widget
         # One batch: painted once, with everything for the new question in place.
@@ -227,7 +226,7 @@ class QuestionScreen(Screen[None]):
             self.question = question
             self.stopwatch = Stopwatch()
             self.query_one("#section", Label).update(section.title if section else "")
-            self.query_one("#position", Label).update(f"Question {position} of {visible}")
+            self.query_one("#position", Label).update(flow.progress_text(s, question.id))
             progress = self.query_one("#progress", ProgressBar)
             progress.update(total=max(visible, 1), progress=answered)
             self.query_one("#text", Static).update(question.text_for(s.group))
@@ -320,13 +319,13 @@ class ReviewScreen(Screen[None]):
             yield Static("Review your answers", classes="title")
             yield Label("↑↓ to an answer, Enter to change it · Ctrl+S to submit", classes="help")
             with VerticalScroll(id="review-list"):
-                for index, q in enumerate(s.visible(), 1):
-                    text = format_answer(s.questionnaire, q, s.answers.get(q.id))
-                    label = f"{index}. {q.text_for(s.group)}\n   → {text}"
-                    if q.id in s.notes:  # interviews: the interviewer's notes, first line
-                        label += f"\n   Note: {s.notes[q.id].splitlines()[0][:60]}"
+                for item in flow.review_items(s):
+                    label = f"{item.number}. {item.text}\n   → {item.answer}"
+                    if item.note:  # interviews: the interviewer's notes, first line
+                        label += f"\n   Note: {item.note.splitlines()[0][:60]}"
                     # Plain text: typed answers and notes may hold [brackets].
-                    yield Button(Content(label), id=f"edit-{q.id}", classes="review-item")
+                    button_id = f"edit-{item.question.id}"
+                    yield Button(Content(label), id=button_id, classes="review-item")
             yield Label("", id="error", classes="error")
             with Horizontal(id="nav"):
                 yield Button("Back", id="back")
@@ -355,11 +354,11 @@ class ReviewScreen(Screen[None]):
 
     def action_submit(self) -> None:
         s = self.session
-        for q in s.visible():
-            if check_answer(s.questionnaire, q, s.answers.get(q.id)) is not None:
-                self.query_one("#error", Label).update("Some questions still need an answer.")
-                self.app.show_question(q)  # type: ignore[attr-defined]
-                return
+        problem = flow.first_problem(s)
+        if problem is not None:
+            self.query_one("#error", Label).update(texts.STILL_NEEDED)
+            self.app.show_question(problem[0])  # type: ignore[attr-defined]
+            return
         s.submit()
         self.app.show_thanks()  # type: ignore[attr-defined]
 

@@ -1,0 +1,82 @@
+"""The words the respondent's front ends show (TUI, ``--plain``, web form), in one place.
+
+Buttons, prompts, progress and messages live here so that the terminal and the browser say
+the same thing, and so that a translation (gettext) has one module to wrap. Keys and layout
+hints that only make sense in one front end ("Ctrl+S to start") stay with that front end;
+the reasons an answer is refused are in :mod:`survey_tui.core.answers`.
+"""
+
+from __future__ import annotations
+
+# --- buttons ---------------------------------------------------------------------------
+START = "Start"
+NEXT = "Next"
+BACK = "Back"
+SUBMIT = "Submit"
+CHANGE = "Change"
+START_OVER = "Start over"
+NEXT_RESPONDENT = "Next respondent"
+
+# --- welcome ---------------------------------------------------------------------------
+CONSENT_AGREE = "I agree to take part"
+CONSENT_NEEDED = "Please tick 'I agree' to take part."
+GROUP_PROMPT = "Which of these describes you best?"
+GROUP_NEEDED = "Please choose the group that describes you."
+
+# --- questions -------------------------------------------------------------------------
+OPTIONAL = "(optional)"
+PROGRESS_ONE = "Question {number} of {of}"
+PROGRESS_RANGE = "Questions {first}-{last} of {of}"
+PROGRESS_OF = "{total}"
+PROGRESS_UP_TO = "up to {total}"
+OTHER_OPTION = "Other"
+OTHER_TEXT = "Your own answer"
+PROBES = "Probes (for the interviewer, ask as needed)"
+NOTES = "Notes"
+CHARACTERS = "{count} / {limit} characters"
+UP_TO_CHARACTERS = "Up to {limit} characters."
+MORE_QUESTIONS = "Your answers brought up more questions on this page; please look at them."
+
+# --- errors ----------------------------------------------------------------------------
+ERROR_PREFIX = "Error:"
+ERRORS_TITLE = "There is a problem"
+
+# --- review, submit, thanks ------------------------------------------------------------
+REVIEW_TITLE = "Review your answers"
+STILL_NEEDED = "Some questions still need an answer."
+THANKS_TITLE = "Thank you!"
+RECORDED = "{what} has been recorded."
+YOUR_RESPONSE = "Your response"
+THE_INTERVIEW = "The interview"
+CHANGE_WHICH = "answer {number}"
+CLOSE_TAB = "You can close this page now."
+CONTINUE = "Continue"
+
+# --- resume and kiosk ------------------------------------------------------------------
+RESUME_TITLE = "Unfinished response found"
+RESUMED = "Welcome back: your earlier answers are kept, carry on where you left off."
+KIOSK_NEXT = "The survey restarts for the next person in a moment."
+
+# --- hints under a question (what the answer may be) -------------------------------------
+CHOOSE_RANGE = "Choose {low} to {high}."
+CHOOSE_EXACTLY = "Choose {low}."
+CHOOSE_UP_TO = "Choose up to {high}."
+CHOOSE_AT_LEAST = "Choose at least {low}."
+NUMBER_RANGE = "{kind} from {low} to {high}{unit}."
+NUMBER_ANY = "{kind}{unit}."
+A_NUMBER = "A number"
+A_WHOLE_NUMBER = "A whole number"
+
+# --- the web form's refusals (shown as a page, with one line in the server log) ----------
+EXPIRED_TITLE = "This page has expired"
+EXPIRED = "Your answers so far are kept. Continue from where you were."
+REFUSED_TITLE = "Request refused"
+REFUSED = "This request did not come from the survey's own pages."
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND = "There is no such page in this survey."
+TOO_MANY_TITLE = "Too many requests"
+TOO_MANY = "Please wait a moment, then try again."
+BAD_REQUEST_TITLE = "Bad request"
+BAD_REQUEST = "The survey could not read what your browser sent."
+FAILED_TITLE = "Something went wrong"
+FAILED = "Your answer could not be saved. Please try again in a moment."
