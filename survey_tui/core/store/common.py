@@ -12,7 +12,7 @@ import orjson
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # responses only; named tables need format 2 (store/tables.py)
 META_TABLE = "_meta"
 RESPONSES_TABLE = "responses"
 LOCK_TIMEOUT_SECONDS = 60.0

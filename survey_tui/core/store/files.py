@@ -43,6 +43,7 @@ from survey_tui.core.store.storage import (
     read_json_file,
     remove_temp_files,
 )
+from survey_tui.core.store.tables import KNOWN_TABLES, TABLES_FORMAT, Tables, parse_journal_line
 
 #: Fold the journal into the snapshot once it is this large (a few thousand saves).
 FOLD_BYTES = 1 << 20
@@ -70,6 +71,8 @@ class StoreFiles:
         self._snapshot_sig: tuple[int, int, int] | None = None
         self._snapshot_seq = 0
         self._extra_tables: dict[str, Any] = {}
+        self._tables = Tables()
+        self._snapshot_format = FORMAT_VERSION
         self._records: dict[str, Record] = {}
         self._seq_of: dict[str, int] = {}
         self._seq = 0
@@ -178,6 +181,8 @@ class StoreFiles:
         records: dict[str, Record] = {}
         seq_of: dict[str, int] = {}
         snapshot_seq = 0
+        tables = Tables()
+        self._snapshot_format = 1
         if data:
             snapshot_seq = self._check_meta(data.get(META_TABLE))
             table = data.get(RESPONSES_TABLE, {})
@@ -190,12 +195,17 @@ class StoreFiles:
                 seq = doc.pop("_seq", 0)
                 records[doc["response_id"]] = self._scrubbed(doc)
                 seq_of[doc["response_id"]] = seq if type(seq) is int else 0
-        self._extra_tables = {
-            k: v for k, v in data.items() if k not in (META_TABLE, RESPONSES_TABLE)
-        }
-        self._records, self._seq_of = records, seq_of
+        self._extra_tables = {}
+        for name, table in data.items():
+            if name in KNOWN_TABLES:
+                problem = tables.load(name, table)
+                if problem is not None:
+                    raise self._format_error(problem)
+            elif name not in (META_TABLE, RESPONSES_TABLE):
+                self._extra_tables[name] = table  # kept as it is, for whoever wrote it
+        self._records, self._seq_of, self._tables = records, seq_of, tables
         self._snapshot_seq = snapshot_seq
-        self._seq = max([snapshot_seq, *seq_of.values()])
+        self._seq = max([snapshot_seq, *seq_of.values(), tables.max_seq()])
         self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
 
     def _scrubbed(self, record: Record) -> Record:
@@ -219,10 +229,11 @@ class StoreFiles:
         version = doc.get("format") if isinstance(doc, dict) else None
         if not isinstance(version, int) or version < 1:
             raise self._format_error("unknown format version")
-        if version > FORMAT_VERSION:
+        self._snapshot_format = version
+        if version > TABLES_FORMAT:
             raise StoreError(
                 f"written by a newer survey-tui (store format {version}; this version reads "
-                f"format {FORMAT_VERSION}); upgrade survey-tui. The file was left untouched.",
+                f"format {TABLES_FORMAT}); upgrade survey-tui. The file was left untouched.",
                 location=str(self.path),
             )
         seq = doc.get("seq", 0)
@@ -243,29 +254,24 @@ class StoreFiles:
         for number, line in enumerate(chunk[:end].splitlines(), start=1):
             if not line.strip():
                 continue
-            seq, record = self._journal_entry(line, number)
+            seq, record, table = self._journal_entry(line, number)
             if seq <= self._snapshot_seq:
                 continue  # already folded (a crash came between the fold and the unlink)
+            self._seq = max(self._seq, seq)
+            if table is not None:
+                self._apply_table_change(table, record, seq)
+                continue
             response_id = record["response_id"]
             self._records[response_id] = self._scrubbed(record)
             self._seq_of[response_id] = seq
-            self._seq = max(self._seq, seq)
         self._journal_pos += end
 
-    def _journal_entry(self, line: bytes, number: int) -> tuple[int, Record]:
-        """One journal line's change number and record; StoreError naming it if damaged."""
-        try:
-            entry = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            entry = None
-        problem = "not a JSON object with seq and r"  # as save() writes it
-        if isinstance(entry, dict) and "seq" in entry and "r" in entry:
-            seq, record = entry["seq"], entry["r"]
-            problem = shape_problem(record) or ""
-            if type(seq) is not int:
-                problem = "its seq is not a whole number"
-            if not problem:
-                return seq, record
+    def _journal_entry(self, line: bytes, number: int) -> tuple[int, Record, str | None]:
+        """One journal line's change number, record (or table line) and table (None: a
+        response); StoreError naming it if damaged."""
+        found, problem = parse_journal_line(line)
+        if found is not None:
+            return found
         raise StoreError(
             f"journal entry {number} (after byte {self._journal_pos}) is damaged: {problem}; "
             "the store was left untouched",
@@ -298,6 +304,48 @@ class StoreFiles:
             # A new store is written as a snapshot at once, so the file exists with its format.
             self._fold()
             return
+        self._append(lines)
+
+    def _change_tables(self, changes: list[tuple[str, str, Record | None]]) -> None:
+        """Upsert (row) or delete (None) rows of named tables, and delete responses (table
+        ``responses``, row None): durable as ``_write`` (call with the lock held)."""
+        try:
+            lines = []
+            for name, key, row in changes:
+                self._seq += 1
+                entry: dict[str, Any] = {"seq": self._seq, "t": name, "k": key}
+                if row is None:
+                    entry["del"] = True
+                else:
+                    entry["r"] = row
+                self._apply_table_change(name, entry, self._seq)
+                lines.append(orjson.dumps(entry) + b"\n")
+            if self._snapshot_sig is None or self._snapshot_format < TABLES_FORMAT:
+                # The first table line of a store is a new snapshot of the format that reads
+                # it: an older survey-tui then refuses the store instead of misreading it.
+                self._snapshot_format = TABLES_FORMAT
+                self._fold()
+            else:
+                self._append(lines)
+        except BaseException as error:
+            self._loaded = False
+            if isinstance(error, OSError):
+                raise StoreError(
+                    f"cannot write the store: {error.strerror or error}", location=str(self.path)
+                ) from error
+            raise
+
+    def _apply_table_change(self, name: str, entry: Record, seq: int) -> None:
+        key = str(entry["k"])
+        row = None if entry.get("del") is True else entry["r"]
+        if name == RESPONSES_TABLE:
+            self._records.pop(key, None)
+            self._seq_of.pop(key, None)
+        else:
+            self._tables.apply(name, key, row, seq)
+
+    def _append(self, lines: list[bytes]) -> None:
+        """Append ``lines`` to the journal and fsync it; fold when it grows large."""
         if self._journal_torn:
             os.truncate(self.journal_path, self._journal_pos)
             self._journal_torn = False
@@ -335,8 +383,13 @@ class StoreFiles:
             str(doc_id): {**self._records[rid], "_seq": self._seq_of[rid]}
             for doc_id, rid in enumerate(order, start=1)
         }
-        meta = {"1": {"format": FORMAT_VERSION, "seq": self._seq, "app": "survey-tui"}}
-        self._storage.write({META_TABLE: meta, RESPONSES_TABLE: table, **self._extra_tables})
+        tables = self._tables.snapshot()
+        version = TABLES_FORMAT if tables or self._snapshot_format >= TABLES_FORMAT else 1
+        meta = {"1": {"format": version, "seq": self._seq, "app": "survey-tui"}}
+        self._storage.write(
+            {META_TABLE: meta, RESPONSES_TABLE: table, **self._extra_tables, **tables}
+        )
+        self._snapshot_format = version
         self._snapshot_sig = self._sig(self.path)
         self._snapshot_seq = self._seq
         if self.journal_path.exists():

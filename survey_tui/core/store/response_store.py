@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from survey_tui.core.errors import StoreError
-from survey_tui.core.store.common import Record, copy_record, new_record, utc_now
+from survey_tui.core.store.common import RESPONSES_TABLE, Record, copy_record, new_record, utc_now
 from survey_tui.core.store.files import StoreFiles
 from survey_tui.core.store.records import scrub, supersedes
-from survey_tui.core.textsafety import clean_record
+from survey_tui.core.store.tables import KNOWN_TABLES
+from survey_tui.core.textsafety import clean_answers, clean_record
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -237,6 +238,55 @@ class ResponseStore(StoreFiles):
             changed: list[Record] = orjson.loads(orjson.dumps([self._records[i] for i in ids]))
             return changed, self._seq
 
+    # --- named tables: feedback-log entries, evidence metrics (store/tables.py) ----------
+    def rows(self, table: str) -> list[Record]:
+        """Every row of ``table`` (copies), in the order they were last written."""
+        _known(table)
+        with self._locked():
+            seqs = self._tables.seq_of.get(table, {})
+            rows = self._tables.rows.get(table, {})
+            order = sorted(rows, key=seqs.__getitem__)
+            found: list[Record] = orjson.loads(orjson.dumps([rows[k] for k in order]))
+            return found
+
+    def rows_since(self, table: str, token: int | None) -> tuple[list[Record], int]:
+        """Rows of ``table`` written after ``token`` (None: all), and the new token."""
+        _known(table)
+        since = token or 0
+        with self._locked():
+            seqs = self._tables.seq_of.get(table, {})
+            keys = sorted((k for k, seq in seqs.items() if seq > since), key=seqs.__getitem__)
+            rows = self._tables.rows.get(table, {})
+            changed: list[Record] = orjson.loads(orjson.dumps([rows[k] for k in keys]))
+            return changed, self._seq
+
+    def put_rows(self, table: str, rows: list[tuple[str, Record]]) -> None:
+        """Insert or replace rows of ``table`` by key, in one locked, fsynced write."""
+        _known(table)
+        if not rows:
+            return
+        # Every text of a row is something a person typed (a note, a team name): no controls.
+        changes = [(table, key, clean_answers(copy_record(row))) for key, row in rows]
+        with self._locked(write=True):
+            self._change_tables(list(changes))
+
+    def delete_rows(self, table: str, keys: list[str]) -> int:
+        """Delete rows of ``table`` by key; how many there were."""
+        _known(table)
+        with self._locked(write=True):
+            present = [k for k in dict.fromkeys(keys) if k in self._tables.rows.get(table, {})]
+            if present:
+                self._change_tables([(table, key, None) for key in present])
+            return len(present)
+
+    def delete_responses(self, response_ids: list[str]) -> int:
+        """Delete responses by id (practice runs, mistakes); how many there were."""
+        with self._locked(write=True):
+            present = [rid for rid in dict.fromkeys(response_ids) if rid in self._records]
+            if present:
+                self._change_tables([(RESPONSES_TABLE, rid, None) for rid in present])
+            return len(present)
+
     def compact(self) -> None:
         """Fold the journal into the TinyDB file, so that ``TinyDB(path)`` sees everything.
 
@@ -247,3 +297,10 @@ class ResponseStore(StoreFiles):
             stale = self.journal_path.exists() or self._scrub_pending
             if stale and (self._snapshot_sig is not None or self._records):
                 self._write([], fold=True)
+
+
+def _known(table: str) -> None:
+    if table not in KNOWN_TABLES:
+        raise ValueError(
+            f"unknown store table {table!r} (known: {', '.join(sorted(KNOWN_TABLES))})"
+        )
