@@ -90,12 +90,16 @@ async def test_counts_follow_another_process_and_reveal_never_shows_a_small_grou
         assert "figures hidden" in again and "Expectation Gap Index" not in again
         assert app.is_running and not [n for n in notes(app) if n.severity == "error"]
 
-        await pilot.press("w")  # all waves -> the only wave in the store
+        # Without --wave it follows the most recent wave and names it, like analyze.
+        assert screen.wave is None and "wave default | 13 submitted" in screen_text(app)
+        await pilot.press("w")  # the most recent -> the only wave in the store, chosen
         assert screen.wave == "default"
+        await pilot.press("w")  # -> every wave pooled, on request and named so
+        assert screen.wave == "all"
         await wait_until(
-            pilot, lambda: screen.analysed_key is not None and screen.analysed_key[0] == "default"
+            pilot, lambda: screen.analysed_key is not None and screen.analysed_key[0] == "all"
         )
-        assert "wave default | 13 submitted" in screen_text(app)
+        assert "all waves pooled | 13 submitted" in screen_text(app)
         await pilot.press("w")
         assert screen.wave is None
 
@@ -123,7 +127,9 @@ async def test_preview_export_and_errors_keep_the_app_running(tmp_path: Path) ->
         await pilot.press("escape", "e")
         assert isinstance(app.screen, DashboardScreen)
         await wait_until(pilot, lambda: screen.exported is not None)
-        report, table = out / "dash-small-report.md", out / "dash-small-responses.csv"
+        # The files name the wave they cover.
+        report = out / "dash-small-default-report.md"
+        table = out / "dash-small-default-responses.csv"
         assert screen.exported == (report, table)
         assert report.read_text(encoding="utf-8") == preview.markdown
         rows = table.read_text(encoding="utf-8").splitlines()

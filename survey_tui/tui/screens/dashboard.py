@@ -30,6 +30,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from survey_tui.core.analysis.dataset import ALL_WAVES, choose_waves
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.live import (
     ChangeSource,
@@ -73,7 +74,10 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.questionnaire = questionnaire
         self.store = store
+        # The wave chosen (``--wave`` or the w key; ``all`` pools every wave), or None: follow
+        # the most recent wave, as analyze does (docs/statistics.md, "One wave").
         self.wave = wave
+        self.shown_wave: str | None = wave  # the wave the counts and figures on screen cover
         self.export_dir = export_dir or Path.cwd()
         self.poll_seconds = poll_seconds
         self.can_go_back = can_go_back
@@ -126,22 +130,27 @@ class DashboardScreen(Screen[None]):
 
     @work(thread=True, group="poll")
     def _poll(self) -> None:
-        wave, hold = self.wave, self.figures_shown
+        chosen, hold = self.wave, self.figures_shown
         try:
             changed = self.live.poll(self.store)
+            wave = chosen if chosen is not None else _latest_wave(self.live)
             if not changed and self._settled == (wave,) and not self._counts_went_stale():
                 # Nothing new since a poll that was fully shown: skip the tally and the rest.
                 self.app.call_from_thread(self._idle)
                 return
-            result = _Polled(wave, hold, self.live.tally(wave, now=self.now()), self.live.waves())
-            result.submitted = self.live.complete(wave)
+            every = None if wave == ALL_WAVES else wave  # LiveResponses: None = every wave
+            result = _Polled(
+                chosen, hold, self.live.tally(every, now=self.now()), self.live.waves()
+            )
+            result.covers = wave
+            result.submitted = self.live.complete(every)
             result.shown_set = advance_shown(
                 self.shown_set,
                 self.live.complete(None),
                 self.questionnaire.min_group_size,
                 hold=hold,
             )
-            result.complete = result.shown_set.records(wave)
+            result.complete = result.shown_set.records(every)
             result.key = (wave, fingerprint(result.complete))
             if result.key != self.analysed_key and result.complete:
                 result.analysis, result.labels = _analyse(self.questionnaire, result.complete, wave)
@@ -166,7 +175,8 @@ class DashboardScreen(Screen[None]):
             self._settled = None
             self.poll_now()
             return
-        self._settled = (result.wave,)
+        self._settled = (result.covers,)
+        self.shown_wave = result.covers
         self.tally = result.tally
         self.waves = result.waves
         self.submitted = result.submitted
@@ -201,7 +211,7 @@ class DashboardScreen(Screen[None]):
         self._show_title()
 
     def _show_title(self) -> None:
-        wave = f"wave {self.wave}" if self.wave is not None else "all waves"
+        wave = _wave_text(self.shown_wave)
         total = f"{self.tally.complete} submitted" if self.tally else "reading"
         state = "figures shown" if self.revealed else "figures hidden"
         title = f"{self.questionnaire.title} | {wave} | {total} | {state}"
@@ -233,14 +243,14 @@ class DashboardScreen(Screen[None]):
         self._show_mode()
 
     def action_next_wave(self) -> None:
-        """Cycle: all waves, then each wave in the store."""
-        choices: list[str | None] = [None, *self.waves]
-        if self.wave is not None and self.wave not in choices:
+        """Cycle: the most recent wave (following new ones), each wave, every wave pooled."""
+        choices: list[str | None] = [None, *self.waves, ALL_WAVES]
+        if self.wave not in choices:
             choices.append(self.wave)
         self.wave = choices[(choices.index(self.wave) + 1) % len(choices)]
         self._settled = None
-        shown = escape_for_terminal(f"wave {self.wave}" if self.wave else "all waves")
-        self.notify(f"Showing {shown}", markup=False)
+        shown = "the most recent wave" if self.wave is None else _wave_text(self.wave)
+        self.notify(f"Showing {escape_for_terminal(shown)}", markup=False)
         self._show_title()
         self.poll_now()
 
@@ -253,7 +263,7 @@ class DashboardScreen(Screen[None]):
         from survey_tui.tui.report_files import report_markdown
 
         try:
-            markdown = report_markdown(self.questionnaire, list(self.complete), self.wave)
+            markdown = report_markdown(self.questionnaire, list(self.complete), self.shown_wave)
         except SurveyError as error:
             self.app.call_from_thread(self._failed, str(error), "No report")
             return
@@ -276,7 +286,7 @@ class DashboardScreen(Screen[None]):
             paths = export_files(
                 self.questionnaire,
                 list(self.complete),
-                self.wave,
+                self.shown_wave,
                 self.export_dir,
                 raw=list(self.submitted),
             )
@@ -317,7 +327,7 @@ def held_text(shown: int, submitted: int, questionnaire: Questionnaire) -> str:
 class _Polled:
     """What one poll found (built in the worker, shown on the UI thread)."""
 
-    wave: str | None
+    wave: str | None  # the wave chosen when the poll started (None: the most recent)
     hold: bool  # whether figures had been shown when the poll started
     tally: Tally
     waves: list[str]
@@ -327,6 +337,18 @@ class _Polled:
     key: tuple[str | None, frozenset[tuple[str, Any]]] | None = None
     analysis: dict[str, Any] | None = None
     labels: dict[str, str] = field(default_factory=dict)
+    covers: str | None = None  # the wave these counts and figures cover (or "all")
+
+
+def _latest_wave(live: LiveResponses) -> str | None:
+    """The most recent wave with a submitted response (analyze's default), or None."""
+    return choose_waves(live.complete(None), None, None).wave
+
+
+def _wave_text(wave: str | None) -> str:
+    if wave is None:
+        return "no wave yet"
+    return "all waves pooled" if wave == ALL_WAVES else f"wave {wave}"
 
 
 def _analyse(
