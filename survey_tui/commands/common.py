@@ -119,3 +119,15 @@ def fold_store(path: Path) -> StoreError | None:
             location=str(path),
         )
     return None
+
+
+def respondent_wave(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--wave`` of a command that records answers: any name but ``all``, which names every
+    wave pooled in an analysis (docs/statistics.md)."""
+    from survey_tui.core.analysis.dataset import ALL_WAVES
+
+    if value == ALL_WAVES:
+        raise click.BadParameter(
+            f"{ALL_WAVES!r} names every wave pooled in an analysis; give the wave another name"
+        )
+    return value

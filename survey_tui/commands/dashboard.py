@@ -13,7 +13,11 @@ from survey_tui.core.model import Questionnaire
 
 @click.command()
 @click.argument("questionnaire")
-@click.option("--wave", default=None, help="Show this wave only (default: every wave; w cycles).")
+@click.option(
+    "--wave",
+    default=None,
+    help="Show this wave ('all' pools every wave; default: the most recent; w cycles).",
+)
 @db_option
 def dashboard(questionnaire: str, wave: str | None, db: str | None) -> None:
     """Live counts per group while people answer; the gaps on the reveal (key r).

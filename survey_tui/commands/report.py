@@ -33,7 +33,11 @@ from survey_tui.core.errors import SurveyError
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here, not stdout."
 )
-@click.option("--wave", default=None, help="Report on this wave only (default: every wave).")
+@click.option(
+    "--wave",
+    default=None,
+    help="The wave to report on (default: the most recent; 'all' pools every wave).",
+)
 @click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
 @click.option(
     "--preview",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import db_option, store_path
+from survey_tui.commands.common import db_option, respondent_wave, store_path
 from survey_tui.core.catalog import resolve_questionnaire
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.flow import PER_PAGE, PerPage
@@ -215,7 +215,14 @@ def qr_text(url: str) -> str:
     help="One shared device: after each submit the next respondent starts fresh.",
 )
 @click.option("--group", "group", default=None, help="Fix every respondent's group (by id).")
-@click.option("--wave", "wave", default="default", show_default=True, help="Wave name.")
+@click.option(
+    "--wave",
+    "wave",
+    default="default",
+    show_default=True,
+    callback=respondent_wave,
+    help="Wave name (a later round of the same questionnaire, e.g. 90-day; not 'all').",
+)
 @click.option(
     "--per-page",
     type=click.Choice(PER_PAGE),

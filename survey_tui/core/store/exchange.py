@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from survey_tui.core.analysis.dataset import ALL_WAVES
 from survey_tui.core.answers import NUMBER_LIMIT
 from survey_tui.core.errors import Problem
 from survey_tui.core.model import DONT_KNOW
@@ -293,6 +294,8 @@ def parse_rows(
         if group not in questionnaire.group_ids:
             bad("group", f"{group!r} is not a group ({', '.join(questionnaire.group_ids)})")
         wave = row.get("wave", "") or "default"
+        if wave == ALL_WAVES:
+            bad("wave", f"{ALL_WAVES!r} names every wave pooled in an analysis; use another name")
         submitted = row.get("submitted_at", "")
         try:
             submitted = _parse_time(submitted) if submitted else now
