@@ -174,6 +174,7 @@ def propose(
         "due": (start + timedelta(days=DUE_DAYS)).isoformat(),
         "lower_is_better": lower,
         "wave": str(wave),
+        "unit": KNOWN_METRICS[metric].unit if metric in KNOWN_METRICS else "",
     }
     info["yaml"] = plan_yaml(info, questionnaire.id)
     return info
@@ -183,6 +184,11 @@ def _text(value: str) -> str:
     """A YAML scalar for ``value`` (JSON strings are YAML), on one line, no backticks (the
     report prints the plan in a code block)."""
     return json.dumps(" ".join(value.replace("`", "'").split()), ensure_ascii=False)
+
+
+def _comment(value: str) -> str:
+    """Text for a YAML comment on one line, without backticks."""
+    return " ".join(value.replace("`", "'").split())
 
 
 def plan_yaml(info: dict[str, Any], questionnaire_id: str) -> str:
@@ -209,7 +215,7 @@ def plan_yaml(info: dict[str, Any], questionnaire_id: str) -> str:
     lines = [
         f"# Success plan proposed for wave {_text(info['wave'])}: edit it, agree it, then",
         f"#   survey-tui report {questionnaire_id} --plan plan.yaml",
-        f"# Why this metric: {' '.join(info['reason'].split())}.",
+        f"# Why this metric: {_comment(info['reason'])}.",
         "metrics:",
         f"  - id: {metric}",
         f"    name: {_text(info['name'])}",

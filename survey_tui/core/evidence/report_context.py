@@ -10,7 +10,7 @@ anonymity threshold are never used: a perception is the analysis' own item figur
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.evidence.compare import (
@@ -109,8 +109,10 @@ def windows(analysis: dict[str, Any], starts: dict[str, date]) -> tuple[str, Win
     return "one_wave", weeks_before(now_start, gap=12), weeks_before(now_start)
 
 
-def _window(window: Window) -> dict[str, str]:
-    return {"first": window.first.isoformat(), "last": window.last.isoformat()}
+def _window(window: Window, kind: str) -> dict[str, str]:
+    """First and last day: a plan's dates as written, else whole weeks (Monday to Sunday)."""
+    last = window.last if kind == "plan" else window.last + timedelta(days=6)
+    return {"first": window.first.isoformat(), "last": last.isoformat()}
 
 
 def _row(
@@ -202,7 +204,11 @@ def evidence_context(
         found = ("plan", *plan_windows(first.baseline_from, first.baseline_to, first.due))
     if found is not None:
         kind, before, now = found
-        evidence["window"] = {"kind": kind, "before": _window(before), "now": _window(now)}
+        evidence["window"] = {
+            "kind": kind,
+            "before": _window(before, kind),
+            "now": _window(now, kind),
+        }
         for key in sorted(by_series):
             metric = key[2]
             items = items_of.get(metric, [])
