@@ -45,8 +45,7 @@ def parse_metrics_csv(data: bytes, file: str, source: str) -> list[MetricRow]:
         where = data[: error.start].count(b"\n") + 1
         message = "not UTF-8 text: save the file as UTF-8 (CSV UTF-8 in Excel)"
         raise DataError([Problem(file, where, None, "", message)]) from None
-    rows = _split(file, text)
-    problems: list[Problem] = []
+    rows, problems = _split(file, text)
     out: list[MetricRow] = []
     first_row: dict[tuple[str, str, str], int] = {}
     for line, cells in rows:
@@ -75,14 +74,15 @@ def parse_metrics_csv(data: bytes, file: str, source: str) -> list[MetricRow]:
             row["source"] = source
             out.append(row)
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     if not out:
         raise DataError([Problem(file, None, None, "", "no rows: the file has only a header")])
     return out
 
 
-def _split(file: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    """The header (checked) and each non-blank row with its line number."""
+def _split(file: str, text: str) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+    """Each non-blank row with its line number, and the rows of the wrong shape; a bad
+    header or file is a DataError at once (no row can be read without it)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
@@ -110,9 +110,9 @@ def _split(file: str, text: str) -> list[tuple[int, dict[str, str]]]:
         problems.append(Problem(file, start, None, "", f"not valid CSV ({error})"))
     if not header and not problems:
         problems.append(Problem(file, None, None, "", "empty file: expected date,metric,value"))
-    if problems:
+    if not header:
         raise DataError(problems)
-    return rows
+    return rows, problems
 
 
 def _header_problems(file: str, line: int, header: list[str]) -> list[Problem]:
