@@ -136,7 +136,7 @@ def _git_summary(source: str, weeks: dict[date, WeekFigures], rows: list[MetricR
     count = len({r["week"] for r in mine})
     rework = f", rework {100 * reworked / removed:.1f}% of removed lines" if removed else ""
     return (
-        f"{source}: {count} weeks ({first} to {last}), {commits} commits, "
+        f"{source}: {_count(count, 'week')} ({first} to {last}), {_count(commits, 'commit')}, "
         f"{ai} AI-assisted (a lower bound){rework}"
     )
 
@@ -174,7 +174,7 @@ def import_command(csv_file: str, name: str | None, db: str | None) -> None:
     weeks = sorted({r["week"] for r in rows})
     click.echo(
         escape_for_terminal(
-            f"imported {len(rows)} weekly values of {len(metrics)} metrics "
+            f"imported {len(rows)} weekly values of {_count(len(metrics), 'metric')} "
             f"({', '.join(metrics)}) as source {source!r}, weeks {weeks[0]} to {weeks[-1]}"
         )
     )
@@ -225,8 +225,15 @@ def _table(rows: list[MetricRow]) -> str:
         lines.append("  ".join(parts).rstrip())
     series = {(r["source"], r["team"]) for r in rows}
     metrics = {(r["source"], r["team"], r["metric"]) for r in rows}
-    lines.append(f"{len(rows)} weekly values: {len(metrics)} metrics of {len(series)} sources")
+    lines.append(
+        f"{len(rows)} weekly values: {_count(len(metrics), 'metric')} of "
+        f"{_count(len(series), 'source')}"
+    )
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _number(value: float) -> str:
