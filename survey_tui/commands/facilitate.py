@@ -24,7 +24,8 @@ FLAGSHIP = "ai-expectation-gap"
     help="Only create the store (the dashboard never opens when stdout is not a terminal).",
 )
 def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
-    """Create a synthetic workshop (executives, managers, frontline; two waves) to explore.
+    """Create a synthetic workshop (executives, managers, frontline; two waves) to explore,
+    with synthetic delivery metrics and a 90-day success plan beside it.
 
     Then open the facilitator dashboard on it (r reveals the gaps, p previews the report,
     q quits). Without --db the store goes into a new temporary folder, never into your real
@@ -74,16 +75,20 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
         "--baseline-wave baseline --wave 90-day -o report.md"
     )
     if plan is not None:
-        click.echo(f"  survey-tui evidence list --db {quoted}")
-        click.echo(
-            f"  survey-tui report {FLAGSHIP} --db {quoted} --baseline-wave baseline "
-            f"--wave 90-day --plan {shlex.quote(str(plan))} -o report.md"
-        )
+        _evidence_steps(quoted, plan)
     if no_dashboard or not sys.stdout.isatty():
         return
     from survey_tui.commands.dashboard import open_dashboard
 
     open_dashboard(q, path, None)
+
+
+def _evidence_steps(quoted: str, plan: Path) -> None:
+    click.echo(f"  survey-tui evidence list --db {quoted}")
+    click.echo(
+        f"  survey-tui report {FLAGSHIP} --db {quoted} --baseline-wave baseline "
+        f"--wave 90-day --plan {shlex.quote(str(plan))} -o report.md"
+    )
 
 
 def add_demo_evidence(

@@ -105,13 +105,7 @@ def report(
     context = build_context(result, **extra)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
-    text = markdown
-    if output_format == "html":
-        from survey_tui.core.reports.html import to_html
-        from survey_tui.core.reports.svg import group_scores_chart
-
-        chart = group_scores_chart(context)
-        text = to_html(markdown, title=title, charts=[chart] if chart else None)
+    text = _html(markdown, context, title) if output_format == "html" else markdown
     if propose_file:
         _write(Path(propose_file), context["success_plan"]["proposal"]["yaml"], "proposed plan")
     if output is not None:
@@ -125,6 +119,14 @@ def report(
         from survey_tui.tui.preview import preview_report
 
         preview_report(markdown, title)
+
+
+def _html(markdown: str, context: dict[str, Any], title: str) -> str:
+    from survey_tui.core.reports.html import to_html
+    from survey_tui.core.reports.svg import group_scores_chart
+
+    chart = group_scores_chart(context)
+    return to_html(markdown, title=title, charts=[chart] if chart else None)
 
 
 def _evidence(

@@ -279,21 +279,27 @@ def parse(stream: IO[bytes]) -> Iterator[Commit]:
             adding = 1 if count is None else int(count)
             added = []
             current.hunks.append(Hunk(int(start), removing, added))
-        elif line.startswith(b"index "):
-            blobs = line[6:].split(b" ", 1)[0].split(b"..")
-            current.blob = blobs[1].strip() if len(blobs) == 2 else None
-        elif line.startswith(b"rename from "):
-            current.old_path = _unquote(line[12:].rstrip(b"\n"))
-        elif line.startswith(b"rename to "):
-            current.path = _unquote(line[10:].rstrip(b"\n"))
-        elif line.startswith(b"deleted file mode"):
-            current.deleted = True
-        elif line.startswith(b"Binary files ") or line.startswith(b"GIT binary patch"):
-            current.binary = True
+        else:
+            _file_line(current, line)
     if commit is not None:
         if message is not None:
             commit.message = b"".join(message)
         yield commit
+
+
+def _file_line(current: FileDiff, line: bytes) -> None:
+    """A line of a file's extended header (before its hunks)."""
+    if line.startswith(b"index "):
+        blobs = line[6:].split(b" ", 1)[0].split(b"..")
+        current.blob = blobs[1].strip() if len(blobs) == 2 else None
+    elif line.startswith(b"rename from "):
+        current.old_path = _unquote(line[12:].rstrip(b"\n"))
+    elif line.startswith(b"rename to "):
+        current.path = _unquote(line[10:].rstrip(b"\n"))
+    elif line.startswith(b"deleted file mode"):
+        current.deleted = True
+    elif line.startswith((b"Binary files ", b"GIT binary patch")):
+        current.binary = True
 
 
 def _header(line: bytes) -> Commit:

@@ -43,6 +43,8 @@ VERDICT_TEXT = {
     "too_few_weeks": "too few weeks to tell",
     "no_data": "no data for these weeks",
 }
+# Verdicts a perception can agree or disagree with (a metric with a direction, enough weeks).
+_JUDGED = ("better", "worse", "no_change")
 #: Suggested when the questionnaire names no metric: one from git, one from a tracker.
 DEFAULT_METRICS = ("rework_pct", "time_to_resolution_hours")
 
@@ -156,11 +158,9 @@ def _perception(row: Context, items: list[dict[str, Any]], shown: list[str]) -> 
     for gid in shown:
         figures = row["perceived"].get(gid) or {}
         share = figures.get("favorable_pct")
-        if figures.get("suppressed") or share is None or row["verdict"] not in VERDICT_TEXT:
+        if figures.get("suppressed") or share is None or row["verdict"] not in _JUDGED:
             continue
         improved = share >= 50.0
-        if row["verdict"] in ("too_few_weeks", "no_data", "higher", "lower"):
-            continue
         if (improved and row["verdict"] != "better") or (
             not improved and row["verdict"] == "better"
         ):
@@ -180,68 +180,72 @@ def evidence_context(
     """``{"evidence": ..., "success_plan": ...}`` for the report templates (docs/reports.md)."""
     from survey_tui.core.evidence.proposal import propose, score_plan
 
-    shown = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     linked = links(questionnaire)
     items_of = {
         metric: [i for i in analysis["items"] if i["question"].split(".", 1)[0] in qids]
         for metric, qids in linked.items()
     }
     by_series = series(rows)
-    units = {(r["source"], r["team"], r["metric"]): r["unit"] for r in rows}
-    kind: str | None = None
-    found = None
-    if plan is None:
-        found = windows(analysis, starts)
-    evidence: Context = {
-        "stored": bool(rows),
-        "window": None,
-        "linked": [],
-        "other": [],
-        "missing": [],
-    }
+    evidence: Context = {"stored": bool(rows), "window": None, "linked": [], "other": []}
+    found = windows(analysis, starts)
     if plan is not None and plan.metrics:
         first = plan.metrics[0]
         found = ("plan", *plan_windows(first.baseline_from, first.baseline_to, first.due))
     if found is not None:
-        kind, before, now = found
-        evidence["window"] = {
-            "kind": kind,
-            "before": _window(before, kind),
-            "now": _window(now, kind),
-        }
-        for key in sorted(by_series):
-            metric = key[2]
-            items = items_of.get(metric, [])
-            lower = direction_of(metric, items, questionnaire)
-            row = _row(key, by_series[key], units[key], before, now, lower)
-            if metric in linked:
-                _perception(row, items, shown)
-                evidence["linked"].append(row)
-            else:
-                evidence["other"].append(row)
-    stored = {key[2] for key in by_series}
-    wanted = list(linked) or list(DEFAULT_METRICS)
-    for metric in wanted:
-        if metric not in stored:
-            known = KNOWN_METRICS.get(metric)
-            evidence["missing"].append(
-                {
-                    "metric": metric,
-                    "name": metric_name(metric),
-                    "how": known.how if known else _HOW_CSV,
-                    "questions": [
-                        i.get("label") or i["question"] for i in items_of.get(metric, [])
-                    ],
-                }
-            )
-    success = score_plan(plan, by_series, items_of) if plan is not None else None
-    if success is None:
-        success = {
-            "file": None,
-            "metrics": [],
-            "proposal": propose(analysis, questionnaire, by_series, items_of, starts),
-        }
+        _measured(evidence, found, analysis, questionnaire, rows, items_of)
+    evidence["missing"] = _missing(list(linked) or list(DEFAULT_METRICS), by_series, items_of)
+    if plan is not None:
+        success = score_plan(plan, by_series, items_of)
+    else:
+        proposal = propose(analysis, questionnaire, by_series, items_of, starts)
+        success = {"file": None, "metrics": [], "proposal": proposal}
     return {"evidence": evidence, "success_plan": success}
+
+
+def _measured(
+    evidence: Context,
+    found: tuple[str, Window, Window],
+    analysis: dict[str, Any],
+    questionnaire: Questionnaire,
+    rows: list[MetricRow],
+    items_of: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Each stored series' change over the windows; with perceptions when a question asks."""
+    kind, before, now = found
+    evidence["window"] = {"kind": kind, "before": _window(before, kind), "now": _window(now, kind)}
+    shown = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
+    units = {(r["source"], r["team"], r["metric"]): r["unit"] for r in rows}
+    for key, values in sorted(series(rows).items()):
+        metric = key[2]
+        items = items_of.get(metric, [])
+        lower = direction_of(metric, items, questionnaire)
+        row = _row(key, values, units[key], before, now, lower)
+        if metric in items_of:
+            _perception(row, items, shown)
+            evidence["linked"].append(row)
+        else:
+            evidence["other"].append(row)
+
+
+def _missing(
+    wanted: list[str], by_series: dict[tuple[str, str, str], Any], items_of: dict[str, Any]
+) -> list[Context]:
+    """Metrics to start collecting, and how: those a question names that nothing stores."""
+    stored = {key[2] for key in by_series}
+    out = []
+    for metric in wanted:
+        if metric in stored:
+            continue
+        known = KNOWN_METRICS.get(metric)
+        out.append(
+            {
+                "metric": metric,
+                "name": metric_name(metric),
+                "how": known.how if known else _HOW_CSV,
+                "questions": [i.get("label") or i["question"] for i in items_of.get(metric, [])],
+            }
+        )
+    return out
 
 
 _HOW_CSV = (
