@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from evidence_history import EXPECTED, SECRETS, build
+from evidence_history import EXPECTED, SECRETS, Repo, build
 
 from survey_tui.core.evidence.git import (
     WeekFigures,
@@ -109,3 +109,53 @@ def test_ai_assisted_is_a_lower_bound_of_named_tools(
     name: str, email: str, trailers: list[str], expected: bool
 ) -> None:
     assert ai_assisted(name, email, trailers) is expected
+
+
+def test_nothing_the_repository_configures_is_run(tmp_path: Path) -> None:
+    """A cloned repository's config could name programs for diffs (external diff, textconv);
+    reading its history must run none of them."""
+    repo = tmp_path / "hostile"
+    built = build(repo)
+    marker = tmp_path / "ran"
+    built.git("config", "diff.external", f"sh -c 'touch {marker}'")
+    built.git("config", "diff.evil.textconv", f"sh -c 'touch {marker}; cat \"$1\"' -")
+    (repo / ".gitattributes").write_text("*.txt diff=evil\n")
+    built.commit("2026-10-28", "erin", "Attributes")
+    weeks: dict[date, WeekFigures] = {}
+    read_weeks(open_repository(repo, None, None), weeks)
+    assert not marker.exists()
+    assert weeks[date(2026, 10, 26)].commits == 2
+    # The same git command without the guards runs the textconv program: the test can fail.
+    subprocess.run(["git", "-C", str(repo), "log", "-p", "-1", "HEAD~1"], capture_output=True)
+    assert marker.exists()
+
+
+def test_configuration_that_changes_git_output_changes_no_figure(tmp_path: Path) -> None:
+    built = build(tmp_path / "configured")
+    for key, value in (
+        ("diff.noprefix", "true"),
+        ("diff.mnemonicPrefix", "true"),
+        ("diff.renames", "false"),
+        ("color.ui", "always"),
+        ("log.decorate", "full"),
+        ("diff.context", "7"),
+        ("core.quotePath", "true"),
+    ):
+        built.git("config", key, value)
+    assert _figures([built.path]) == EXPECTED
+
+
+def test_odd_file_names_keep_their_lines_through_a_rename(tmp_path: Path) -> None:
+    r = Repo(tmp_path / "names")
+    (r.path / "a b").mkdir()
+    first, second = 'a b/naïve "q".txt', "c\td.txt"
+    r.write(first, ["l1", "l2", "l3", "l4", "l5", "l6"])
+    r.commit("2026-09-07", "alice", "Add")
+    r.git("mv", first, second)
+    r.write(second, ["m1", "l2", "l3", "l4", "l5", "l6"])
+    r.commit("2026-09-08", "alice", "Move")
+    r.write(second, ["m1", "m2", "l3", "l4", "l5", "l6"])
+    r.commit("2026-09-09", "alice", "Edit")
+    figures = _figures([r.path])["2026-09-07"]
+    assert (figures["lines_added"], figures["lines_deleted"]) == (8, 2)
+    assert figures["rework_pct"] == 100.0  # l2 was found in the renamed file: 1 day old
