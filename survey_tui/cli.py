@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "dashboard": "survey_tui.commands.dashboard:dashboard",
     "serve": "survey_tui.commands.serve:serve",
     "demo": "survey_tui.commands.facilitate:demo",
+    "evidence": "survey_tui.commands.evidence:evidence",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -45,6 +46,7 @@ SHORT_HELP: dict[str, str] = {
     "dashboard": "The facilitator's live view.",
     "serve": "Serve the survey to web browsers.",
     "demo": "A synthetic workshop to analyse and report on.",
+    "evidence": "Measured delivery metrics: from git history or a CSV.",
 }
 
 

@@ -24,7 +24,8 @@ FLAGSHIP = "ai-expectation-gap"
     help="Only create the store (the dashboard never opens when stdout is not a terminal).",
 )
 def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
-    """Create a synthetic workshop (executives, managers, frontline; two waves) to explore.
+    """Create a synthetic workshop (executives, managers, frontline; two waves) to explore,
+    with synthetic delivery metrics and a 90-day success plan beside it.
 
     Then open the facilitator dashboard on it (r reveals the gaps, p previews the report,
     q quits). Without --db the store goes into a new temporary folder, never into your real
@@ -49,6 +50,7 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
             )
     records = synthetic_workshop(q, seed=seed)
     inserted, _ = ResponseStore(path).insert_many(records)
+    plan, evidence = add_demo_evidence(path, records, seed)
     counts: dict[str, int] = {}
     for record in records:
         counts[record["group"]] = counts.get(record["group"], 0) + 1
@@ -59,6 +61,8 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
         f"{inserted} synthetic responses to {q.id!r} (seed {seed}), waves {', '.join(waves)}: "
         + ", ".join(f"{g} {n}" for g, n in counts.items())
     )
+    if plan is not None:
+        click.echo(f"{evidence} weekly values of synthetic delivery metrics; success plan {plan}")
     click.echo("\nNext:")
     click.echo(f"  survey-tui dashboard {FLAGSHIP} --db {quoted}")
     click.echo(f"  survey-tui analyze {FLAGSHIP} --db {quoted} --wave baseline")
@@ -70,8 +74,38 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
         f"  survey-tui report {FLAGSHIP} --db {quoted} "
         "--baseline-wave baseline --wave 90-day -o report.md"
     )
+    if plan is not None:
+        _evidence_steps(quoted, plan)
     if no_dashboard or not sys.stdout.isatty():
         return
     from survey_tui.commands.dashboard import open_dashboard
 
     open_dashboard(q, path, None)
+
+
+def _evidence_steps(quoted: str, plan: Path) -> None:
+    click.echo(f"  survey-tui evidence list --db {quoted}")
+    click.echo(
+        f"  survey-tui report {FLAGSHIP} --db {quoted} --baseline-wave baseline "
+        f"--wave 90-day --plan {shlex.quote(str(plan))} -o report.md"
+    )
+
+
+def add_demo_evidence(
+    path: Path, records: list[dict[str, object]], seed: int
+) -> tuple[Path | None, int]:
+    """Synthetic delivery metrics in the demo store and a success plan beside it
+    (``STORE.plan.yaml``; an existing file is left alone): the plan's path, how many values."""
+    from survey_tui.core.evidence.demo import demo_plan_yaml, synthetic_evidence
+    from survey_tui.core.evidence.records import put_metrics
+    from survey_tui.core.store import ResponseStore
+
+    rows = synthetic_evidence(records, seed=seed)
+    text = demo_plan_yaml(records)
+    if not rows or text is None:
+        return None, 0
+    put_metrics(ResponseStore(path), rows)
+    plan = path.with_name(path.stem + ".plan.yaml")
+    if not plan.exists():
+        plan.write_text(text, encoding="utf-8")
+    return plan, len(rows)

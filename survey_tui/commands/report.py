@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from survey_tui.commands.analyze import read_responses
 from survey_tui.commands.common import db_option, load_questionnaire
 from survey_tui.core.errors import SurveyError
+
+if TYPE_CHECKING:
+    from survey_tui.core.model import Questionnaire
 
 
 @click.command()
@@ -44,6 +48,22 @@ from survey_tui.core.errors import SurveyError
     is_flag=True,
     help="Show the rendered Markdown in the terminal (q or Esc closes); -o still writes the file.",
 )
+@click.option(
+    "--plan",
+    "plan_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A 90-day success plan (YAML, docs/data-exchange.md): score each metric met / not "
+    "met / no data, and measure from its baseline dates.",
+)
+@click.option(
+    "--propose-plan",
+    "propose_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the success plan this report proposes to FILE (YAML to edit, then "
+    "pass back with --plan).",
+)
 @db_option
 def report(
     questionnaire: str,
@@ -53,6 +73,8 @@ def report(
     wave: str | None,
     baseline_wave: str | None,
     preview: bool,
+    plan_file: str | None,
+    propose_file: str | None,
     db: str | None,
 ) -> None:
     """Render a report of the expectation gap (Markdown, or a self-contained HTML file).
@@ -67,6 +89,8 @@ def report(
       survey-tui report ai-expectation-gap --format html -o report.html
       survey-tui report ai-expectation-gap --template ./my_report.md.j2
       survey-tui report ai-expectation-gap --template workshop_readout --preview
+      survey-tui report ai-expectation-gap --wave baseline --propose-plan plan.yaml
+      survey-tui report ai-expectation-gap --wave 90-day --plan plan.yaml
     """
     from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
@@ -81,16 +105,13 @@ def report(
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
-    context = build_context(result)
+    extra = _evidence(q, records, result, db, plan_file, propose_file)
+    context = build_context(result, **extra)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
-    text = markdown
-    if output_format == "html":
-        from survey_tui.core.reports.html import to_html
-        from survey_tui.core.reports.svg import group_scores_chart
-
-        chart = group_scores_chart(context)
-        text = to_html(markdown, title=title, charts=[chart] if chart else None)
+    text = _html(markdown, context, title) if output_format == "html" else markdown
+    if propose_file:
+        _write(Path(propose_file), context["success_plan"]["proposal"]["yaml"], "proposed plan")
     if output is not None:
         _write(Path(output), text)
     elif not preview:
@@ -104,12 +125,45 @@ def report(
         preview_report(markdown, title)
 
 
+def _html(markdown: str, context: dict[str, Any], title: str) -> str:
+    from survey_tui.core.reports.html import to_html
+    from survey_tui.core.reports.svg import group_scores_chart
+
+    chart = group_scores_chart(context)
+    return to_html(markdown, title=title, charts=[chart] if chart else None)
+
+
+def _evidence(
+    q: Questionnaire,
+    records: list[dict[str, Any]],
+    result: dict[str, Any],
+    db: str | None,
+    plan_file: str | None,
+    propose_file: str | None,
+) -> dict[str, Any]:
+    """The ``evidence`` and ``success_plan`` keys (core.evidence.report_context)."""
+    from survey_tui.commands.common import store_path
+    from survey_tui.core.evidence.plan import load_plan
+    from survey_tui.core.evidence.records import read_metrics
+    from survey_tui.core.evidence.report_context import evidence_context, wave_starts
+    from survey_tui.core.store import ResponseStore
+
+    if plan_file and propose_file:
+        raise SurveyError("--plan and --propose-plan: give one (a plan is proposed without one)")
+    rows = read_metrics(ResponseStore(store_path(db)))
+    plan = load_plan(plan_file, {r["metric"] for r in rows}) if plan_file else None
+    extra = evidence_context(result, q, rows, plan, wave_starts(records))
+    if propose_file and extra["success_plan"]["proposal"] is None:
+        raise SurveyError("no submitted wave to propose a success plan for")
+    return extra
+
+
 def _is_terminal() -> bool:
     """Whether the preview app has a terminal to run in."""
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _write(target: Path, text: str) -> None:
+def _write(target: Path, text: str, what: str = "report") -> None:
     """Write the report atomically (missing folders are made, as by ``export -o``)."""
     from survey_tui.core.store.storage import atomic_write_bytes
 
@@ -117,6 +171,6 @@ def _write(target: Path, text: str) -> None:
         atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as error:
         raise SurveyError(
-            f"cannot write the report: {error.strerror}", location=str(target)
+            f"cannot write the {what}: {error.strerror}", location=str(target)
         ) from None
-    click.echo(f"report written to {target}", err=True)
+    click.echo(f"{what} written to {target}", err=True)

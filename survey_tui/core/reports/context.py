@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from survey_tui.core.evidence.report_context import no_evidence
 from survey_tui.core.reports.filters import human
 
 
@@ -167,5 +168,6 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         "minimum": minimum,
         "recorded": sum(info["n"] for info in analysis["groups"].values()),
         "interviews_recorded": sum(interviews.get("n", {}).values()),
+        **no_evidence(),  # evidence, success_plan: the report command passes them (extra)
         **extra,
     }
