@@ -106,6 +106,12 @@ def _render_with_timer(path: Path, context: dict[str, Any], timeout: float) -> s
     """``render_here``, interrupted by :class:`RenderTimeout` after ``timeout`` seconds."""
     import signal
 
+    # Load Jinja2 and the sandbox before the clock starts: on a loaded machine the imports
+    # alone can take seconds, and the limit is for the template's own work.
+    import jinja2  # noqa: F401
+
+    from survey_tui.core.reports import sandbox  # noqa: F401
+
     if not hasattr(signal, "setitimer"):
         return render_here(path, context)
 
