@@ -35,6 +35,13 @@ def load(path: str | FsPath) -> Questionnaire:
 
 def load_with_warnings(path: str | FsPath) -> tuple[Questionnaire, list[Problem]]:
     """:func:`load`, plus the warnings about a file that loads (``validate`` prints them)."""
+    questionnaire, _, warnings = load_with_source(path)
+    return questionnaire, warnings
+
+
+def load_with_source(path: str | FsPath) -> tuple[Questionnaire, SourceMap, list[Problem]]:
+    """:func:`load_with_warnings`, plus where each value is in the file (``lint`` places its
+    warnings with it)."""
     file = str(path)
     try:
         data = FsPath(path).read_bytes()
@@ -56,7 +63,7 @@ def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
     return _load(data, file)[0]
 
 
-def _load(data: bytes, file: str) -> tuple[Questionnaire, list[Problem]]:
+def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Problem]]:
     try:
         text = decode(data, file)
         raw, source = read_yaml(text, file)
@@ -88,7 +95,7 @@ def _load(data: bytes, file: str) -> tuple[Questionnaire, list[Problem]]:
         raise QuestionnaireError(problems + warnings)
     questionnaire._source_path = file
     questionnaire._sha256 = hashlib.sha256(data).hexdigest()
-    return questionnaire, warnings
+    return questionnaire, source, warnings
 
 
 def _kind(name: str) -> str:
