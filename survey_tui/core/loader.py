@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import types
 import typing
 from pathlib import Path as FsPath
@@ -189,7 +190,10 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
             message = f"{_BOUNDS[kind]} {limit}, got {_shown(error.get('input'))}"
         elif kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
-            message = f"must be one of {expected}; got {error.get('input')!r}"
+            given = error.get("input")
+            choices = re.findall(r"'([^']*)'", str(expected))
+            hint = suggest(str(given), choices) if isinstance(given, str) else ""
+            message = f"must be one of {expected}; got {given!r}{hint}"
         elif kind == "string_pattern_mismatch":
             pattern = error.get("ctx", {}).get("pattern", "")
             # The questionnaire id allows '-'; every other id allows '_' (the format contract).

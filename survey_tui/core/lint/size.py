@@ -99,7 +99,7 @@ def check_anonymity(q: Questionnaire, lexicon: Lexicon) -> Iterator[Finding]:
                 "anonymity",
                 (*item.path, "options"),
                 f"{choices} choices split the {group.headcount} people of {group.id} into "
-                f"slices of about {group.headcount / choices:.1f}, fewer than min_group_size "
+                f"slices of about {round(group.headcount / choices, 1):g}, fewer than min_group_size "
                 f"{minimum}: a reported share can point at a person",
                 "merge options into fewer, broader ones, or ask it of larger groups only",
             )

@@ -185,14 +185,23 @@ def _pair_mismatch(
     scales = {g: {sizes[i.question.id] for i in items if g in asked[i.question.id]} for g in pair}
     if not scales[pair[0]] or not scales[pair[1]] or scales[pair[0]] == scales[pair[1]]:
         return
-    odd = next(i for i in items if sizes[i.question.id] not in scales[pair[0]] & scales[pair[1]])
-    who = next(g for g in pair if g in asked[odd.question.id])
+    odd = next(
+        i for i in reversed(items) if sizes[i.question.id] not in scales[pair[0]] & scales[pair[1]]
+    )
+    who = next(g for g in reversed(pair) if g in asked[odd.question.id])
     other = pair[1] if who == pair[0] else pair[0]
+    theirs = sorted(
+        {
+            _scale_name(q, i)
+            for i in items
+            if other in asked[i.question.id] and sizes[i.question.id] != sizes[odd.question.id]
+        }
+    )
     yield Finding(
         "scale-mismatch",
         (*odd.path, "scale"),
-        f"{who} answers construct {construct!r} on {_scale_name(q, odd)} here, which {other} "
-        "never sees: the two groups' scores come from different scales",
+        f"{who} answers construct {construct!r} on {_scale_name(q, odd)} here, {other} on "
+        f"{', '.join(theirs)}: the two groups' scores come from different scales",
         "ask both compared groups on the same scale",
     )
 
