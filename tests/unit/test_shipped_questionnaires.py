@@ -149,7 +149,7 @@ def test_flagship_rated_items_are_worded_for_every_group_or_shared(flagship: Que
         if isinstance(question.text, dict):
             assert set(question.text) == set(flagship.group_ids), question.id
         else:  # one wording for everyone: the most parallel of all
-            assert question.id in {"feedback_changed_decisions", "success_tracked"}
+            assert question.id in {"feedback_changed_decisions", "success_measured_effect"}
 
 
 def test_flagship_awareness_items(flagship: Questionnaire) -> None:
@@ -206,8 +206,7 @@ def test_flagship_workflow_grid(flagship: Questionnaire) -> None:
     matrix = flagship.question("workflows")
     assert isinstance(matrix, MatrixQuestion)
     assert matrix.construct == "workflows" and matrix.is_required
-    assert [r.id for r in matrix.rows][-1] == "other"
-    assert len(matrix.rows) == 9
+    assert len(matrix.rows) == 8
     scale = flagship.scale_of(matrix)
     assert scale is not None and scale.labels is not None
     assert (scale.min, scale.max, scale.dont_know) == (1, 5, "Not used for this")
@@ -215,13 +214,20 @@ def test_flagship_workflow_grid(flagship: Questionnaire) -> None:
     # Usage frequency per workflow, from the people doing the work.
     weekly = flagship.question("workflows_weekly")
     assert isinstance(weekly, MultiChoiceQuestion) and weekly.groups == ["frontline"]
-    assert [o.label for o in weekly.options][:8] == [r.label for r in matrix.rows][:8]
+    assert [o.label for o in weekly.options][:8] == [r.label for r in matrix.rows]
+    assert weekly.other
+    # "Other": named after the grid and rated on the grid's labels, outside the construct.
+    other = flagship.question("workflows_other_effect")
+    assert isinstance(other, SingleChoiceQuestion)
+    assert [o.label for o in other.options] == scale.labels
 
-    def named(rating: object) -> bool:
-        answers = {"usage_frequency": "daily", "workflows": {"other": rating}}
-        return "workflows_other" in {q.id for q in flagship.visible_questions(answers, "frontline")}
+    def rated_other(name: object) -> bool:
+        answers = {"usage_frequency": "daily", "workflows_other": name}
+        return "workflows_other_effect" in {
+            q.id for q in flagship.visible_questions(answers, "frontline")
+        }
 
-    assert named(4) and not named("dont_know")
+    assert rated_other("Database migrations") and not rated_other("")
 
 
 def test_flagship_metric_items_ask_about_a_fixed_window_not_the_cause(
