@@ -107,7 +107,7 @@ class _Respondent:
             if not question.asked_to(self.group):
                 continue
             optional = not question.is_required and not isinstance(question, TextQuestion)
-            if optional and self.rng.random() < 0.3:
+            if optional and self.rng.random() < 0.12:
                 continue  # optional ratings are often skipped
             value = self.answer(question, answers)
             if value is not None:

@@ -14,7 +14,7 @@ GROUP_SIZES: dict[str, int] = {"executive": 12, "manager": 8, "frontline": 40}
 CONSTRUCT_MEAN: dict[str, dict[str, float]] = {
     "executive": {
         "productivity": 4.3,
-        "time_net_week": 4.2,
+        "net_time": 4.2,
         "output_quality": 3.9,
         "adoption": 3.9,
         "integration": 4.1,
@@ -24,7 +24,7 @@ CONSTRUCT_MEAN: dict[str, dict[str, float]] = {
     },
     "manager": {
         "productivity": 3.6,
-        "time_net_week": 3.5,
+        "net_time": 3.5,
         "output_quality": 3.1,
         "adoption": 3.2,
         "integration": 3.1,
@@ -34,7 +34,7 @@ CONSTRUCT_MEAN: dict[str, dict[str, float]] = {
     },
     "frontline": {
         "productivity": 2.7,
-        "time_net_week": 2.9,
+        "net_time": 2.9,
         "output_quality": 2.3,
         "adoption": 2.5,
         "integration": 2.1,

@@ -36,7 +36,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/questionnaire.schema.js
 
 FLAGSHIP_CONSTRUCTS = {
     "productivity",
-    "time_net_week",
+    "net_time",
     "output_quality",
     "adoption",
     "integration",
@@ -140,7 +140,7 @@ def test_flagship_covers_every_construct(flagship: Questionnaire) -> None:
             per_construct[item.construct] += 1
     # A construct score from a single item is fragile; each has at least two, except the
     # time item, whose 7-point hour scale cannot share a construct with 5-point items.
-    assert per_construct.pop("time_net_week") == 1
+    assert per_construct.pop("net_time") == 1
     assert min(per_construct.values()) >= 2, per_construct
 
 
