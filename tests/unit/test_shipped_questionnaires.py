@@ -404,6 +404,28 @@ def test_flagship_skips_quality_and_workflows_for_people_who_never_see_ai_used(
     assert {"productivity_teams", "adoption_unofficial", "success_metric"} <= never
 
 
+def test_guide_complete_example_lints_clean(tmp_path: Path) -> None:
+    # The guide's model file practises what the lint section preaches.
+    path = tmp_path / "example.yaml"
+    path.write_text(guide_example(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--strict", str(path)])
+    assert (result.exit_code, result.stdout) == (0, f"{path}: ok\n"), result.output
+
+
+def test_guide_lint_examples_are_the_tested_fixtures() -> None:
+    # Every bad example of "The rules" names a rule that has a fixture pair in the suite.
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("### The rules") : text.index("### Silencing a warning")]
+    named = set(re.findall(r"^\*\*`([a-z-]+)`\*\*", section, re.MULTILINE))
+    from survey_tui.core.lint import RULES
+
+    assert len(named) == len(RULES)
+    fixtures = {p.stem for p in (ROOT / "tests" / "fixtures" / "lint").glob("*.yaml")}
+    for rule in named:
+        stem = rule.replace("-", "_")
+        assert any(f.startswith(stem) and f.endswith("_bad") for f in fixtures), rule
+
+
 @pytest.mark.parametrize("path", shipped_questionnaire_files(), ids=lambda p: p.name)
 def test_every_shipped_file_passes_its_own_json_schema(path: Path) -> None:
     # Editors check files against the schema: it must accept what the loader accepts.

@@ -211,8 +211,9 @@ def check_dont_know(q: Questionnaire, lexicon: Lexicon) -> Iterator[Finding]:
         if _offers_dont_know(q, item):
             continue
         for wording in wordings(q, item):
-            if wording.group == experience:
-                continue
+            who = {wording.group} if wording.group else q.groups_asked(question.id)
+            if who <= {experience}:
+                continue  # the group doing the work reports on it
             offset = about_others(lexicon, wording.text)
             if offset is None:
                 continue
