@@ -20,6 +20,7 @@ from survey_tui.core.errors import SurveyError
 COMMANDS: dict[str, str] = {
     "run": "survey_tui.commands.run:run",
     "validate": "survey_tui.commands.questionnaires:validate",
+    "lint": "survey_tui.commands.questionnaires:lint",
     "list": "survey_tui.commands.questionnaires:list_command",
     "schema": "survey_tui.commands.questionnaires:schema",
     "import": "survey_tui.commands.data:import_command",
@@ -36,6 +37,7 @@ COMMANDS: dict[str, str] = {
 SHORT_HELP: dict[str, str] = {
     "run": "Answer a questionnaire in the terminal.",
     "validate": "Check questionnaire files.",
+    "lint": "Survey-method warnings about questionnaire files.",
     "list": "Shipped questionnaires and report templates.",
     "schema": "Print the JSON Schema of the questionnaire format.",
     "import": "Load responses from a wide CSV.",

@@ -1,4 +1,4 @@
-"""``validate``, ``list`` and ``schema``: working with questionnaire files."""
+"""``validate``, ``lint``, ``list`` and ``schema``: working with questionnaire files."""
 
 from __future__ import annotations
 
@@ -46,6 +46,43 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(escape_for_terminal(f"{file}: ok"))
     if failed:
         sys.exit(2)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
+def lint(files: tuple[str, ...], strict: bool) -> None:
+    """Survey-method warnings: parallel wording, double-barrelled and leading items, scale
+    balance, missing "don't know", length, anonymity risk (docs/questionnaires.md).
+
+    Each warning reads FILE:LINE:COL: field: warning: message (fix) [rule]. Exit status: 0
+    (also with warnings), 1 with --strict when there is any warning, 2 when a file does not
+    validate (its errors are printed as by validate).
+
+    \b
+    Example:
+      survey-tui lint --strict questionnaires/*.yaml
+    """
+    from survey_tui.core.lint import lint_file
+
+    failed = warned = False
+    for file in files:
+        try:
+            warnings = lint_file(file if Path(file).exists() else resolve_questionnaire(file))
+        except SurveyError as error:
+            failed = True
+            click.echo(escape_for_terminal(str(error)), err=True)
+            continue
+        for warning in warnings:
+            click.echo(escape_for_terminal(str(warning)))
+        count = len(warnings)
+        warned = warned or count > 0
+        summary = f"{count} warning{'s' if count != 1 else ''}" if count else "ok"
+        click.echo(escape_for_terminal(f"{file}: {summary}"))
+    if failed:
+        sys.exit(2)
+    if strict and warned:
+        sys.exit(1)
 
 
 @click.command("list")

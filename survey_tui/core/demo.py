@@ -1,25 +1,30 @@
 """A seeded synthetic workshop for ``survey-tui demo`` (and a realistic test fixture).
 
-What is planted (for the flagship ``ai-expectation-gap`` questionnaire; other questionnaires
-get neutral answers of the right types):
+What is planted for the flagship ``ai-expectation-gap`` (the tables are in
+:mod:`survey_tui.core.demo_data`); other questionnaires get neutral answers of the right types.
+The wordings are parallel, so every gap below is in the answers, never in the questions:
 
 - 12 executives, 8 managers and 40 frontline engineers per wave, two waves by default
-  (``baseline`` and ``90-day``), all complete, ``mode`` ``"import"``.
-- Executives are optimistic (about 4 on the 1-5 scales) on productivity, integration,
-  success definition and the rest; frontline engineers are critical (about 2-2.7);
-  managers sit between. Reverse-worded items are answered so that the *favorable* side
-  follows the same pattern.
-- Correction burden: executives guess ~20 % of AI output needs correcting and ~15 min/day;
-  frontline report ~45 % and ~55 min/day.
-- Workflows matrix: test writing and documentation genuinely help for everyone; incident
-  response and requirements analysis create friction for frontline (executives rate them
-  near neutral, the widest disagreement); the other rows sit in the middle. Some rows are
-  skipped, as the question allows.
-- Free text: each group draws from a small bank of realistic sentences.
-- The 90-day wave narrows the gap: frontline scores rise by about 0.3 points on the 1-5
-  scale and executives' fall by about 0.15; the correction share drops for frontline.
-  With only 12 executives, sampling noise can move one construct against the trend for
-  some seeds; the Expectation Gap Index narrows for every seed tried (0-14).
+  (``baseline`` and ``90-day``, the same questionnaire), all complete, ``mode`` ``"import"``.
+- Perception items: executives are optimistic (about 4 on the 1-5 scales) about the teams'
+  productivity, integration, trust and the rest; engineers are critical (about 2-3); managers
+  sit between. Reverse-scored items are answered so the favorable side follows the pattern.
+- Awareness items: leaders say they hear from engineers and that a written success definition
+  exists; engineers say their experience does not reach decision-makers and that they do not
+  know what success looks like.
+- Numbers: leaders estimate ~20 % of kept suggestions need changes and ~15 min/day of
+  correcting; engineers report ~45 % and ~55 min/day.
+- "Don't know": executives often cannot say for the teams' day-to-day (numbers, delivery
+  metrics, review effort, trust); managers less often; engineers rarely.
+- Workflows: tests and documentation genuinely help (engineers' own scores), incident response
+  and requirements analysis hinder them (leaders rate those near neutral); some rows are "Not
+  used for this"; engineers list what they use weekly, and a few name another workflow.
+- Choices: leaders would judge success by speed (lead time, deployments), engineers by quality
+  (rework, escaped defects); channels and blockers differ too.
+- The 90-day wave narrows the gap (engineers +0.3 on the 1-5 scale, executives -0.15),
+  engineers correct less, and only that wave answers its own questions (was the metric met,
+  changes noticed, good and bad). With 12 executives, sampling noise can move one construct
+  against the trend for some seeds; the Expectation Gap Index narrows for the seeds tested.
 
 Every answer is valid for the questionnaire and answers to hidden questions are pruned
 (``Questionnaire.prune_answers``). The same seed gives the same records (ids and times too).
@@ -32,7 +37,10 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from survey_tui.core import demo_data as plant
 from survey_tui.core.model import (
+    DONT_KNOW,
+    AnyQuestion,
     LikertQuestion,
     MatrixQuestion,
     MultiChoiceQuestion,
@@ -44,136 +52,7 @@ from survey_tui.core.model import (
 )
 from survey_tui.core.store.common import new_record
 
-GROUP_SIZES: dict[str, int] = {"executive": 12, "manager": 8, "frontline": 40}
-
-# Mean favorability (1-5) per construct and group at baseline.
-_CONSTRUCT_MEAN: dict[str, dict[str, float]] = {
-    "executive": {
-        "productivity": 4.3,
-        "output_quality": 3.9,
-        "adoption": 3.9,
-        "integration": 4.1,
-        "feedback_loop": 3.8,
-        "success_definition": 4.0,
-        "metrics": 4.0,
-    },
-    "manager": {
-        "productivity": 3.6,
-        "output_quality": 3.1,
-        "adoption": 3.2,
-        "integration": 3.1,
-        "feedback_loop": 3.1,
-        "success_definition": 3.0,
-        "metrics": 3.4,
-    },
-    "frontline": {
-        "productivity": 2.7,
-        "output_quality": 2.3,
-        "adoption": 2.5,
-        "integration": 2.1,
-        "feedback_loop": 2.2,
-        "success_definition": 1.9,
-        "metrics": 2.8,
-    },
-}
-
-# Workflow rows: (frontline mean, executive mean); managers sit halfway.
-_ROW_MEAN: dict[str, tuple[float, float]] = {
-    "code_generation": (3.5, 4.4),
-    "code_review": (2.9, 3.8),
-    "test_writing": (4.3, 4.2),
-    "documentation": (4.2, 4.0),
-    "debugging": (3.2, 3.9),
-    "incident_response": (1.7, 3.4),
-    "ticket_triage": (3.0, 3.6),
-    "requirements_analysis": (1.9, 3.5),
-}
-
-# (mean, sd) for number questions per group.
-_NUMBER_MEAN: dict[str, dict[str, tuple[float, float]]] = {
-    "correction_share": {"executive": (20, 8), "manager": (32, 10), "frontline": (46, 14)},
-    "correction_minutes": {"executive": (15, 8), "manager": (30, 12), "frontline": (55, 20)},
-}
-
-_USAGE: dict[str, list[tuple[str, int]]] = {
-    "executive": [("daily", 5), ("a_few_times_a_week", 4), ("dont_know", 2), ("rarely", 1)],
-    "manager": [("daily", 5), ("a_few_times_a_week", 3), ("a_few_times_a_month", 1)],
-    "frontline": [
-        ("daily", 20),
-        ("a_few_times_a_week", 10),
-        ("a_few_times_a_month", 5),
-        ("rarely", 3),
-        ("never", 2),
-    ],
-}
-
-_TEXT_BANK: dict[str, dict[str, list[str]]] = {
-    "helps_most": {
-        "executive": [
-            "Code generation: teams tell me features ship faster.",
-            "Documentation. Our internal docs have never been this complete.",
-            "Test writing; coverage went up across the portfolio.",
-        ],
-        "manager": [
-            "Test writing. The team writes the boring cases much faster now.",
-            "Documentation, especially release notes and runbooks.",
-            "Boilerplate code for new services.",
-        ],
-        "frontline": [
-            "Writing unit tests for existing code. It drafts the cases, I fix the asserts.",
-            "Documentation: first drafts of READMEs and API docs.",
-            "Explaining unfamiliar code in a legacy module.",
-            "Generating test data and fixtures.",
-            "Small refactors and boilerplate, nothing that needs real context.",
-        ],
-    },
-    "friction_most": {
-        "executive": [
-            "Probably code review, people are still getting used to it.",
-            "I have not heard of much friction.",
-        ],
-        "manager": [
-            "Incident response: suggestions look confident but ignore our setup.",
-            "Requirements work, the summaries miss what the customer actually asked.",
-        ],
-        "frontline": [
-            "Incident response. Under pressure, a plausible but wrong answer costs us time.",
-            "Requirements analysis: it invents acceptance criteria nobody asked for.",
-            "Code review, because reviewers now have to check generated code line by line.",
-            "Debugging anything distributed; it does not know our infrastructure.",
-            "The approved tool is not allowed on our main repository, so we copy code around.",
-        ],
-    },
-    "leadership_measure": {
-        "executive": [
-            "Velocity and cost per feature.",
-            "Adoption rates and licence usage.",
-        ],
-        "manager": [
-            "Rework and time to resolution, not licence counts.",
-            "How much time goes into correcting output.",
-        ],
-        "frontline": [
-            "Time spent fixing AI output, not how many people have a licence.",
-            "Defects reaching production and rework, before and after.",
-            "Ask us. Nobody has asked how the tools work in practice.",
-            "Whether incidents are resolved faster, measured honestly.",
-        ],
-    },
-    "correction_detail": {
-        "executive": ["I hear about outdated library versions and security concerns."],
-        "manager": ["Wrong assumptions about our internal APIs; missing error handling."],
-        "frontline": [
-            "Hallucinated APIs and functions that do not exist in our codebase.",
-            "Tests that pass but assert nothing useful.",
-            "Code that ignores our conventions and has to be rewritten for review.",
-            "Outdated library versions and insecure defaults.",
-        ],
-    },
-}
-
-# 90-day shift in mean favorability (the gap narrows).
-_WAVE_SHIFT: dict[str, float] = {"executive": -0.15, "manager": 0.1, "frontline": 0.3}
+GROUP_SIZES = plant.GROUP_SIZES
 _BASE_TIME = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
 
@@ -187,71 +66,133 @@ def _scaled(mean5: float, low: int, high: int) -> float:
     return low + (mean5 - 1) / 4 * (high - low)
 
 
-def _answers(q: Questionnaire, rng: random.Random, group: str, wave_index: int) -> dict[str, Any]:
-    """One respondent's answers (before pruning)."""
-    shift = _WAVE_SHIFT.get(group, 0.0) * wave_index
-    lean = rng.gauss(0, 0.35)  # a respondent's own optimism, shared by their answers
-    answers: dict[str, Any] = {}
-    for question in q.questions():
-        if not question.asked_to(group):
-            continue
-        if (
-            not question.is_required
-            and rng.random() < 0.12
-            and not isinstance(question, TextQuestion)
-        ):
-            continue  # optional questions are sometimes skipped
-        construct = question.construct or ""
-        mean5 = _CONSTRUCT_MEAN.get(group, {}).get(construct, 3.0) + shift + lean
-        if isinstance(question, LikertQuestion | NpsQuestion):
-            scale = q.scale_of(question)
-            low, high = (scale.min, scale.max) if scale else (0, 10)
-            value = _point(rng, _scaled(mean5, low, high), low, high, sd=0.7 * (high - low) / 4)
-            # Reverse-worded items: agreeing is unfavorable.
-            answers[question.id] = (
-                low + high - value if getattr(question, "reverse", False) else value
+def _dont_know(rng: random.Random, question: AnyQuestion, group: str) -> bool:
+    """Whether this respondent answers "don't know" (only where the item offers it)."""
+    chances = plant.DONT_KNOW.get(group, {})
+    chance = chances.get(question.id, chances.get(question.construct or "", 0.0))
+    return rng.random() < chance
+
+
+class _Respondent:
+    """One synthetic respondent: a group, a wave and a personal optimism shared by answers."""
+
+    def __init__(self, q: Questionnaire, rng: random.Random, group: str, wave_index: int):
+        self.q, self.rng, self.group, self.wave_index = q, rng, group, wave_index
+        self.shift = plant.WAVE_SHIFT.get(group, 0.0) * wave_index
+        self.lean = rng.gauss(0, 0.35)
+        self._uses: dict[str, bool] = {}
+
+    def uses(self, row_id: str) -> bool:
+        """Whether AI is used for this workflow (decided once, shared by grid and list)."""
+        if row_id not in self._uses:
+            used_f, used_e = plant.ROW_USED.get(row_id, (0.92, 0.92))
+            chance = {"executive": used_e, "frontline": used_f}.get(
+                self.group, (used_f + used_e) / 2
             )
-        elif isinstance(question, MatrixQuestion):
-            scale = q.scale_of(question)
-            low, high = (scale.min, scale.max) if scale else (1, 5)
-            rows: dict[str, int] = {}
-            for row in question.rows:
-                if rng.random() < 0.08:
-                    continue  # a workflow the respondent does not use AI for
-                front, execu = _ROW_MEAN.get(row.id, (3.0, 3.0))
-                base = {"executive": execu, "frontline": front}.get(group, (front + execu) / 2)
-                rows[row.id] = _point(rng, _scaled(base + shift + lean, low, high), low, high)
-            if rows:
-                answers[question.id] = rows
-        elif isinstance(question, NumberQuestion):
-            answers[question.id] = _number(question, rng, group, wave_index)
-        elif isinstance(question, SingleChoiceQuestion):
-            weights = dict(_USAGE.get(group, [])) if question.id == "usage_frequency" else {}
-            values = question.option_values()
-            answers[question.id] = rng.choices(
-                values, weights=[weights.get(v, 0 if weights else 1) for v in values]
-            )[0]
-        elif isinstance(question, MultiChoiceQuestion):
-            values = question.option_values()
-            count = max(question.min_selected or 1, 1)
-            count = min(count, question.max_selected or len(values), len(values))
-            answers[question.id] = rng.sample(values, count)
-        elif isinstance(question, TextQuestion):
-            bank = _TEXT_BANK.get(question.id, {}).get(group)
-            if bank and rng.random() < 0.7:
-                answers[question.id] = rng.choice(bank)[: question.max_length]
-    return answers
+            self._uses[row_id] = self.rng.random() < chance
+        return self._uses[row_id]
 
+    def mean5(self, question: AnyQuestion) -> float:
+        if question.gap == "awareness":
+            base = plant.AWARENESS_MEAN.get(question.id, {}).get(self.group, 3.0)
+        else:
+            construct = question.construct or question.id
+            base = plant.CONSTRUCT_MEAN.get(self.group, {}).get(construct, 3.0)
+        return base + self.shift + self.lean
 
-def _number(question: NumberQuestion, rng: random.Random, group: str, wave_index: int) -> Any:
-    """A plausible number within the question's bounds."""
-    low = question.min if question.min is not None else 0
-    high = question.max if question.max is not None else low + 100
-    mean, sd = _NUMBER_MEAN.get(question.id, {}).get(group, ((low + high) / 2, (high - low) / 8))
-    if group == "frontline":
-        mean *= 1 - 0.15 * wave_index  # less correcting after 90 days of integration work
-    value = max(float(low), min(float(high), rng.gauss(mean, sd)))
-    return round(value) if question.integer else round(value, 1)
+    def answers(self) -> dict[str, Any]:
+        """Every answer (before pruning hidden questions)."""
+        answers: dict[str, Any] = {}
+        for question in self.q.questions():
+            if not question.asked_to(self.group):
+                continue
+            optional = not question.is_required and not isinstance(question, TextQuestion)
+            if optional and self.rng.random() < 0.12:
+                continue  # optional ratings are often skipped
+            value = self.answer(question, answers)
+            if value is not None:
+                answers[question.id] = value
+        return answers
+
+    def answer(self, question: AnyQuestion, given: dict[str, Any]) -> Any:
+        rng, group = self.rng, self.group
+        if isinstance(question, LikertQuestion | NpsQuestion):
+            scale = self.q.scale_of(question)
+            low, high = (scale.min, scale.max) if scale else (0, 10)
+            if scale is not None and scale.dont_know and _dont_know(rng, question, group):
+                return DONT_KNOW
+            spread = 0.7 * (high - low) / 4
+            value = _point(rng, _scaled(self.mean5(question), low, high), low, high, sd=spread)
+            reverse = isinstance(question, LikertQuestion) and question.reverse
+            return low + high - value if reverse else value
+        if isinstance(question, MatrixQuestion):
+            return self.matrix(question)
+        if isinstance(question, NumberQuestion):
+            if question.dont_know and _dont_know(rng, question, group):
+                return DONT_KNOW
+            return self.number(question)
+        if isinstance(question, SingleChoiceQuestion):
+            weights = plant.CHOICE.get(question.id, {}).get(group, {})
+            values = question.option_values()
+            return rng.choices(values, [weights.get(v, 0 if weights else 1) for v in values])[0]
+        if isinstance(question, MultiChoiceQuestion):
+            return self.multi(question, given)
+        if isinstance(question, TextQuestion):
+            bank = plant.TEXT_BANK.get(question.id, {}).get(group)
+            if bank and rng.random() < plant.TEXT_CHANCE.get(question.id, 0.8):
+                return rng.choice(bank)[: question.max_length]
+        return None
+
+    def matrix(self, question: MatrixQuestion) -> dict[str, Any] | None:
+        scale = self.q.scale_of(question)
+        low, high = (scale.min, scale.max) if scale else (1, 5)
+        offers_not_used = scale is not None and scale.dont_know is not None
+        rows: dict[str, Any] = {}
+        for row in question.rows:
+            front, execu = plant.ROW_MEAN.get(row.id, (3.0, 3.0))
+            base = {"executive": execu, "frontline": front}.get(self.group, (front + execu) / 2)
+            if self.uses(row.id):
+                mean = _scaled(base + self.shift + self.lean, low, high)
+                rows[row.id] = _point(self.rng, mean, low, high)
+            elif offers_not_used:
+                rows[row.id] = DONT_KNOW
+        return rows or None
+
+    def multi(self, question: MultiChoiceQuestion, given: dict[str, Any]) -> list[str]:
+        values = question.option_values()
+        chances = plant.MULTI.get(question.id, {}).get(self.group)
+        if question.id == "workflows_weekly":
+            # Most of the workflows the engineer uses AI for at all, the rest less often.
+            rows = {
+                r.label: r.id
+                for m in self.q.questions()
+                if isinstance(m, MatrixQuestion)
+                for r in m.rows
+            }
+            picked = [
+                o.value
+                for o in question.options
+                if o.label in rows and self.uses(rows[o.label]) and self.rng.random() < 0.7
+            ]
+            return picked or ["none"]
+        if chances:
+            picked = [v for v in values if self.rng.random() < chances.get(v, 0.0)]
+            fallback = "none" if "none" in values else "nothing" if "nothing" in values else None
+            return picked or ([fallback] if fallback else [max(chances, key=chances.__getitem__)])
+        count = max(question.min_selected or 1, 1)
+        count = min(count, question.max_selected or len(values), len(values))
+        return self.rng.sample(values, count)
+
+    def number(self, question: NumberQuestion) -> float:
+        """A plausible number within the question's bounds."""
+        low = question.min if question.min is not None else 0
+        high = question.max if question.max is not None else low + 100
+        default = ((low + high) / 2, (high - low) / 8)
+        mean, sd = plant.NUMBER_MEAN.get(question.id, {}).get(self.group, default)
+        if self.group == "frontline":
+            mean *= 1 - 0.15 * self.wave_index  # less correcting after 90 days of work on it
+        value = max(float(low), min(float(high), self.rng.gauss(mean, sd)))
+        return round(value) if question.integer else round(value, 1)
 
 
 def synthetic_workshop(
@@ -268,7 +209,7 @@ def synthetic_workshop(
         wave_start = _BASE_TIME + timedelta(days=90 * wave_index)
         for group in groups:
             for _ in range(GROUP_SIZES.get(group, 8)):
-                answers = _answers(questionnaire, rng, group, wave_index)
+                answers = _Respondent(questionnaire, rng, group, wave_index).answers()
                 answers = questionnaire.prune_answers(answers, group, wave)
                 started = wave_start + timedelta(minutes=rng.randrange(0, 8 * 60))
                 seconds = {qid: rng.randint(4, 60) for qid in answers}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import types
 import typing
 from pathlib import Path as FsPath
@@ -35,6 +36,13 @@ def load(path: str | FsPath) -> Questionnaire:
 
 def load_with_warnings(path: str | FsPath) -> tuple[Questionnaire, list[Problem]]:
     """:func:`load`, plus the warnings about a file that loads (``validate`` prints them)."""
+    questionnaire, _, warnings = load_with_source(path)
+    return questionnaire, warnings
+
+
+def load_with_source(path: str | FsPath) -> tuple[Questionnaire, SourceMap, list[Problem]]:
+    """:func:`load_with_warnings`, plus where each value is in the file (``lint`` places its
+    warnings with it)."""
     file = str(path)
     try:
         data = FsPath(path).read_bytes()
@@ -56,7 +64,7 @@ def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
     return _load(data, file)[0]
 
 
-def _load(data: bytes, file: str) -> tuple[Questionnaire, list[Problem]]:
+def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Problem]]:
     try:
         text = decode(data, file)
         raw, source = read_yaml(text, file)
@@ -88,7 +96,7 @@ def _load(data: bytes, file: str) -> tuple[Questionnaire, list[Problem]]:
         raise QuestionnaireError(problems + warnings)
     questionnaire._source_path = file
     questionnaire._sha256 = hashlib.sha256(data).hexdigest()
-    return questionnaire, warnings
+    return questionnaire, source, warnings
 
 
 def _kind(name: str) -> str:
@@ -182,7 +190,10 @@ def _pydantic_problems(exc: ValidationError, source: SourceMap) -> list[Problem]
             message = f"{_BOUNDS[kind]} {limit}, got {_shown(error.get('input'))}"
         elif kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
-            message = f"must be one of {expected}; got {error.get('input')!r}"
+            given = error.get("input")
+            choices = re.findall(r"'([^']*)'", str(expected))
+            hint = suggest(str(given), choices) if isinstance(given, str) else ""
+            message = f"must be one of {expected}; got {given!r}{hint}"
         elif kind == "string_pattern_mismatch":
             pattern = error.get("ctx", {}).get("pattern", "")
             # The questionnaire id allows '-'; every other id allows '_' (the format contract).

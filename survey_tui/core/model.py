@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -119,6 +119,28 @@ class MatrixRow(Strict):
 warnings.filterwarnings("ignore", message='Field name "construct"', category=UserWarning)
 
 
+#: The rules of ``survey-tui lint`` (docs/questionnaires.md, "Checking the method"); an item
+#: may silence a deliberate false positive with ``lint: {ignore: [rule, ...]}``.
+LintRule = Literal[
+    "referents",
+    "double-barrelled",
+    "leading",
+    "absolute",
+    "dont-know",
+    "ignored-construct",
+    "construct-groups",
+    "scale-mismatch",
+    "anonymity",
+]
+LINT_RULES: tuple[str, ...] = get_args(LintRule)
+
+
+class LintSettings(Strict):
+    """Per-item lint settings: rules whose warning on this item is a known false positive."""
+
+    ignore: list[LintRule] = Field(default_factory=list)
+
+
 class QuestionBase(Strict):
     """Fields every question type has."""
 
@@ -134,6 +156,7 @@ class QuestionBase(Strict):
     # outside constructs and the index (docs/statistics.md).
     gap: Literal["perception", "awareness"] = "perception"
     evidence: Id | None = None  # the measured metric a perceived-change item is about
+    lint: LintSettings | None = None
 
     @property
     def is_required(self) -> bool:
@@ -447,14 +470,7 @@ class Questionnaire(Strict):
         """``estimated_minutes`` when given, else a reading-and-answering estimate."""
         if self.estimated_minutes is not None:
             return self.estimated_minutes
-        seconds = 0.0
-        for q in self.questions():
-            if isinstance(q, MatrixQuestion):
-                seconds += 8 + 6 * len(q.rows)
-            elif isinstance(q, TextQuestion):
-                seconds += 60 if q.multiline else 30
-            else:
-                seconds += 10
+        seconds = sum(question_seconds(q) for q in self.questions())
         return max(1.0, round(seconds / 60))
 
     def is_visible(
@@ -516,6 +532,16 @@ class Questionnaire(Strict):
         """Answers with those to hidden questions dropped (done on submit)."""
         visible = {q.id for q in self.visible_questions(answers, group, wave)}
         return {k: v for k, v in answers.items() if k in visible}
+
+
+def question_seconds(question: AnyQuestion) -> float:
+    """Reading and answering time of one question, by type (docs/questionnaires.md): what
+    ``estimate_minutes`` adds up and what ``lint`` holds ``estimated_minutes`` against."""
+    if isinstance(question, MatrixQuestion):
+        return 8.0 + 6.0 * len(question.rows)
+    if isinstance(question, TextQuestion):
+        return 60.0 if question.multiline else 30.0
+    return 10.0
 
 
 def condition_context(

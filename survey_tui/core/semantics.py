@@ -65,6 +65,9 @@ class _Checker:
                     self.add(("compare", i), self.unknown_group(gid))
             if self.q.compare[0] == self.q.compare[1]:
                 self.add(("compare",), "compare needs two different groups")
+        experience = self.q.experience_group
+        if experience is not None and experience not in self.group_ids:
+            self.add(("experience_group",), self.unknown_group(experience))
         for name, scale in self.q.scales.items():
             self.check_scale(scale, ("scales", name))
         seen: dict[str, Path] = {}
@@ -108,6 +111,8 @@ class _Checker:
                 (*path, "labels"),
                 f"{len(scale.labels)} labels for {count} scale points ({scale.min}..{scale.max}); give one label per point, or two for the ends",
             )
+        if scale.dont_know is not None and not scale.dont_know.strip():
+            self.add((*path, "dont_know"), _EMPTY_DONT_KNOW)
         for i, value in enumerate(scale.favorable or []):
             if not scale.min <= value <= scale.max:
                 self.add(
@@ -195,7 +200,15 @@ class _Checker:
                     (*path, "min_selected"),
                     f"min_selected ({lo}) is more than the {available} options",
                 )
+        if question.gap == "awareness" and not question.has_score:
+            self.add(
+                (*path, "gap"),
+                f"an awareness item is rated (likert, nps or matrix), not {question.type}: "
+                "remove 'gap: awareness' or make it a rating",
+            )
         if isinstance(question, NumberQuestion):
+            if question.dont_know is not None and not question.dont_know.strip():
+                self.add((*path, "dont_know"), _EMPTY_DONT_KNOW)
             for bound in ("min", "max"):
                 value = getattr(question, bound)
                 if value is not None and not math.isfinite(value):
@@ -344,6 +357,11 @@ class _Checker:
             if value not in values:
                 return f"{value!r} is not an option of {question.id!r}{suggest(value, values)}; options: {', '.join(values)}"
         return None
+
+
+_EMPTY_DONT_KNOW = (
+    "the \"don't know\" label is empty: give the text respondents see (e.g. I don't know)"
+)
 
 
 def _describe(kind: str, question: AnyQuestion | None, node: Any = None) -> str:

@@ -43,29 +43,40 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
             "Question 1 of"
         )
         answer("1", "Enter")  # usage: daily
-        answer("4", "Enter")
-        answer("5", "Enter")
-        answer("2", "Enter")  # output quality trust
+        answer("4", "Enter")  # productivity of my team
+        answer("5", "Enter")  # finishes planned work sooner
+        answer("3", "Enter")  # net time per week: cost up to 2 hours (7-point scale)
+        answer("2", "Enter")  # trust
         answer("4", "Enter")  # review burden
         answer("a", "b", "c", "Enter")  # refused inline: not a number
         term.wait_for("Type a number")
         term.keys("C-u")  # clear the field (Input: delete left of the cursor)
         term.keys("60", "Enter")  # 60 % shows the follow-up
-        answer("30", "Enter")
-        assert "of 24" in term.wait_for(f"Question {step} of")
-        term.wait_for(f"Question {step} of")
+        answer("30", "Enter")  # minutes correcting
+        assert "of up to 34" in term.wait_for(f"Question {step} of")
         term.type("Wrong APIs")
         answer("PageDown")  # multi-line text: PgDn goes on
-        for point in "434343434343":  # 12 likert items, adoption to metrics
+        answer("4", "Enter")  # adoption: official tools
+        answer("3", "Enter")  # adoption: other tools
+        answer("space", "Down", "space", "Enter")  # blockers: access and policy
+        for point in "22234":  # integration x2, feedback reaches, changed decisions, voice
             answer(point, "Enter")
+        answer("2", "Enter")  # feedback channel: a quick note
+        for point in "232":  # success defined, measured, results seen
+            answer(point, "Enter")
+        answer("6", "Enter")  # success metric: rework
+        term.wait_for(f"Question {step} of")
+        term.type("Rework under 10%")
+        answer("Enter")
+        for point in "43322":  # delivery in the last 3 months
+            answer(point, "Enter")
+        answer("space", "Down", "Down", "space", "Enter")  # weekly: generation, tests
         answer(*"54435234")  # matrix: a digit rates a row and moves on
+        answer("Enter")  # optional one-line text skipped
         term.wait_for(f"Question {step} of")
         term.type("Code review")
         answer("PageDown")
         answer("PageDown")  # optional text skipped
-        term.wait_for(f"Question {step} of")
-        term.type("Rework")
-        answer("PageDown")
         screen = term.wait_for("Review your answers")
         assert "Wrong APIs" in screen or "Submit" in screen
         term.keys("C-s")
@@ -79,10 +90,17 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
     answers = record["answers"]
     assert record["group"] == "frontline"
     assert answers["usage_frequency"] == "daily"
-    assert answers["correction_share"] == 60
+    assert answers["time_net_week"] == 3
+    assert answers["suggestions_changed_share"] == 60
     assert answers["correction_detail"] == "Wrong APIs"
+    assert answers["blockers"] == ["access", "policy"]
+    assert answers["success_metric"] == "rework"
+    assert answers["success_target"] == "Rework under 10%"
+    assert answers["metric_rework"] == 2
+    assert answers["workflows_weekly"] == ["code_generation", "test_writing"]
     assert answers["workflows"]["code_generation"] == 5
     assert answers["workflows"]["requirements_analysis"] == 4
-    assert "friction_most" not in answers
-    assert answers["leadership_measure"] == "Rework"
-    assert len(answers) == 23
+    assert "friction_most" not in answers and "workflows_other" not in answers
+    assert answers["helps_most"] == "Code review"
+    assert not {"metric_met", "changes_noticed"} & set(answers)  # 90-day wave only
+    assert len(answers) == 31

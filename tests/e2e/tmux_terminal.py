@@ -36,7 +36,7 @@ class Terminal:
         tmux("send-keys", "-t", self.name, "-l", text)
         self.wait_for(text)
 
-    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
@@ -56,7 +56,7 @@ class Terminal:
         tmux("kill-session", "-t", self.name, check=False)
 
 
-def wait_for_file(path: Path, timeout: float = 10.0) -> str:
+def wait_for_file(path: Path, timeout: float = 30.0) -> str:
     deadline = time.monotonic() + timeout
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.05)

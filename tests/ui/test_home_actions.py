@@ -22,7 +22,7 @@ async def test_home_opens_dashboard_preview_and_run(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no local questionnaires: only the shipped ones are listed
     flagship = resolve_questionnaire("ai-expectation-gap")
-    other = resolve_questionnaire("ai-90-day-checkpoint")
+    other = resolve_questionnaire("ai-implementation-interview")
     db = tmp_path / "r.json"
     ResponseStore(db).insert_many(synthetic_workshop(load(flagship), seed=5))
 

@@ -45,7 +45,7 @@ async def welcome_svg(ref: str, db: Path, size: tuple[int, int], theme: str, key
         ("ai-expectation-gap", (80, 24), "textual-dark", ()),
         ("ai-expectation-gap", (80, 24), "textual-light", ("end",)),
         ("ai-expectation-gap", (50, 30), "textual-dark", ("pagedown",)),
-        ("ai-90-day-checkpoint", (120, 40), "textual-dark", ()),
+        ("ai-expectation-gap", (120, 40), "textual-light", ()),
     ],
 )
 async def test_welcome_looks_the_same_as_with_markdown(

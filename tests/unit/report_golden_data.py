@@ -65,11 +65,11 @@ _ANSWERS: dict[str, dict[str, list[str]]] = {
     },
 }
 _NOTES: dict[str, dict[str, list[str]]] = {
-    "output_quality_trust": {
+    "trust_output": {
         "frontline": [
             "Hesitated, then rated low; pointed to the incident in March.",
             "[seemed resigned] 'You learn not to trust it.'",
-            "Asked whether 'extensive' includes review time before rating.",
+            "Asked whether 'build on it' means merging it unreviewed before rating.",
             "Rated 2; says it is fine for tests, not for production code.",
             "Quick answer, no hesitation.",
             "Described a rollback caused by a generated migration.",

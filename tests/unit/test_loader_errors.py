@@ -119,6 +119,27 @@ EXPECTED: dict[str, list[tuple[int, int | None, str, str]]] = {
     "empty_sections": [(15, 11, "sections", "needs at least 1 item")],
     "merge_key": [(14, 5, "scales.agree5", "merge keys (<<) are not supported")],
     "deeply_nested": [(2, None, "nest.0.0.0.0.0.…", "document nested too deeply")],
+    # v2 fields
+    "awareness_not_a_rating": [
+        (36, 14, "sections.0.questions.3.gap", "an awareness item is rated (likert, nps or")
+    ],
+    "experience_group_unknown": [
+        (9, 19, "experience_group", "unknown group 'frontlin' (did you mean 'frontline'?)")
+    ],
+    "dont_know_label_empty": [
+        (15, 16, "scales.agree5.dont_know", 'the "don\'t know" label is empty')
+    ],
+    "evidence_bad_id": [
+        (36, 19, "sections.0.questions.3.evidence", "'Lead-Time' is not a valid id")
+    ],
+    "lint_ignore_unknown_rule": [
+        (
+            22,
+            25,
+            "sections.0.questions.0.lint.ignore.0",
+            "got 'referent' (did you mean 'referents'?)",
+        )
+    ],
 }
 
 

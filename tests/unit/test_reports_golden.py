@@ -55,7 +55,9 @@ def _check(name: str, text: str) -> None:
 
 def _reads_well(text: str) -> None:
     """What a CEO must never see: Python values, ids, broken tables, withheld groups."""
-    assert "None" not in text and "n/a%" not in text and "nan" not in text.lower().split()
+    # Python's None, not an option labelled "None of these".
+    assert not re.search(r"\bNone\b(?! of these)", text)
+    assert "n/a%" not in text and "nan" not in text.lower().split()
     assert "Undefined" not in text and "{{" not in text and "{%" not in text
     assert not re.search(r"\b[a-z]+_[a-z_]+\b(?!`)", text.replace("`ai-expectation-gap`", "")), (
         "a raw id (snake_case) is shown"

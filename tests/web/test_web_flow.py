@@ -33,7 +33,9 @@ async def test_the_web_record_equals_the_tuis(tmp_path: Path, path: Path, per_pa
     group = q.group_ids[-1]
     answers = sample(q, group)
     web_store = ResponseStore(tmp_path / "web.json")
-    client, _ = await form_client(q, web_store, per_page=per_page)
+    # The walk answers the whole flagship (over 30 pages) in about a second, faster than any
+    # person; the per-device rate limit is tested on its own (test_web_security.py).
+    client, _ = await form_client(q, web_store, per_page=per_page, rate_limit=1000.0)
     try:
         await walk(Browser(client), q, answers, group=group)
     finally:
