@@ -203,8 +203,14 @@ class QuestionPages(PageBase):
                 tentative[qid] = value
         visible = {x.id for x in self.q.visible_questions(tentative, session.group, session.wave)}
         on_page = [x for x in candidates if x.id in visible]
+        # Questions this post brought up were not on the page the respondent saw: they are
+        # shown with a notice, not refused as unanswered.
+        shown = _shown(form)
+        new = [x.id for x in on_page if x.id not in shown]
         errors = {}
         for question in on_page:
+            if question.id in new and read.values.get(question.id) is None:
+                continue
             problem = read.problems.get(question.id)
             if problem is None:
                 problem = check_answer(self.q, question, read.values.get(question.id))
@@ -221,8 +227,6 @@ class QuestionPages(PageBase):
         self.respondents.saved(respondent)
         respondent.shown_at = now
         back_to_review = form.get("return") == "review"
-        shown = _shown(form)
-        new = [x.id for x in on_page if x.id not in shown]
         if errors or (self.per_page == "section" and new):
             redrawn = flow.find_page(session, page.key, self.per_page) or page
             state = PageState(

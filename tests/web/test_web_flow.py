@@ -170,3 +170,38 @@ async def test_submit_with_a_missing_answer_goes_to_that_question(tmp_path: Path
     finally:
         await client.close()
     assert store.responses(q.id) == []  # nothing submitted
+
+
+REQUIRED_FOLLOW_UP = b"""
+id: follow-up
+title: Follow-up
+version: 1
+groups: [{id: eng, label: Engineers}]
+sections:
+  - id: first
+    title: First
+    questions:
+      - {id: uses, type: single_choice, options: ['yes', 'no'], text: Do you use AI?}
+      - {id: which, type: text, required: true, show_if: "uses == 'yes'", text: Which tools?}
+"""
+
+
+async def test_a_required_follow_up_the_page_brings_up_is_shown_not_refused(
+    tmp_path: Path,
+) -> None:
+    from survey_tui.core.loader import load_bytes
+
+    q = load_bytes(REQUIRED_FOLLOW_UP)
+    client, _ = await form_client(q, ResponseStore(tmp_path / "r.json"), per_page="section")
+    browser = Browser(client)
+    try:
+        await browser.get("/")
+        await browser.post([("group", "eng")])
+        await browser.post([("q_uses", "yes"), ("action", "next")])
+        # The respondent never saw "Which tools?": a notice, not "needs an answer" (422).
+        assert browser.status == 200 and "brought up more questions" in browser.html
+        assert "needs an answer" not in browser.html
+        await browser.post([("q_uses", "yes"), ("action", "next")])  # now it was shown
+        assert browser.status == 422 and "needs an answer" in browser.html
+    finally:
+        await client.close()
