@@ -84,8 +84,13 @@ def git_command(
       survey-tui evidence git .
       survey-tui evidence git ../api ../web --name payments --since 2026-06-01
     """
-    from survey_tui.core.evidence.git import open_repository, read_weeks, weekly_rows
-    from survey_tui.core.evidence.records import put_metrics
+    from survey_tui.core.evidence.git import (
+        GIT_METRICS,
+        open_repository,
+        read_weeks,
+        weekly_rows,
+    )
+    from survey_tui.core.evidence.records import replace_metrics
     from survey_tui.core.store import ResponseStore
 
     first, last = _day(since), _day(until)
@@ -104,8 +109,14 @@ def git_command(
     for key, weeks in weeks_by_source.items():
         rows += weekly_rows(key, weeks, first, last)
     path = store_path(db)
-    if rows:
-        put_metrics(ResponseStore(path), rows)
+    store = ResponseStore(path)
+    for key in weeks_by_source:
+        mine = [row for row in rows if row["source"] == key]
+        if mine:  # every week from the first to the last read has a row: the span
+            span = sorted(row["week"] for row in mine)
+            replace_metrics(
+                store, mine, source=key, metrics=set(GIT_METRICS), first=span[0], last=span[-1]
+            )
     for key, weeks in weeks_by_source.items():
         click.echo(escape_for_terminal(_git_summary(key, weeks, rows)))
     if rows:

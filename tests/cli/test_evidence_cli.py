@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from evidence_history import EXPECTED, SECRETS, build
 
 from survey_tui.cli import main
+from survey_tui.core.store import ResponseStore
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = "ai-expectation-gap"
@@ -223,3 +224,33 @@ def test_a_real_clone_reads_with_a_progress_bar_in_a_terminal(tmp_path: Path) ->
     assert done.read_text().strip() == "0", screen
     assert "Reading git history" in screen and f"{total}/{total}" in screen, screen
     assert "survey-tui: " in screen and f" {total} commits" in screen, screen
+
+
+def _commit(repo: Path, day: str, files: dict[str, str], message: str) -> None:
+    for name, text in files.items():
+        (repo / name).write_text(text)
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T10:00:00+00:00"}
+    env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"]
+    ident = ["-c", "user.name=N", "-c", "user.email=n@example.invalid"]
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(repo), *ident, "commit", "-qm", message], check=True, env=env)
+
+
+def test_a_re_run_leaves_no_stale_week(tmp_path: Path) -> None:
+    """A week whose rework share is gone (history rewritten) loses its stored value."""
+    work = tmp_path / "repo"
+    work.mkdir()
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    _commit(work, "2026-09-07", {"a.txt": "1\n2\n3\n4\n"}, "add")
+    _commit(work, "2026-09-15", {"a.txt": "1\n4\n"}, "rewrite young lines")
+    db = tmp_path / "r.json"
+    assert run("--db", str(db), "evidence", "git", str(work), "--name", "t")[0] == 0
+    weeks = {r["week"] for r in ResponseStore(db).rows("evidence") if r["metric"] == "rework_pct"}
+    assert weeks == {"2026-09-14"}
+    subprocess.run(["git", "-C", str(work), "reset", "-q", "--hard", "HEAD~1"], check=True)
+    _commit(work, "2026-09-15", {"b.txt": "new\n"}, "add only")
+    assert run("--db", str(db), "evidence", "git", str(work), "--name", "t")[0] == 0
+    rows = ResponseStore(db).rows("evidence")
+    assert not [r for r in rows if r["metric"] == "rework_pct"]
+    commits = {r["week"]: r["value"] for r in rows if r["metric"] == "commits"}
+    assert commits == {"2026-09-07": 1, "2026-09-14": 1}

@@ -58,6 +58,31 @@ def put_metrics(store: ResponseStore, rows: list[MetricRow]) -> None:
     store.put_rows(TABLE, [(row_key(row), dict(row)) for row in rows])
 
 
+def replace_metrics(
+    store: ResponseStore,
+    rows: list[MetricRow],
+    *,
+    source: str,
+    metrics: set[str],
+    first: str,
+    last: str,
+) -> int:
+    """Store ``rows`` and delete the rows of ``source`` for ``metrics`` in the weeks
+    ``first``..``last`` (ISO dates) that this reading no longer has, so a re-run leaves no
+    stale week behind (e.g. a week whose rework share has no lines any more). How many went."""
+    put_metrics(store, rows)
+    fresh = {row_key(row) for row in rows}
+    stale = [
+        row_key(row)
+        for row in read_metrics(store)
+        if row["source"] == source
+        and row["metric"] in metrics
+        and first <= row["week"] <= last
+        and row_key(row) not in fresh
+    ]
+    return store.delete_rows(TABLE, stale) if stale else 0
+
+
 def read_metrics(store: ResponseStore) -> list[MetricRow]:
     """Every stored metric record, sorted by source, team, metric and week.
 
