@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "dashboard": "survey_tui.commands.dashboard:dashboard",
     "serve": "survey_tui.commands.serve:serve",
     "demo": "survey_tui.commands.facilitate:demo",
+    "log": "survey_tui.commands.log:log",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -45,6 +46,7 @@ SHORT_HELP: dict[str, str] = {
     "dashboard": "The facilitator's live view.",
     "serve": "Serve the survey to web browsers.",
     "demo": "A synthetic workshop to analyse and report on.",
+    "log": "The feedback log: one AI event in seconds; undo, import, export.",
 }
 
 

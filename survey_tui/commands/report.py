@@ -77,6 +77,9 @@ def report(
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
+    from survey_tui.commands.log import analysis_log
+
+    result["log"] = analysis_log(q, db)  # the "Friction log" section's figures
     context = build_context(result)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])

@@ -82,7 +82,7 @@ def missing(q: Questionnaire, draft: Draft) -> list[str]:
     return lacking
 
 
-def _find(given: str, choices: list[tuple[str, str]], what: str) -> tuple[str | None, str]:
+def find_choice(given: str, choices: list[tuple[str, str]], what: str) -> tuple[str | None, str]:
     """The id among ``(id, label)`` pairs that ``given`` names (id, label or its slug,
     case-insensitive), or None and the message."""
     text = given.strip()
@@ -107,7 +107,7 @@ def check_draft(
         if given is None or not given.strip():
             problems.append((name, f"choose a {name}"))
             return
-        found, message = _find(given, choices, name)
+        found, message = find_choice(given, choices, name)
         if found is None:
             problems.append((name, message))
         values[name] = found
@@ -149,7 +149,7 @@ def _check_tool(
         problems.append(("tool", "choose a tool"))
         return
     listed = [(t.value, t.label) for t in log.tools]
-    found, message = _find(given, listed, "tool")
+    found, message = find_choice(given, listed, "tool")
     if found is not None:
         values["tool"] = found
     elif draft.other:
@@ -266,3 +266,23 @@ def undo_last(store: ResponseStore, questionnaire_id: str, contributor: str) -> 
     last = mine[-1]
     store.delete_rows(LOG_TABLE, [last["entry_id"]])
     return last
+
+
+def merge_entries(store: ResponseStore, sources: list[tuple[str, list[Entry]]]) -> tuple[int, int]:
+    """Bring entries of other stores in, one copy per ``entry_id`` (the one held, else the
+    first source's); returns (new, already present). One locked write."""
+    held = {e["entry_id"] for e in stored_entries(store)} if _exists(store) else set()
+    new: dict[str, Entry] = {}
+    present = 0
+    for _, entries in sources:
+        for entry in entries:
+            if entry["entry_id"] in held or entry["entry_id"] in new:
+                present += 1
+            else:
+                new[entry["entry_id"]] = entry
+    add_entries(store, new.values())
+    return len(new), present
+
+
+def _exists(store: ResponseStore) -> bool:
+    return store.path.exists() or store.journal_path.exists()
