@@ -158,7 +158,7 @@ async def test_forged_fields_are_refused(tmp_path: Path, extra: list[tuple[str, 
 
 
 async def test_the_rate_limit_applies_to_the_log(tmp_path: Path) -> None:
-    browser, client, _ = await opened(tmp_path, rate_limit=1.0)
+    _, client, _ = await opened(tmp_path, rate_limit=1.0)
     try:
         statuses = [(await client.get("/log")).status for _ in range(20)]
         assert 429 in statuses
@@ -167,7 +167,7 @@ async def test_the_rate_limit_applies_to_the_log(tmp_path: Path) -> None:
 
 
 async def test_a_hostile_note_is_shown_as_text(tmp_path: Path) -> None:
-    browser, client, store = await opened(tmp_path)
+    browser, client, _ = await opened(tmp_path)
     try:
         note = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
         fields = dict(GOOD) | {"note": note, "minutes": "x"}
