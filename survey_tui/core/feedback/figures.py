@@ -205,7 +205,12 @@ def log_section(
             "contributors": len(people) if shown else None,
             "suppressed": not shown,
         }
+    matrix = log.workflows.from_ if not isinstance(log.workflows, list) else None
     return {
+        # What a report needs to set the log beside the survey: the matrix its workflows
+        # come from (scorecard rows are "matrix.row") and the outcomes' words.
+        "matrix": matrix,
+        "outcomes": [{"value": o.value, "label": o.label, "saves": o.saves} for o in log.outcomes],
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
         "entries": len(events),
