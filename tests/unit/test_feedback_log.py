@@ -129,7 +129,7 @@ def test_every_problem_of_a_draft_is_named_by_field() -> None:
         "note",
         "date",
     ]
-    with pytest.raises(SurveyError, match="minutes: -1 is outside 0..240 minutes"):
+    with pytest.raises(SurveyError, match=r"minutes: -1 is outside 0\.\.240 minutes"):
         make_entry(TEAM, draft, contributor="c", today=TODAY)
 
 
