@@ -28,6 +28,11 @@ SUBCOMMANDS = ("add", "undo", "import", "export")
 class LogGroup(click.Group):
     """``log QUESTIONNAIRE ...`` is ``log add QUESTIONNAIRE ...``; the subcommands stay."""
 
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        prefix = ctx.command_path
+        formatter.write_usage(prefix, "QUESTIONNAIRE [OPTIONS] [NOTE]...")
+        formatter.write_usage(prefix, "undo|import|export ...", prefix="   or: ")
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h"):
             args = ["add", *args]
@@ -46,6 +51,10 @@ def log() -> None:
       survey-tui log undo ai-expectation-gap     (this device's last entry)
       survey-tui log import ai-expectation-gap entries.csv
       survey-tui log export ai-expectation-gap -o log.csv
+
+    Options of an entry: --group, --workflow, --tool (with --other: a tool not in the
+    list), --outcome, --minutes, --date YYYY-MM-DD (an event logged late), --db. Ids or
+    labels; a typo gets "did you mean". All of them: survey-tui log add --help.
     """
 
 

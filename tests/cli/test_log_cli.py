@@ -338,3 +338,13 @@ def test_terminal_output_never_carries_control_characters(tmp_path: Path) -> Non
     assert entries(db)[0]["note"] == "title ]0;pwned and 31m red"  # controls stripped
     code, out, _ = run("log", "export", TEAM, "--db", str(db))
     assert "\x1b" not in out
+
+
+def test_merge_refuses_a_damaged_log_row_and_writes_nothing(tmp_path: Path) -> None:
+    good, damaged, both = tmp_path / "good.json", tmp_path / "bad.json", tmp_path / "all.json"
+    run("log", TEAM, "--db", str(good), *ONE_LINER)
+    ResponseStore(damaged).put_rows("log_entries", [("x", {"entry_id": "x", "minutes": "many"})])
+    code, _, err = run("merge", "--into", str(both), str(good), str(damaged))
+    assert code == 2
+    assert f"{damaged}: feedback-log entry 'x' is damaged" in err
+    assert not both.exists()

@@ -140,40 +140,48 @@ def _search(
             if len(union) <= room:
                 return taken | union
             continue
+        needs = [need[i] for i in moving]
+        # Sets that use up all the room are checked here (cheaply, on the hat matrix of the
+        # parts); with one person left, every set does.
+        ends = {n for n in needs if len(n) == room} if room > 1 else set(needs)
+        found = _taken_away(rest @ basis.T, needs, ends)
+        if found is not None:
+            return taken | found
         if room == 1:
-            found = _one_more(rest @ basis.T, [need[i] for i in moving])
-            if found is not None:
-                return taken | found
             continue
-        order = sorted(range(len(moving)), key=lambda j: -len(need[moving[j]]))
+        order = sorted(range(len(moving)), key=lambda j: -len(needs[j]))
         for j in _greedy_basis(rest, order, deficit):
-            stack.append(taken | need[moving[j]])
+            if len(needs[j]) < room:
+                stack.append(taken | needs[j])
     return None
 
 
-def _one_more(rows: NDArray[np.float64], needs: list[frozenset[str]]) -> frozenset[str] | None:
-    """The one person (if any) whose rows, taken away, lower the rank of ``rows`` (which have
-    full column rank); each row needs one person (``needs``).
+def _taken_away(
+    rows: NDArray[np.float64], needs: list[frozenset[str]], sets: set[frozenset[str]]
+) -> frozenset[str] | None:
+    """The first of ``sets`` of people whose rows (those whose ``needs`` it covers), taken
+    away, lower the rank of ``rows`` (which have full column rank), or None.
 
     Rows ``Z`` taken away lower the rank exactly when the block ``H[Z, Z]`` of the hat matrix
-    ``H = R (R'R)^-1 R'`` has the eigenvalue 1: one solve for everyone, then a small
-    eigenvalue problem per person (batched by block size).
+    ``H = R (R'R)^-1 R'`` has the eigenvalue 1: one solve for all sets, then one small
+    eigenvalue problem per set (batched by block size).
     """
     import numpy as np
 
+    if not sets:
+        return None
     hat = rows @ np.linalg.solve(rows.T @ rows, rows.T)
-    by_person: dict[frozenset[str], list[int]] = {}
-    for j, who in enumerate(needs):
-        by_person.setdefault(who, []).append(j)
     by_size: dict[int, list[tuple[frozenset[str], list[int]]]] = {}
-    for who, members in by_person.items():
-        by_size.setdefault(len(members), []).append((who, members))
+    for people in sorted(sets, key=sorted):
+        members = [j for j, n in enumerate(needs) if n <= people]
+        if members:
+            by_size.setdefault(len(members), []).append((people, members))
     for size, groups in sorted(by_size.items()):
         blocks = np.stack([hat[np.ix_(m, m)] for _, m in groups])
         top = np.linalg.eigvalsh(blocks)[:, -1] if size > 1 else blocks[:, 0, 0]
-        for (who, _), value in zip(groups, top, strict=True):
+        for (people, _), value in zip(groups, top, strict=True):
             if value > 1 - 1e-7:
-                return who
+                return people
     return None
 
 
