@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Select, Static
 
+from survey_tui.core import texts
 from survey_tui.core.feedback.entries import (
     NOTE_MAX,
     OTHER_MAX,
@@ -51,7 +52,7 @@ class LogFormApp(App[Entry | None]):
     CSS = """
     #form { padding: 0 2; }
     #form Label { text-style: bold; }
-    #form Select, #form Input, #form RadioSet { margin-left: 2; width: 1fr; max-width: 72; }
+    #form Select, #form Input, #form RadioSet { margin-left: 4; width: 1fr; max-width: 72; }
     #form .hint { color: $text-muted; }
     #other-tool { display: none; }
     #other-tool.-shown { display: block; }
@@ -80,6 +81,7 @@ class LogFormApp(App[Entry | None]):
         self.last = last or {}
         self.today = today or date.today()
         self.sub_title = questionnaire.title
+        self._labels: dict[str, str] = {}
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):
@@ -90,10 +92,10 @@ class LogFormApp(App[Entry | None]):
     def compose(self) -> ComposeResult:
         d = self.draft
         with VerticalScroll(id="form"):
-            yield Static(Text(f"Log one AI event: {self.q.title}"), classes="title")
+            yield Static(Text(f"{texts.LOG_TITLE}: {self.q.title}"), classes="title")
             if len(self.q.group_ids) > 1:
                 groups = [(g.id, g.label) for g in self.q.groups]
-                yield Label("Your group")
+                yield self._label("group", texts.LOG_GROUP)
                 yield Select(
                     [(Text(label), gid) for gid, label in groups],
                     value=_initial(d.group, self.last.get("group"), groups),
@@ -102,7 +104,7 @@ class LogFormApp(App[Entry | None]):
                     compact=True,
                 )
             workflows = [(w.id, w.label) for w in self.q.log_workflows()]
-            yield Label("Workflow")
+            yield self._label("workflow", texts.LOG_WORKFLOW)
             yield Select(
                 [(Text(label), wid) for wid, label in workflows],
                 value=_initial(d.workflow, self.last.get("workflow"), workflows),
@@ -112,7 +114,7 @@ class LogFormApp(App[Entry | None]):
             )
             tools = [(t.value, t.label) for t in self.feedback.tools]
             other = bool(d.tool) and d.other and _initial(d.tool, None, tools) is Select.NULL
-            yield Label("AI tool")
+            yield self._label("tool", texts.LOG_TOOL)
             yield Select(
                 [(Text(label), value) for value, label in tools]
                 + [(Text(OTHER_LABEL), OTHER_TOOL)],
@@ -129,12 +131,12 @@ class LogFormApp(App[Entry | None]):
                 classes="-shown" if other else "",
                 compact=True,
             )
-            yield Label("What came of it")
+            yield self._label("outcome", texts.LOG_OUTCOME)
             chosen = _initial(d.outcome, None, [(o.value, o.label) for o in self.feedback.outcomes])
             with RadioSet(id="outcome", compact=True):
                 for o in self.feedback.outcomes:
                     yield RadioButton(Text(o.label), value=o.value == chosen, name=o.value)
-            yield Label("Minutes saved (if it helped) or lost (otherwise)")
+            yield self._label("minutes", texts.LOG_MINUTES)
             yield Input(
                 str(d.minutes) if d.minutes is not None else "",
                 type="integer",
@@ -142,13 +144,26 @@ class LogFormApp(App[Entry | None]):
                 id="minutes",
                 compact=True,
             )
-            yield Label(f"Note (optional, up to {NOTE_MAX} characters)")
+            yield self._label("note", f"{texts.LOG_NOTE}, up to {NOTE_MAX} characters")
             yield Input(d.note or "", max_length=NOTE_MAX, id="note", compact=True)
-            yield Label("Day it happened")
+            yield self._label("date", texts.LOG_DATE)
             yield Input(d.date or self.today.isoformat(), max_length=10, id="date", compact=True)
             yield Static("Enter in the last field or Ctrl+S saves; Esc leaves.", classes="hint")
             yield Static("", id="errors", markup=False)
         yield Footer()
+
+    def _label(self, field: str, text: str) -> Label:
+        self._labels[field] = text
+        return Label(Text(f"  {text}"), id=f"label-{field}")
+
+    @on(events.DescendantFocus)
+    def _mark_focused(self, event: events.DescendantFocus) -> None:
+        """A marker before the focused field's label: where the keyboard is, even without
+        colour (a monochrome terminal, a screen reader reading the text)."""
+        field = {"other-tool": "tool"}.get(event.widget.id or "", event.widget.id or "")
+        for name, text in self._labels.items():
+            marker = "▸ " if name == field else "  "
+            self.query_one(f"#label-{name}", Label).update(Text(marker + text))
 
     def on_mount(self) -> None:
         # Start at the first field without a value: a repeat entry goes straight to outcome.
