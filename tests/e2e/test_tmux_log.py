@@ -31,20 +31,21 @@ def test_log_opens_the_form_in_a_terminal_and_logs_by_keyboard(tmp_path: Path) -
     )
     term = Terminal(command)
     try:
-        screen = term.wait_for("▸ AI tool")  # the first field without a value has the focus
+        # The first field without a value has the focus (a loaded machine starts slowly).
+        screen = term.wait_for("▸ AI tool", timeout=60)
         assert "Test writing" in screen  # from the command line
         term.keys("Enter")  # the tool list opens
-        term.wait_for("Cursor")
+        term.wait_for("Cursor", timeout=30)
         term.keys("c", "l", "a", "u", "Enter")
         deadline = time.monotonic() + 10
         while "Cursor" in term.screen() and time.monotonic() < deadline:  # the list closes
             time.sleep(0.05)
         term.keys("Tab")
-        term.wait_for("▸ What came of it")
+        term.wait_for("▸ What came of it", timeout=30)
         term.keys("Down", "Enter", "Tab")  # the second outcome, "Needed correction"
-        term.wait_for("▸ Minutes saved")
+        term.wait_for("▸ Minutes saved", timeout=30)
         term.keys("2", "0", "Tab")
-        term.wait_for("▸ Note")
+        term.wait_for("▸ Note", timeout=30)
         term.type("wrong API version")
         term.keys("Enter")
         assert wait_for_file(rc, timeout=20).strip() == "0"
