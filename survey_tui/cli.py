@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "serve": "survey_tui.commands.serve:serve",
     "demo": "survey_tui.commands.facilitate:demo",
     "evidence": "survey_tui.commands.evidence:evidence",
+    "log": "survey_tui.commands.log:log",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -49,6 +50,7 @@ SHORT_HELP: dict[str, str] = {
     "serve": "Serve the survey to web browsers.",
     "demo": "A synthetic workshop to analyse and report on.",
     "evidence": "Measured delivery metrics: from git history or a CSV.",
+    "log": "The feedback log: one AI event in seconds; undo, import, export.",
 }
 
 

@@ -212,12 +212,26 @@ def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the contract JSON (docs/statistics.md)."
 )
+@click.option(
+    "--log-since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Feedback log: entries from this day on (YYYY-MM-DD).",
+)
+@click.option(
+    "--log-until",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Feedback log: entries up to this day.",
+)
 @db_option
 def analyze(
     questionnaire: str,
     wave: str | None,
     baseline_wave: str | None,
     as_json: bool,
+    log_since: Any,
+    log_until: Any,
     db: str | None,
 ) -> None:
     """The gap statistics: group scores, the gap with its CI and p-value, per item and construct.
@@ -231,6 +245,11 @@ def analyze(
     q = load_questionnaire(questionnaire)
     mine = read_responses(q, db)
     result = run_analysis(q, mine, wave=wave, baseline_wave=baseline_wave)
+    from survey_tui.commands.log import analysis_log
+
+    result["log"] = analysis_log(
+        q, db, log_since.date() if log_since else None, log_until.date() if log_until else None
+    )
     if as_json:
         import orjson
 
@@ -239,4 +258,7 @@ def analyze(
         sys.stdout.buffer.write(escape_for_terminal(data).encode("utf-8") + b"\n")
         sys.stdout.flush()
     else:
-        click.echo(escape_for_terminal(render_table(result)))
+        from survey_tui.commands.log import log_table
+
+        table = "\n".join([render_table(result), *log_table(result)])
+        click.echo(escape_for_terminal(table))

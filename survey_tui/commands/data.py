@@ -307,11 +307,21 @@ def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> Non
             + "\n".join(lines),
             location=into,
         )
+    from survey_tui.core.feedback.entries import merge_entries, stored_entries
+
+    # Read before anything is written: a damaged log row refuses the merge as a whole.
+    logs = [(src, stored_entries(ResponseStore(src))) for src in sources]
     incoming = [record for _, records in batches for record in records]
     new, updated, present = target.merge_many(incoming)
+    logged = merge_entries(target, logs) if any(entries for _, entries in logs) else None
     click.echo(
         f"merged {len(sources)} stores into {into}: {new} new responses, "
         f"{present} already present, {updated} updated"
+        + (
+            f"; feedback log: {logged[0]} new entries, {logged[1]} already present"
+            if logged
+            else ""
+        )
     )
 
 

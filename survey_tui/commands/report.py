@@ -105,6 +105,9 @@ def report(
     q = load_questionnaire(questionnaire)
     records = read_responses(q, db)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
+    from survey_tui.commands.log import analysis_log
+
+    result["log"] = analysis_log(q, db)  # the "Friction log" section's figures
     extra = _evidence(q, records, result, db, plan_file, propose_file)
     context = build_context(result, **extra)
     markdown = render(template_path, context)

@@ -293,12 +293,21 @@ def serve(
         click.secho(plan.warning, fg="yellow", err=True)
     if dry_run:
         click.echo(f"Would serve {plan.questionnaire.title!r} on {plan.url}")
+        if plan.questionnaire.feedback_log is not None:
+            click.echo(f"Feedback log: {plan.url}log")
         return
     from survey_tui.commands.common import fold_store
     from survey_tui.web.server import run_server
 
     click.echo(f"Serving {plan.questionnaire.title!r} as a web form. Open:\n\n  {plan.url}\n")
     click.echo(qr_text(plan.url))
+    if plan.questionnaire.feedback_log is not None:
+        # The log is for every day between rounds: a link to bookmark or post in a channel.
+        log_url = plan.url + "log"
+        click.echo(
+            f"Feedback log (bookmark it, or post its QR code in a channel):\n\n  {log_url}\n"
+        )
+        click.echo(qr_text(log_url))
     click.echo(f"Store: {plan.store_path}. Ctrl+C stops.")
     try:
         complete = run_server(plan)

@@ -114,17 +114,18 @@ def csv_text(
     """The wide CSV of ``records`` in the order given (header first, ``\\n`` line ends)."""
     header = columns(questionnaire)
     texts = text_columns(questionnaire)
-    lines = [_csv_line(header)]
+    lines = [csv_line(header)]
     for record in records:
         if record.get("questionnaire_sha256") != questionnaire.sha256:
             # Only answers the file accepts now, so the export re-imports.
             record = {**record, "answers": answers_that_fit(questionnaire, record["answers"])[0]}
         row = to_row(questionnaire, record, exact_times=exact_times, texts=texts)
-        lines.append(_csv_line([row[name] for name in header]))
+        lines.append(csv_line([row[name] for name in header]))
     return "".join(lines)
 
 
-def _csv_line(cells: list[str]) -> str:
+def csv_line(cells: list[str]) -> str:
+    """One CSV line of ``cells`` ending in ``\\n`` (a lone CR inside a cell is quoted)."""
     # The csv writer quotes a field only for the characters of its own line terminator: with
     # "\n" a lone "\r" in an answer would be written bare and split the row in any reader.
     # Writing with "\r\n" quotes both; the line then ends with "\n" like every other line.

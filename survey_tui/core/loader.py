@@ -322,12 +322,18 @@ def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
         if current is None:
             return []
     model = _as_model(current, None)
-    return list(model.model_fields) if model else []
+    # A key written under an alias (``from``) is named as written.
+    return [info.alias or name for name, info in model.model_fields.items()] if model else []
 
 
 def _as_model(tp: Any, tag: Any) -> type[BaseModel] | None:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return tp
+    if typing.get_origin(tp) in (Union, types.UnionType):  # an optional block: ``X | None``
+        models = [
+            a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)
+        ]
+        return models[0] if len(models) == 1 else None
     return None
 
 

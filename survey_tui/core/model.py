@@ -114,6 +114,44 @@ class MatrixRow(Strict):
     label: str
 
 
+class LogWorkflowsFrom(Strict):
+    """``workflows: {from: matrix_id}``: the feedback log's workflows are a matrix's rows."""
+
+    from_: Id = Field(alias="from")
+
+
+class LogOutcome(Strict):
+    """What came of one logged use of AI; ``saves``: its minutes were saved, else lost."""
+
+    value: Id
+    label: str
+    saves: bool
+
+
+#: The outcomes of a feedback log that declares none (docs/questionnaires.md).
+DEFAULT_LOG_OUTCOMES = (
+    LogOutcome(value="helped", label="Helped (saved time)", saves=True),
+    LogOutcome(value="corrected", label="Needed correction", saves=False),
+    LogOutcome(value="abandoned", label="Gave up on the AI output", saves=False),
+)
+#: The value of the "Other" tool a feedback log always offers (its text is stored instead).
+OTHER_TOOL = "other"
+
+
+class FeedbackLog(Strict):
+    """``feedback_log:``: a running log of concrete AI events between survey rounds."""
+
+    workflows: LogWorkflowsFrom | list[MatrixRow]
+    tools: list[Option] = Field(min_length=1)
+    outcomes: list[LogOutcome] = Field(
+        default_factory=lambda: list(DEFAULT_LOG_OUTCOMES), min_length=1
+    )
+    max_minutes: WholeNumber = Field(default=480, ge=1, le=10080)
+
+    def outcome(self, value: str) -> LogOutcome | None:
+        return next((o for o in self.outcomes if o.value == value), None)
+
+
 # pydantic warns that the field "construct" shadows BaseModel.construct (a deprecated
 # classmethod); the contract names the key "construct", so we keep the name.
 warnings.filterwarnings("ignore", message='Field name "construct"', category=UserWarning)
@@ -356,6 +394,7 @@ class Questionnaire(Strict):
     anonymity: Anonymity = Anonymity()
     scales: dict[str, Scale] = Field(default_factory=dict)
     sections: list[Section] = Field(min_length=1)
+    feedback_log: FeedbackLog | None = None
 
     _source_path: str | None = PrivateAttr(default=None)
     _sha256: str | None = PrivateAttr(default=None)
@@ -465,6 +504,16 @@ class Questionnaire(Strict):
                     )
                 )
         return result
+
+    def log_workflows(self) -> list[MatrixRow]:
+        """The feedback log's workflows (a matrix's rows, or its own list); [] without a log."""
+        log = self.feedback_log
+        if log is None:
+            return []
+        if isinstance(log.workflows, list):
+            return list(log.workflows)
+        matrix = self.question(log.workflows.from_)
+        return list(matrix.rows) if isinstance(matrix, MatrixQuestion) else []
 
     def estimate_minutes(self) -> float:
         """``estimated_minutes`` when given, else a reading-and-answering estimate."""

@@ -21,23 +21,29 @@ TOKEN_FILE = "machine-token"
 _TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
-def token_path() -> Path:
-    """Where the token lives: the per-user data dir of platformdirs (honours XDG_DATA_HOME)."""
+def token_path(name: str = TOKEN_FILE) -> Path:
+    """Where a token lives: the per-user data dir of platformdirs (honours XDG_DATA_HOME)."""
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("survey-tui")) / TOKEN_FILE
+    return Path(platformdirs.user_data_dir("survey-tui")) / name
 
 
 def machine_token() -> str | None:
     """This user's random token on this machine, made on first use; None when it cannot be
     kept (e.g. a read-only home): then nothing is resumable, which is safe."""
-    path = token_path()
+    return device_token(TOKEN_FILE)
+
+
+def device_token(name: str) -> str | None:
+    """The random token kept in the user data dir under ``name``, made on first use (each
+    name its own random value, so two tokens cannot be linked); None when it cannot be kept."""
+    path = token_path(name)
     token = _read_token(path)
     if token is not None:
         return token
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f"{TOKEN_FILE}.{secrets.token_hex(6)}")
+        temp = path.with_name(f"{name}.{secrets.token_hex(6)}")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             os.write(fd, secrets.token_hex(16).encode() + b"\n")

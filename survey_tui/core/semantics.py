@@ -87,6 +87,9 @@ class _Checker:
                     seen[question.id] = path
                 self.check_question(question, path, earlier, section.show_if)
                 earlier[question.id] = question
+        from survey_tui.core.feedback.validate import log_problems
+
+        self.problems += log_problems(self.q, self.source)
         return self.problems
 
     def check_unique(self, ids: list[str], path: Path, what: str) -> None:

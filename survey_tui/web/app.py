@@ -330,5 +330,9 @@ def make_app(server: FormServer) -> web.Application:
     app.router.add_get("/thanks", server.thanks)
     app.router.add_get("/static/{name}", server.static)
     app.router.add_get("/favicon.ico", server.no_icon)  # browsers ask; nothing to log
+    if server.config.questionnaire.feedback_log is not None:
+        from survey_tui.web.log_page import add_log_routes
+
+        add_log_routes(app, server)
     logging.getLogger("aiohttp.access").setLevel(logging.CRITICAL)
     return app

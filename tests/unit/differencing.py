@@ -91,16 +91,22 @@ def coefficients(
 
 
 def isolated_sets(
-    paths: list[str], matrix: np.ndarray, variables: list[Variable], minimum: int
+    paths: list[str],
+    matrix: np.ndarray,
+    variables: list[Any],
+    minimum: int,
+    family_of: Callable[[str], str] | None = None,
 ) -> list[tuple[str, tuple[int, ...]]]:
-    """Each family of figures (scores, favourable shares) with a set of fewer than
-    ``minimum`` respondents that some combination of its figures isolates."""
+    """Each family of figures (scores, favourable shares; or ``family_of(path)``) with a set
+    of fewer than ``minimum`` people that some combination of its figures isolates.
+
+    A variable is a tuple whose first element is the person it belongs to."""
     leaks: list[tuple[str, tuple[int, ...]]] = []
-    people = sorted({who for who, _, _ in variables})
-    families = {
-        "favorable": [i for i, p in enumerate(paths) if p.endswith(FAVORABLE)],
-        "score": [i for i, p in enumerate(paths) if not p.endswith(FAVORABLE)],
-    }
+    people = sorted({v[0] for v in variables})
+    name_of = family_of or (lambda p: "favorable" if p.endswith(FAVORABLE) else "score")
+    families: dict[str, list[int]] = {}
+    for i, p in enumerate(paths):
+        families.setdefault(name_of(p), []).append(i)
     size = min(minimum - 1, len(people))
     for family, rows in families.items():
         if not rows or size < 1:
@@ -108,7 +114,7 @@ def isolated_sets(
         sub = matrix[rows]
         full = np.linalg.matrix_rank(sub, tol=1e-7)
         for chosen in itertools.combinations(people, size):
-            keep = [c for c, (who, _, _) in enumerate(variables) if who not in chosen]
+            keep = [c for c, v in enumerate(variables) if v[0] not in chosen]
             if np.linalg.matrix_rank(sub[:, keep], tol=1e-7) < full:
                 leaks.append((family, chosen))
                 break

@@ -106,6 +106,15 @@ class DashboardScreen(Screen[None]):
         with Vertical(id="dash"):
             yield Static("", id="dash-title", markup=False)
             yield CountsPanel(self.questionnaire.min_group_size, id="counts")
+            if self.questionnaire.feedback_log is not None and hasattr(self.store, "rows_since"):
+                from survey_tui.tui.widgets.log_counts import LogCountsPanel
+
+                yield LogCountsPanel(
+                    self.questionnaire.id,
+                    self.store,
+                    poll_seconds=self.poll_seconds,
+                    id="log-counts",
+                )
             yield Static("", id="dash-hint", markup=False)
             with VerticalScroll(id="gap-scroll"):
                 yield GapView(id="gap")
