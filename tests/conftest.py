@@ -1,8 +1,9 @@
 """Test-wide setup: nothing a test runs writes into the real user data dir.
 
-The machine token that resuming needs (survey_tui.core.owner) lives in the platformdirs user
-data dir; XDG_DATA_HOME points it at a temporary folder for the whole run (set in
-``os.environ`` so that subprocesses inherit it too).
+The machine token that resuming needs (survey_tui.core.owner), the feedback log's contributor
+token and its remembered choices live in the platformdirs user data dir; XDG_DATA_HOME points
+it at a fresh temporary folder for each test (set in ``os.environ`` so that subprocesses
+inherit it too), so no test sees what another remembered.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def _private_user_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("xdg-data")
     old = os.environ.get("XDG_DATA_HOME")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 import uuid
 from pathlib import Path
+
+# The tmux server keeps the environment it started with: hand each session the test's own
+# user data dir (tests/conftest.py), or one test's remembered choices leak into another's.
+PASSED_ENV = ("XDG_DATA_HOME", "SURVEY_TUI_DB")
 
 # A private server: tests never touch (or kill) the tmux sessions of the person running them.
 SOCKET = "survey-tui-e2e"
@@ -20,7 +25,9 @@ def tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
 class Terminal:
     def __init__(self, command: str) -> None:
         self.name = f"survey-e2e-{uuid.uuid4().hex[:8]}"
-        tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command)
+        env = [f"{k}={os.environ[k]}" for k in PASSED_ENV if k in os.environ]
+        flags = [part for pair in env for part in ("-e", pair)]
+        tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *flags, command)
 
     def screen(self) -> str:
         return tmux("capture-pane", "-p", "-t", self.name, check=False).stdout
