@@ -4,7 +4,7 @@ What is planted (for the flagship ``ai-expectation-gap`` questionnaire; other qu
 get neutral answers of the right types):
 
 - 12 executives, 8 managers and 40 frontline engineers per wave, two waves by default
-  (``baseline`` and ``90-day``), all complete, ``mode`` ``"import"``.
+  (``baseline`` and ``90-day``), all complete, ``mode`` ``"demo"`` (reports flag them).
 - Executives are optimistic (about 4 on the 1-5 scales) on productivity, integration,
   success definition and the rest; frontline engineers are critical (about 2-2.7);
   managers sit between. Reverse-worded items are answered so that the *favorable* side
@@ -280,7 +280,7 @@ def synthetic_workshop(
                         group=group,
                         wave=wave,
                         status="complete",
-                        mode="import",
+                        mode="demo",
                         started_at=_iso(started),
                         updated_at=_iso(submitted),
                         submitted_at=_iso(submitted),

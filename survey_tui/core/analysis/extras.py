@@ -165,6 +165,10 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
                 "question": question.id,
                 "label": question.text_for(None),
                 "construct": question.construct,
+                "short": question.short,
+                # quote False: counted into themes, never quoted (docs/reports.md)
+                "quote": question.quote,
+                "themes": [t.model_dump() for t in question.themes] if question.themes else None,
                 "groups": groups,
             }
         )
