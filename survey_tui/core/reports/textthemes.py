@@ -1,0 +1,201 @@
+"""Free-text answers grouped into themes, with counts and the quotes a report may show.
+
+docs/reports.md ("Free text"): a text question's ``themes:`` (keywords per theme) decide; a
+question without them is grouped by the words its answers share (a standard-library
+TF-IDF-like pick: terms found in several answers, chosen greedily to cover the most answers).
+Counts are per group; an answer may be in several themes. Quotes come only from a group's
+theme with at least ``min_group_size`` answers, never from a ``quote: false`` question.
+Input is the analysis' comment blocks, which hold only groups at or above the threshold.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, TypedDict
+
+#: At most this many themes found by shared words, and quotes shown per group and theme.
+MAX_FOUND = 5
+MAX_QUOTES = 3
+_WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# Words that say nothing about a theme (English function words and the survey's own verbs).
+_STOP_WORDS = """
+a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can cannot could did do does doing don't down
+during each even every few for from further get gets getting got had has have having he
+her here hers him his how i i'm if in into is isn't it it's its itself just least less
+like lot lots make makes many may me more most much must my myself no nor not nothing now
+of off often on once one only or other our ours out over own really same she should since
+so some still such than that that's the their theirs them then there these they thing
+things this those though through to too under until up upon us use used uses using very
+was we were what when where which while who whom why will with within without would yes
+yet you your yours ai tool tools anything everything something nobody whether know knows
+think see say says said ask asked first new good well way ways per go goes
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+class Quote(TypedDict):
+    text: str
+    count: int
+
+
+class Theme(TypedDict):
+    id: str
+    label: str
+    keywords: list[str]
+    counts: dict[str, int]  # group -> answers in this theme
+    quotes: dict[str, list[Quote]]  # only groups whose count reaches the threshold
+
+
+class TextThemes(TypedDict):
+    question: str
+    label: str
+    short: str | None
+    wording: dict[str, str]  # group -> the question as that group saw it
+    quote: bool
+    source: str  # "authored" (the questionnaire's keywords) or "shared words"
+    answers: dict[str, int]  # group -> answers
+    themes: list[Theme]
+    unthemed: dict[str, int]  # group -> answers in no theme
+    quoted: list[str]  # the groups with at least one theme to quote
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, enough to count "test", "tests" and "testing" together."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def _terms(text: str) -> dict[str, str]:
+    """The answer's content words and pairs of adjacent content words ("incident response"):
+    stem -> the first surface form seen."""
+    found: dict[str, str] = {}
+    previous: tuple[str, str] | None = None
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if len(word) < 3 or word.casefold() in _STOP:
+            previous = None
+            continue
+        stem = _stem(word.casefold())
+        found.setdefault(stem, word)
+        if previous is not None:
+            found.setdefault(f"{previous[0]} {stem}", f"{previous[1]} {word}")
+        previous = (stem, word)
+    return found
+
+
+def _matches(text: str, keyword: str) -> bool:
+    """``keyword`` at the start of a word (case-insensitive): "test" finds "tests"."""
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in keyword.casefold().split())
+    return re.search(pattern, text.casefold()) is not None
+
+
+def _found_themes(answers: list[str]) -> list[tuple[str, list[str]]]:
+    """Themes by shared words: (label, [keyword]) for up to MAX_FOUND terms (words or pairs of
+    adjacent words), each found in at least two answers and in fewer than 60% of them, picked
+    greedily by how many answers not yet covered they add (ties: a pair first, then the rarer
+    term, TF-IDF's weighting, then alphabetical)."""
+    docs = [_terms(a) for a in answers]
+    frequency: dict[str, int] = {}
+    surface: dict[str, dict[str, int]] = {}
+    for doc in docs:
+        for stem, word in doc.items():
+            frequency[stem] = frequency.get(stem, 0) + 1
+            forms = surface.setdefault(stem, {})
+            forms[word] = forms.get(word, 0) + 1
+    total = len(docs)
+    candidates = {s for s, f in frequency.items() if f >= 2 and f < 0.6 * total}
+    covered: set[int] = set()
+    chosen: list[tuple[str, list[str]]] = []
+    while candidates and len(chosen) < MAX_FOUND:
+        # How many answers not covered yet each term adds; a pair of words names a theme
+        # better than either word alone; then the rarer term (TF-IDF's weighting).
+        gains = {
+            stem: (
+                sum(1 for i, d in enumerate(docs) if stem in d and i not in covered),
+                " " in stem,
+                math.log(total / frequency[stem]),
+                stem,
+            )
+            for stem in candidates
+        }
+        best = max(gains, key=lambda stem: gains[stem])
+        if gains[best][0] < 2:
+            break
+        candidates.discard(best)
+        covered |= {i for i, d in enumerate(docs) if best in d}
+        # The lower-case spelling unless the word is always capitalised (an acronym, a name).
+        forms = surface[best]
+        word = min(forms, key=lambda w: (not w.islower(), -forms[w], w))
+        chosen.append((word, [word]))
+    return chosen
+
+
+def _fold(texts: list[str], shown: set[str]) -> list[Quote]:
+    """Up to MAX_QUOTES distinct answers, most frequent first, none already quoted under
+    another theme (``shown`` is updated)."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], len(pair[0]), pair[0]))
+    picked = [(t, c) for t, c in ordered if t not in shown][:MAX_QUOTES]
+    shown.update(t for t, _ in picked)
+    return [{"text": t, "count": c} for t, c in picked]
+
+
+def text_themes(block: dict[str, Any], groups: list[str], minimum: int) -> TextThemes | None:
+    """One comment block of the analysis grouped into themes (None when nobody answered).
+
+    ``groups``: the groups a report may show, in order.
+    """
+    said = {g: list(block["groups"][g]) for g in groups if block["groups"].get(g)}
+    if not said:
+        return None
+    quotable = bool(block.get("quote", True))
+    authored = block.get("themes")
+    if authored:
+        specs = [(t["id"], t["label"], list(t["keywords"])) for t in authored]
+    else:
+        found = _found_themes([text for texts in said.values() for text in texts])
+        specs = [(label.casefold(), label, keywords) for label, keywords in found]
+    themes: list[Theme] = []
+    placed: dict[str, set[int]] = {g: set() for g in said}
+    shown: dict[str, set[str]] = {g: set() for g in said}
+    for theme_id, label, keywords in specs:
+        counts: dict[str, int] = {}
+        quotes: dict[str, list[Quote]] = {}
+        for group, texts in said.items():
+            mine = [i for i, t in enumerate(texts) if any(_matches(t, k) for k in keywords)]
+            placed[group] |= set(mine)
+            counts[group] = len(mine)
+            if quotable and len(mine) >= minimum:
+                picked = _fold([texts[i] for i in mine], shown[group])
+                if picked:
+                    quotes[group] = picked
+        if any(counts.values()):
+            themes.append(
+                {
+                    "id": theme_id,
+                    "label": label,
+                    "keywords": keywords,
+                    "counts": counts,
+                    "quotes": quotes,
+                }
+            )
+    themes.sort(key=lambda t: -sum(t["counts"].values()))
+    wording = block.get("wording") or {}
+    return {
+        "question": block["question"],
+        "label": block["label"],
+        "short": block.get("short"),
+        "wording": {g: wording.get(g, block["label"]) for g in said},
+        "quote": quotable,
+        "source": "authored" if authored else "shared words",
+        "answers": {g: len(t) for g, t in said.items()},
+        "themes": themes,
+        "unthemed": {g: len(t) - len(placed[g]) for g, t in said.items()},
+        "quoted": [g for g in said if any(g in t["quotes"] for t in themes)],
+    }
