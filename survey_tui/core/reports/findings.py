@@ -18,7 +18,7 @@ BENCHMARK: dict[str, Any] = {
     "source": "Section's AI Proficiency Report",
     "date": "January 2026",
     "statement": "AI saves them no time",
-    "first": "non-managers",
+    "first": "non-management employees",
     "first_pct": 40,
     "second": "executives",
     "second_pct": 2,
@@ -28,10 +28,10 @@ BENCHMARK: dict[str, Any] = {
 #: The actions a report can propose, in the order they are considered, with the role
 #: suggested as owner when the report is not told one (``--owner``).
 ACTION_OWNERS: dict[str, str] = {
-    "align": "executive sponsor",
+    "align": "leadership sponsor",
     "fix_workflow": "owner of the workflow",
     "scale_workflow": "owner of the workflow",
-    "communicate": "executive sponsor",
+    "communicate": "leadership sponsor",
     "measure": "delivery lead",
     "metric": "head of delivery",
     "rerun": "survey owner",

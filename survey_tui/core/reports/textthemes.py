@@ -2,7 +2,8 @@
 
 docs/reports.md ("Free text"): a text question's ``themes:`` (keywords per theme) decide; a
 question without them is grouped by the words its answers share (a standard-library
-TF-IDF-like pick: terms found in several answers, chosen greedily to cover the most answers).
+TF-IDF-like pick: terms found in several answers but not all, chosen greedily to cover the
+most answers).
 Counts are per group; an answer may be in several themes. Quotes come only from a group's
 theme with at least ``min_group_size`` answers, never from a ``quote: false`` question.
 Input is the analysis' comment blocks, which hold only groups at or above the threshold.
@@ -95,7 +96,7 @@ def _matches(text: str, keyword: str) -> bool:
 
 def _found_themes(answers: list[str]) -> list[tuple[str, list[str]]]:
     """Themes by shared words: (label, [keyword]) for up to MAX_FOUND terms (words or pairs of
-    adjacent words), each found in at least two answers and in fewer than 60% of them, picked
+    adjacent words), each found in at least two answers but not in all of them, picked
     greedily by how many answers not yet covered they add (ties: a pair first, then the rarer
     term, TF-IDF's weighting, then alphabetical)."""
     docs = [_terms(a) for a in answers]
@@ -107,7 +108,8 @@ def _found_themes(answers: list[str]) -> list[tuple[str, list[str]]]:
             forms = surface.setdefault(stem, {})
             forms[word] = forms.get(word, 0) + 1
     total = len(docs)
-    candidates = {s for s, f in frequency.items() if f >= 2 and f < 0.6 * total}
+    # A word in every answer tells them apart no better than TF-IDF says (its weight is 0).
+    candidates = {s for s, f in frequency.items() if 2 <= f < total}
     covered: set[int] = set()
     chosen: list[tuple[str, list[str]]] = []
     while candidates and len(chosen) < MAX_FOUND:
