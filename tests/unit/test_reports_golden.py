@@ -22,8 +22,8 @@ from report_golden_data import INJECTED_NOTE, interviews, workshop
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template, template_files
 from survey_tui.core.reports import build_context, render
-from survey_tui.core.reports.html import to_html
 from survey_tui.core.reports.findings import ReportOptions
+from survey_tui.core.reports.html import to_html
 from survey_tui.core.reports.svg import charts
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "reports_golden"

@@ -198,6 +198,13 @@ def approx(value: float | None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def sentence(value: Any) -> str:
+    """Text with its first letter in upper case, the rest untouched (``capitalize`` would
+    lower "APIs")."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
 def whole_pct(value: float | None) -> str:
     """A share as a whole percentage (``33%``): response rates, use."""
     if value is None:
@@ -221,6 +228,7 @@ FILTERS = {
     "short": short,
     "approx": approx,
     "whole_pct": whole_pct,
+    "sentence": sentence,
     "md": md,
     "plain": plain,
     "mermaid": mermaid,

@@ -63,11 +63,17 @@ def to_html(markdown_text: str, title: str, charts: Mapping[str, str] | None = N
             svg.content = drawn[name]
             tokens.append(svg)
             continue
+        if token.type == "table_open":
+            # A wide table scrolls inside itself on a phone; a keyboard must reach it too.
+            token.attrSet("tabindex", "0")
         tokens.append(token)
     body = md.renderer.render(tokens, md.options, {})
+    # Code blocks scroll sideways as well (the renderer writes a bare <pre>; respondent text
+    # is escaped, so this tag can only be the renderer's).
+    body = body.replace("<pre>", '<pre tabindex="0">')
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html_lib.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
-        f"<body>\n{body}</body>\n</html>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

@@ -5,7 +5,8 @@ question without them is grouped by the words its answers share (a standard-libr
 TF-IDF-like pick: terms found in several answers but not all, chosen greedily to cover the
 most answers).
 Counts are per group; an answer may be in several themes. Quotes come only from a group's
-theme with at least ``min_group_size`` answers, never from a ``quote: false`` question.
+theme with at least ``min_group_size`` answers, never from a ``quote: false`` question (whose
+answers are only counted: into its authored themes, else in total).
 Input is the analysis' comment blocks, which hold only groups at or above the threshold.
 """
 
@@ -160,6 +161,8 @@ def text_themes(block: dict[str, Any], groups: list[str], minimum: int) -> TextT
     authored = block.get("themes")
     if authored:
         specs = [(t["id"], t["label"], list(t["keywords"])) for t in authored]
+    elif not quotable:
+        specs = []  # a shared word of an unquotable answer is a quote too
     else:
         found = _found_themes([text for texts in said.values() for text in texts])
         specs = [(label.casefold(), label, keywords) for label, keywords in found]
