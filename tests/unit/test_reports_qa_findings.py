@@ -153,3 +153,19 @@ def test_the_readout_lists_rows_as_lines_not_empty_headings(tiny: dict[str, Any]
     assert "### Code review" not in readout and "### Writing tests" not in readout
     assert "## Where it helps most\n\n- Code review\n" in readout
     assert "## Where it creates friction\n\n- Writing tests\n" in readout
+
+
+# --- issue 14: Mermaid draws bars up from the axis minimum (mermaid-js/mermaid#6517) -------
+def test_mermaid_chart_draws_gap_sizes_from_zero_with_the_direction_in_words(
+    tiny: dict[str, Any],
+) -> None:
+    text = reports(tiny)["gap_report"]
+    chart = text.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert 'y-axis "Points apart (0 = same view)" 0 --> 100' in chart
+    bars = [float(v) for v in chart.split("bar [", 1)[1].split("]", 1)[0].split(", ")]
+    assert bars == sorted(bars, reverse=True) and min(bars) >= 0  # sizes, widest first
+    labels = chart.split("x-axis [", 1)[1].split("]", 1)[0]
+    z = next(c for c in tiny["constructs"] if c["construct"] == "z")
+    assert z["gap"]["points"] < 0  # Beta (first) lower: the label says Alpha is higher
+    assert '"Likely to recommend: Alpha higher"' in labels
+    assert f"{abs(z['gap']['points']):.1f}" in chart.split("bar [", 1)[1]
