@@ -205,6 +205,13 @@ def sentence(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def worded(entry: dict[str, Any], group: str) -> str:
+    """The question as ``group`` saw it: its own ``wording`` when the wording differs by
+    group, else the entry's label."""
+    wording = entry.get("wording") or {}
+    return str(wording.get(group) or entry.get("label") or "")
+
+
 def whole_pct(value: float | None) -> str:
     """A share as a whole percentage (``33%``): response rates, use."""
     if value is None:
@@ -229,6 +236,7 @@ FILTERS = {
     "approx": approx,
     "whole_pct": whole_pct,
     "sentence": sentence,
+    "worded": worded,
     "md": md,
     "plain": plain,
     "mermaid": mermaid,

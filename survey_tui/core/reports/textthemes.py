@@ -12,6 +12,7 @@ Input is the analysis' comment blocks, which hold only groups at or above the th
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any, TypedDict
@@ -63,6 +64,7 @@ class TextThemes(TypedDict):
     quoted: list[str]  # the groups with at least one theme to quote
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude English stem, enough to count "test", "tests" and "testing" together."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -89,10 +91,10 @@ def _terms(text: str) -> dict[str, str]:
     return found
 
 
-def _matches(text: str, keyword: str) -> bool:
-    """``keyword`` at the start of a word (case-insensitive): "test" finds "tests"."""
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in keyword.casefold().split())
-    return re.search(pattern, text.casefold()) is not None
+def _pattern(keywords: list[str]) -> re.Pattern[str]:
+    """Any of ``keywords`` at the start of a word, case-insensitive: "test" finds "tests"."""
+    words = (r"\s+".join(re.escape(p) for p in k.casefold().split()) for k in keywords)
+    return re.compile(r"(?<!\w)(?:" + "|".join(w for w in words if w) + ")")
 
 
 def _found_themes(answers: list[str]) -> list[tuple[str, list[str]]]:
@@ -101,37 +103,41 @@ def _found_themes(answers: list[str]) -> list[tuple[str, list[str]]]:
     greedily by how many answers not yet covered they add (ties: a pair first, then the rarer
     term, TF-IDF's weighting, then alphabetical)."""
     docs = [_terms(a) for a in answers]
-    frequency: dict[str, int] = {}
-    surface: dict[str, dict[str, int]] = {}
-    for doc in docs:
-        for stem, word in doc.items():
-            frequency[stem] = frequency.get(stem, 0) + 1
-            forms = surface.setdefault(stem, {})
-            forms[word] = forms.get(word, 0) + 1
+    postings: dict[str, set[int]] = {}  # term -> the answers it is in
+    for index, doc in enumerate(docs):
+        for stem in doc:
+            postings.setdefault(stem, set()).add(index)
     total = len(docs)
     # A word in every answer tells them apart no better than TF-IDF says (its weight is 0).
-    candidates = {s for s, f in frequency.items() if 2 <= f < total}
+    candidates = {s for s, found in postings.items() if 2 <= len(found) < total}
     covered: set[int] = set()
     chosen: list[tuple[str, list[str]]] = []
-    while candidates and len(chosen) < MAX_FOUND:
-        # How many answers not covered yet each term adds; a pair of words names a theme
-        # better than either word alone; then the rarer term (TF-IDF's weighting).
-        gains = {
-            stem: (
-                sum(1 for i, d in enumerate(docs) if stem in d and i not in covered),
-                " " in stem,
-                math.log(total / frequency[stem]),
-                stem,
-            )
-            for stem in candidates
-        }
-        best = max(gains, key=lambda stem: gains[stem])
-        if gains[best][0] < 2:
+
+    def rank(stem: str, gain: int) -> tuple[int, bool, float, str]:
+        # Answers not covered yet; a pair of words names a theme better than either word
+        # alone; then the rarer term (TF-IDF's weighting); then alphabetical.
+        return (gain, " " in stem, math.log(total / len(postings[stem])), stem)
+
+    # Lazy greedy: a term's gain never exceeds its answer count, so terms are tried from the
+    # most frequent down and the search stops once no untried term can beat the best found.
+    order = sorted(candidates, key=lambda stem: rank(stem, len(postings[stem])), reverse=True)
+    while order and len(chosen) < MAX_FOUND:
+        best: tuple[int, bool, float, str] | None = None
+        for stem in order:
+            if best is not None and rank(stem, len(postings[stem])) < best:
+                break
+            found = rank(stem, len(postings[stem] - covered))
+            if best is None or found > best:
+                best = found
+        if best is None or best[0] < 2:
             break
-        candidates.discard(best)
-        covered |= {i for i, d in enumerate(docs) if best in d}
+        stem = best[3]
+        order.remove(stem)
+        covered |= postings[stem]
         # The lower-case spelling unless the word is always capitalised (an acronym, a name).
-        forms = surface[best]
+        forms: dict[str, int] = {}
+        for index in postings[stem]:
+            forms[docs[index][stem]] = forms.get(docs[index][stem], 0) + 1
         word = min(forms, key=lambda w: (not w.islower(), -forms[w], w))
         chosen.append((word, [word]))
     return chosen
@@ -167,13 +173,15 @@ def text_themes(block: dict[str, Any], groups: list[str], minimum: int) -> TextT
         found = _found_themes([text for texts in said.values() for text in texts])
         specs = [(label.casefold(), label, keywords) for label, keywords in found]
     themes: list[Theme] = []
+    folded = {g: [t.casefold() for t in texts] for g, texts in said.items()}
     placed: dict[str, set[int]] = {g: set() for g in said}
     shown: dict[str, set[str]] = {g: set() for g in said}
     for theme_id, label, keywords in specs:
         counts: dict[str, int] = {}
         quotes: dict[str, list[Quote]] = {}
+        pattern = _pattern(keywords)
         for group, texts in said.items():
-            mine = [i for i, t in enumerate(texts) if any(_matches(t, k) for k in keywords)]
+            mine = [i for i, t in enumerate(folded[group]) if pattern.search(t)]
             placed[group] |= set(mine)
             counts[group] = len(mine)
             if quotable and len(mine) >= minimum:
