@@ -106,7 +106,6 @@ def report(
       survey-tui report ai-expectation-gap --template workshop_readout --preview
     """
     from survey_tui.core.analysis import analyze as run_analysis
-    from survey_tui.core.analysis.dataset import previous_wave
     from survey_tui.core.catalog import resolve_template
     from survey_tui.core.reports import build_context, render
     from survey_tui.core.reports.findings import ReportOptions
@@ -126,17 +125,8 @@ def report(
         due=_per_action(dues, "--due"),
     )
     records = read_responses(q, db)
-    if baseline_wave is None and wave != "all":
-        baseline_wave = previous_wave(records, wave)
-        if baseline_wave is not None:
-            click.echo(
-                f"comparing with the earlier wave {baseline_wave!r} "
-                f"(--baseline-wave {NO_BASELINE}: no comparison)",
-                err=True,
-            )
-    elif baseline_wave == NO_BASELINE:
-        baseline_wave = None
-    result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
+    baseline = _baseline(records, wave, baseline_wave)
+    result = run_analysis(q, records, wave=wave, baseline_wave=baseline)
     context = build_context(result, options)
     markdown = render(template_path, context)
     text = markdown
@@ -158,6 +148,25 @@ def report(
         from survey_tui.tui.preview import preview_report
 
         preview_report(markdown, str(result["questionnaire"]["title"]))
+
+
+def _baseline(records: list[dict[str, object]], wave: str | None, given: str | None) -> str | None:
+    """``--baseline-wave``; by default the wave submitted before the reported one (stderr says
+    which); ``none``: no comparison."""
+    from survey_tui.core.analysis.dataset import previous_wave
+
+    if given == NO_BASELINE:
+        return None
+    if given is not None or wave == "all":
+        return given
+    found = previous_wave(records, wave)
+    if found is not None:
+        click.echo(
+            f"comparing with the earlier wave {found!r} (--baseline-wave {NO_BASELINE}: no "
+            "comparison)",
+            err=True,
+        )
+    return found
 
 
 def _format(given: str | None, output: str | None) -> str:

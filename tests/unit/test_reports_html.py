@@ -106,3 +106,27 @@ def test_chart_label_cannot_close_the_fence_or_inject() -> None:
     assert "<script>" not in page
     fenced = markdown.split("```text chart", 1)[1].split("```", 1)[0]
     assert "'''" in fenced and "<script>x</script>" in fenced  # literal, inside the fence
+
+
+def test_every_chart_is_named_by_its_text_chart_and_described() -> None:
+    from first_screen_data import questionnaire, records, two_waves
+
+    from survey_tui.core.analysis import analyze
+    from survey_tui.core.reports.svg import PALETTE, charts
+
+    q = questionnaire()
+    result = analyze(q, two_waves(), wave="after", baseline_wave="before", resamples=200)
+    context = build_context(result)
+    drawn = charts(context)
+    assert set(drawn) == {"dumbbell", "quadrant 1", "trend"}
+    for name, svg in drawn.items():
+        assert 'role="img"' in svg and "<desc" in svg and "<script" not in svg, name
+    # Not colour alone: every point of the quadrant is numbered and listed with its figures.
+    assert "Incident response: 80% use, scores 0.0: fix" in drawn["quadrant 1"]
+    assert "AI tools speed us up: +90.0 then, +40.0 now (more than noise)" in drawn["trend"]
+    assert PALETTE[0] == "#0072B2"  # Okabe-Ito
+    markdown = render(resolve_template("gap_report.md.j2"), context)
+    page = to_html(markdown, title="T", charts=drawn)
+    assert page.count("<svg") == 3 and "text chart" not in page
+    one = build_context(analyze(q, records(), resamples=200))
+    assert "trend" not in charts(one)  # no baseline, no trend

@@ -77,6 +77,29 @@ def _scaled(figures: dict[str, Any], factor: float) -> Range:
     }
 
 
+def _row(
+    figures: dict[str, Any],
+    gid: str,
+    reports: bool,
+    factor: float,
+    heads: int | None,
+    hourly_cost: float | None,
+) -> CapacityRow:
+    """One group's answers as hours per person, and for the whole group when its size is known
+    (and cost with an hourly cost)."""
+    cost = heads * hourly_cost if heads and hourly_cost else None
+    return {
+        "group": gid,
+        "n": int(figures["n"]),
+        "reports": reports,
+        "per_person": _scaled(figures, factor),
+        "total": _scaled(figures, factor * heads) if heads else None,
+        "fte": _scaled(figures, factor * heads / FTE_HOURS_PER_WEEK) if heads else None,
+        "cost_week": _scaled(figures, factor * cost) if cost else None,
+        "cost_year": _scaled(figures, factor * cost * WORKING_WEEKS_PER_YEAR) if cost else None,
+    }
+
+
 def capacity(
     analysis: dict[str, Any],
     groups: list[str],
@@ -97,32 +120,12 @@ def capacity(
         factor = hours_per_week_factor(item.get("unit")) if item["kind"] == "number" else None
         if factor is None:
             continue
-        rows: list[CapacityRow] = []
-        for gid in groups:
-            figures = item["groups"].get(gid) or {}
-            if figures.get("suppressed") or figures.get("median") is None:
-                continue
-            person = _scaled(figures, factor)
-            total = _scaled(figures, factor * heads) if heads else None
-            fte = _scaled(figures, factor * heads / FTE_HOURS_PER_WEEK) if heads else None
-            cost = _scaled(figures, factor * heads * hourly_cost) if heads and hourly_cost else None
-            year = (
-                _scaled(figures, factor * heads * hourly_cost * WORKING_WEEKS_PER_YEAR)
-                if heads and hourly_cost
-                else None
-            )
-            rows.append(
-                {
-                    "group": gid,
-                    "n": int(figures["n"]),
-                    "reports": gid == population,
-                    "per_person": person,
-                    "total": total,
-                    "fte": fte,
-                    "cost_week": cost,
-                    "cost_year": year,
-                }
-            )
+        rows = [
+            _row(item["groups"][gid], gid, gid == population, factor, heads, hourly_cost)
+            for gid in groups
+            if not (item["groups"].get(gid) or {}).get("suppressed", True)
+            and item["groups"][gid].get("median") is not None
+        ]
         if rows:
             out.append(
                 {

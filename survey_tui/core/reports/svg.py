@@ -121,71 +121,58 @@ def _value_lines(items: list[tuple[int, str]], y: float) -> tuple[list[str], flo
     return parts, y
 
 
-def dumbbell(context: dict[str, Any]) -> str | None:
-    """Each theme on a 0-100 line: one mark per group with its 95% interval as whiskers, the
-    compared pair joined by a bar (the gap), values written below. None without themes."""
-    themes = context.get("chart") or []
-    groups = context.get("groups") or []
-    if not themes or not groups:
-        return None
-    labels = context.get("labels") or {}
-    compare = context.get("compare")
-    body, y = _legend(context, groups, 18)
-    top = y
+def whisker(low: float, high: float, y: float, colour: str, width: float = 1.5) -> str:
+    """A 95% interval: a line from ``low`` to ``high`` (x in chart units) with end caps."""
+    return (
+        f'<path d="M{low:.1f},{y - 3:.1f}v6M{low:.1f},{y:.1f}H{high:.1f}M{high:.1f},{y - 3:.1f}v6" '
+        f'stroke="{colour}" stroke-width="{width}" fill="none"/>'
+    )
+
+
+def _theme_row(
+    context: dict[str, Any], theme: dict[str, Any], y: float
+) -> tuple[list[str], float, str]:
+    """One theme of the dumbbell chart from height ``y``: its parts, the next height, and the
+    sentence that describes it."""
+    groups, compare = context["groups"], context.get("compare")
+    title = str((context.get("labels") or {}).get(theme["construct"], theme["construct"]))
+    gap = theme.get("gap") or {}
+    published = compare and not gap.get("suppressed", True)
+    apart = f"{abs(gap['points']):.1f} points apart" if published else ""
+    width = TRACK - (len(apart) + 2) * _CHAR
     rows: list[str] = []
-    described: list[str] = []
-    for theme in themes:
-        title = str(labels.get(theme["construct"], theme["construct"]))
-        gap = theme.get("gap") or {}
-        apart = (
-            f"{abs(gap['points']):.1f} points apart"
-            if compare and not gap.get("suppressed", True)
-            else ""
-        )
-        width = TRACK - (len(apart) + 2) * _CHAR
-        lines = textwrap.wrap(title, max(12, int(width / 8.2))) or [title]
-        y += 10
-        for n, line in enumerate(lines):
-            y += 16
-            rows.append(text(MARGIN, y, line, font_weight="bold", font_size="14"))
-            if n == 0 and apart:
-                rows.append(text(WIDTH - MARGIN, y, apart, text_anchor="end", fill=MUTED))
+    y += 10
+    for n, line in enumerate(textwrap.wrap(title, max(12, int(width / 8.2))) or [title]):
         y += 16
-        scores = {g: float(theme["groups"][g]["score"]) for g in groups}
+        rows.append(text(MARGIN, y, line, font_weight="bold", font_size="14"))
+        if n == 0 and apart:
+            rows.append(text(WIDTH - MARGIN, y, apart, text_anchor="end", fill=MUTED))
+    y += 16
+    scores = {g: float(theme["groups"][g]["score"]) for g in groups}
+    rows.append(
+        f'<line x1="{x_of(0):.1f}" y1="{y:.1f}" x2="{x_of(100):.1f}" y2="{y:.1f}" '
+        f'stroke="{GRID}" stroke-width="1"/>'
+    )
+    if compare and all(g in scores for g in compare):
+        a, b = (x_of(scores[g]) for g in compare)
         rows.append(
-            f'<line x1="{x_of(0):.1f}" y1="{y:.1f}" x2="{x_of(100):.1f}" y2="{y:.1f}" '
-            f'stroke="{GRID}" stroke-width="1"/>'
+            f'<line x1="{a:.1f}" y1="{y:.1f}" x2="{b:.1f}" y2="{y:.1f}" '
+            'stroke="#9a9a9a" stroke-width="5" stroke-linecap="round"/>'
         )
-        if compare and all(g in scores for g in compare):
-            a, b = (x_of(scores[g]) for g in compare)
-            rows.append(
-                f'<line x1="{a:.1f}" y1="{y:.1f}" x2="{b:.1f}" y2="{y:.1f}" '
-                f'stroke="#9a9a9a" stroke-width="5" stroke-linecap="round"/>'
-            )
-        values: list[tuple[int, str]] = []
-        for index, gid in enumerate(groups):
-            figures = theme["groups"][gid]
-            colour = PALETTE[index]
-            interval = figures.get("ci95")
-            if interval:
-                low, high = x_of(interval[0]), x_of(interval[1])
-                offset = y + 9 + 3 * index
-                rows.append(
-                    f'<path d="M{low:.1f},{offset - 3:.1f}v6M{low:.1f},{offset:.1f}H{high:.1f}'
-                    f'M{high:.1f},{offset - 3:.1f}v6" stroke="{colour}" stroke-width="1.5" '
-                    'fill="none"/>'
-                )
-            values.append((index, f"{_name(context, gid)} {scores[gid]:.1f}"))
-        for index, gid in enumerate(groups):
-            rows.append(marker(SHAPES[index], x_of(scores[gid]), y, PALETTE[index]))
-        value_parts, y = _value_lines(values, y + 18 + 3 * len(groups))
-        rows += value_parts
-        described.append(
-            f"{title}: "
-            + ", ".join(f"{_name(context, g)} {scores[g]:.1f}" for g in groups)
-            + (f" ({apart})" if apart else "")
-        )
-    bottom = y + 12
+    for index, gid in enumerate(groups):
+        interval = theme["groups"][gid].get("ci95")
+        if interval:
+            low, high = x_of(interval[0]), x_of(interval[1])
+            rows.append(whisker(low, high, y + 9 + 3 * index, PALETTE[index]))
+    for index, gid in enumerate(groups):
+        rows.append(marker(SHAPES[index], x_of(scores[gid]), y, PALETTE[index]))
+    said = [f"{_name(context, g)} {scores[g]:.1f}" for g in groups]
+    value_parts, y = _value_lines(list(enumerate(said)), y + 18 + 3 * len(groups))
+    described = f"{title}: " + ", ".join(said) + (f" ({apart})" if apart else "")
+    return rows + value_parts, y, described
+
+
+def _score_axis(top: float, bottom: float) -> list[str]:
     axis = []
     for tick in (0, 25, 50, 75, 100):
         x = x_of(tick)
@@ -195,14 +182,31 @@ def dumbbell(context: dict[str, Any]) -> str | None:
         )
         anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
         axis.append(text(x, bottom + 14, str(tick), text_anchor=anchor, fill=MUTED))
-    height = bottom + 24
-    title = "Score by theme and group, 0 to 100, with 95% intervals"
+    return axis
+
+
+def dumbbell(context: dict[str, Any]) -> str | None:
+    """Each theme on a 0-100 line: one mark per group with its 95% interval as whiskers, the
+    compared pair joined by a bar (the gap), values written below. None without themes."""
+    themes = context.get("chart") or []
+    groups = context.get("groups") or []
+    if not themes or not groups:
+        return None
+    body, y = _legend(context, groups, 18)
+    top = y
+    rows: list[str] = []
+    described: list[str] = []
+    for theme in themes:
+        parts, y, sentence = _theme_row(context, theme, y)
+        rows += parts
+        described.append(sentence)
+    bottom = y + 12
     return figure(
         "dumbbell",
-        height,
-        title,
+        bottom + 24,
+        "Score by theme and group, 0 to 100, with 95% intervals",
         "; ".join(described),
-        body + axis + rows,
+        body + _score_axis(top, bottom) + rows,
         "Each line is a theme on a 0-100 scale (100 = most favorable). Each group has its own "
         "mark and colour; the whisker under a mark is that group's 95% interval; the grey bar "
         "joins the two compared groups: its length is the gap.",
