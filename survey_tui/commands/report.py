@@ -15,6 +15,10 @@ from survey_tui.core.errors import SurveyError
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
+#: Output formats by file extension (``-o``), when ``--format`` is not given.
+FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+NO_BASELINE = "none"
+
 
 @click.command()
 @click.argument("questionnaire")
@@ -30,9 +34,8 @@ if TYPE_CHECKING:
     "--format",
     "output_format",
     type=click.Choice(["md", "html"]),
-    default="md",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format (default: from the -o file's extension, .md or .html; else md).",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here, not stdout."
@@ -42,7 +45,41 @@ if TYPE_CHECKING:
     default=None,
     help="The wave to report on (default: the most recent; 'all' pools every wave).",
 )
-@click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
+@click.option(
+    "--baseline-wave",
+    default=None,
+    help="Show each gap's change since this wave (default: the wave before; 'none': no "
+    "comparison).",
+)
+@click.option(
+    "--headcount",
+    "headcounts",
+    multiple=True,
+    metavar="GROUP=N",
+    help="People in a group (repeatable): response rates, hours -> FTE. Overrides the "
+    "questionnaire's headcount.",
+)
+@click.option(
+    "--hourly-cost",
+    type=click.FloatRange(min=0, min_open=True, max=1e6),
+    default=None,
+    help="Cost of one working hour, for the cost of time answers (any currency).",
+)
+@click.option(
+    "--owner",
+    "owners",
+    multiple=True,
+    metavar="ACTION=ROLE",
+    help="Owner of an action (repeatable): ACTION is its number (1-3) or kind (align, "
+    "fix_workflow, ...; docs/reports.md).",
+)
+@click.option(
+    "--due",
+    "dues",
+    multiple=True,
+    metavar="ACTION=DATE",
+    help="Due date of an action (repeatable), as you want it printed.",
+)
 @click.option(
     "--preview",
     is_flag=True,
@@ -68,10 +105,14 @@ if TYPE_CHECKING:
 def report(
     questionnaire: str,
     template: str,
-    output_format: str,
+    output_format: str | None,
     output: str | None,
     wave: str | None,
     baseline_wave: str | None,
+    headcounts: tuple[str, ...],
+    hourly_cost: float | None,
+    owners: tuple[str, ...],
+    dues: tuple[str, ...],
     preview: bool,
     plan_file: str | None,
     propose_file: str | None,
@@ -85,8 +126,8 @@ def report(
     \b
     Examples:
       survey-tui report ai-expectation-gap -o report.md
-      survey-tui report ai-expectation-gap --template executive_brief
-      survey-tui report ai-expectation-gap --format html -o report.html
+      survey-tui report ai-expectation-gap -o report.html --headcount frontline=120
+      survey-tui report ai-expectation-gap --template executive_brief --owner 1=CTO
       survey-tui report ai-expectation-gap --template ./my_report.md.j2
       survey-tui report ai-expectation-gap --template workshop_readout --preview
       survey-tui report ai-expectation-gap --wave baseline --propose-plan plan.yaml
@@ -95,24 +136,33 @@ def report(
     from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
     from survey_tui.core.reports import build_context, render
+    from survey_tui.core.reports.findings import ReportOptions
     from survey_tui.core.reports.render import check_template_file
 
     if preview and not _is_terminal():
         # Checked before anything is written: a preview needs a screen to draw on.
         raise SurveyError("--preview needs a terminal (stdin and stdout must be a tty)")
+    fmt = _format(output_format, output)
     template_path = resolve_template(template)
     check_template_file(template_path)  # before the analysis: only .j2/.jinja files
     q = load_questionnaire(questionnaire)
+    options = ReportOptions(
+        headcount=_headcounts(headcounts, q.group_ids),
+        hourly_cost=hourly_cost,
+        owners=_per_action(owners, "--owner"),
+        due=_per_action(dues, "--due"),
+    )
     records = read_responses(q, db)
-    result = run_analysis(q, records, wave=wave, baseline_wave=baseline_wave)
+    baseline = _baseline(records, wave, baseline_wave)
+    result = run_analysis(q, records, wave=wave, baseline_wave=baseline)
     from survey_tui.commands.log import analysis_log
 
     result["log"] = analysis_log(q, db)  # the "Friction log" section's figures
     extra = _evidence(q, records, result, db, plan_file, propose_file)
-    context = build_context(result, **extra)
+    context = build_context(result, options, **extra)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
-    text = _html(markdown, context, title) if output_format == "html" else markdown
+    text = _html(markdown, context, title) if fmt == "html" else markdown
     if propose_file:
         _write(Path(propose_file), context["success_plan"]["proposal"]["yaml"], "proposed plan")
     if output is not None:
@@ -122,18 +172,95 @@ def report(
 
         sys.stdout.write(escape_for_terminal(text))
         sys.stdout.flush()
+    if baseline is not None and baseline_wave is None:
+        # After the report: a bad --plan or template gets its one error line, nothing else.
+        click.echo(
+            f"compared with the earlier wave {baseline!r} (--baseline-wave {NO_BASELINE}: no "
+            "comparison)",
+            err=True,
+        )
     if preview:
         from survey_tui.tui.preview import preview_report
 
-        preview_report(markdown, title)
+        preview_report(markdown, str(result["questionnaire"]["title"]))
+
+
+def _baseline(records: list[dict[str, object]], wave: str | None, given: str | None) -> str | None:
+    """``--baseline-wave``; by default the wave submitted before the reported one (the report
+    names it, and stderr says so once the report is written); ``none``: no comparison."""
+    from survey_tui.core.analysis.dataset import previous_wave
+
+    if given == NO_BASELINE:
+        return None
+    if given is not None or wave == "all":
+        return given
+    return previous_wave(records, wave)
+
+
+def _format(given: str | None, output: str | None) -> str:
+    """``--format``, else the output file's extension, else Markdown."""
+    if given is not None:
+        return given
+    if output is None:
+        return "md"
+    suffix = Path(output).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise SurveyError(
+            f"cannot tell the report format from {suffix or 'no extension'!r}: name the file "
+            f"{known}, or give --format md|html",
+            location=output,
+        )
+    return FORMATS[suffix]
+
+
+def _pair(value: str, option: str) -> tuple[str, str]:
+    key, sep, rest = value.partition("=")
+    if not sep or not key.strip() or not rest.strip():
+        raise SurveyError(f"{option} {value!r}: expected KEY=VALUE")
+    return key.strip(), rest.strip()
+
+
+def _headcounts(values: tuple[str, ...], groups: list[str]) -> dict[str, int]:
+    """``GROUP=N`` pairs: a known group, a whole number of at least 1."""
+    from survey_tui.core.loader import suggest
+
+    out: dict[str, int] = {}
+    for value in values:
+        group, number = _pair(value, "--headcount")
+        if group not in groups:
+            hint = suggest(group, groups) or f"; groups: {', '.join(groups)}"
+            raise SurveyError(f"--headcount {value!r}: unknown group {group!r}{hint}")
+        if not number.isdigit() or int(number) < 1 or len(number) > 9:
+            raise SurveyError(f"--headcount {value!r}: N must be a whole number of at least 1")
+        out[group] = int(number)
+    return out
+
+
+def _per_action(values: tuple[str, ...], option: str) -> dict[str, str]:
+    """``ACTION=TEXT`` pairs: ACTION is 1-3 or an action kind; TEXT is at most 80 characters."""
+    from survey_tui.core.loader import suggest
+    from survey_tui.core.reports.findings import ACTION_KINDS
+    from survey_tui.core.textsafety import strip_controls
+
+    known = ["1", "2", "3", *ACTION_KINDS]
+    out: dict[str, str] = {}
+    for value in values:
+        action, words = _pair(value, option)
+        if action not in known:
+            hint = suggest(action, known) or f"; actions: {', '.join(known)}"
+            raise SurveyError(f"{option} {value!r}: unknown action {action!r}{hint}")
+        if len(words) > 80:
+            raise SurveyError(f"{option} {value!r}: at most 80 characters")
+        out[action] = strip_controls(words)
+    return out
 
 
 def _html(markdown: str, context: dict[str, Any], title: str) -> str:
     from survey_tui.core.reports.html import to_html
-    from survey_tui.core.reports.svg import group_scores_chart
+    from survey_tui.core.reports.svg import charts
 
-    chart = group_scores_chart(context)
-    return to_html(markdown, title=title, charts=[chart] if chart else None)
+    return to_html(markdown, title=title, charts=charts(context))
 
 
 def _evidence(

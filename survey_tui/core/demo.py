@@ -5,7 +5,7 @@ What is planted for the flagship ``ai-expectation-gap`` (the tables are in
 The wordings are parallel, so every gap below is in the answers, never in the questions:
 
 - 12 executives, 8 managers and 40 frontline engineers per wave, two waves by default
-  (``baseline`` and ``90-day``, the same questionnaire), all complete, ``mode`` ``"import"``.
+  (``baseline`` and ``90-day``, the same questionnaire), all complete, ``mode`` ``"demo"`` (reports flag them).
 - Perception items: executives are optimistic (about 4 on the 1-5 scales) about the teams'
   productivity, integration, trust and the rest; engineers are critical (about 2-3); managers
   sit between. Reverse-scored items are answered so the favorable side follows the pattern.
@@ -221,7 +221,7 @@ def synthetic_workshop(
                         group=group,
                         wave=wave,
                         status="complete",
-                        mode="import",
+                        mode="demo",
                         started_at=_iso(started),
                         updated_at=_iso(submitted),
                         submitted_at=_iso(submitted),

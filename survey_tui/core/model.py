@@ -20,6 +20,8 @@ ID_PATTERN = r"^[a-z0-9_]+$"
 #: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
 DONT_KNOW = "dont_know"
 QUESTIONNAIRE_ID_PATTERN = r"^[a-z0-9-]+$"
+# "AI" as a word (not "said", not "Ai"): a questionnaire about AI names it.
+_AI_WORD = re.compile(r"\bAI\b")
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
 # Strict numbers: pydantic would otherwise read YAML `true` as 1 (a typo that must not load).
@@ -196,6 +198,10 @@ class QuestionBase(Strict):
     evidence: Id | None = None  # the measured metric a perceived-change item is about
     lint: LintSettings | None = None
 
+    # A few words reports use for the question in headlines and charts ("time correcting AI
+    # output"); the question text is too long there (docs/reports.md).
+    short: str | None = Field(default=None, min_length=1, max_length=80)
+
     @property
     def is_required(self) -> bool:
         return self.required if self.required is not None else True
@@ -282,10 +288,24 @@ class NumberQuestion(QuestionBase):
     dont_know: str | None = None  # as on scales: an extra "don't know" choice
 
 
+class TextTheme(Strict):
+    """A theme of a text question's answers: an answer that contains any keyword is in it."""
+
+    id: Id
+    label: str = Field(min_length=1, max_length=80)
+    keywords: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        min_length=1, max_length=50
+    )
+
+
 class TextQuestion(QuestionBase):
     type: Literal["text"]
     multiline: bool = False
     max_length: WholeNumber = Field(default=2000, ge=1)
+    # How reports group the answers (docs/reports.md); without it, by shared words.
+    themes: list[TextTheme] | None = Field(default=None, min_length=1, max_length=20)
+    # False: answers are counted into themes but never quoted (identifying or tone questions).
+    quote: bool = True
 
     @property
     def is_required(self) -> bool:
@@ -385,6 +405,9 @@ class Questionnaire(Strict):
     title: str
     version: WholeNumber
     mode: Literal["survey", "interview"] = "survey"
+    # What the questionnaire is about, as reports say it ("AI tools", "the new CI pipeline");
+    # default: "AI" when its words mention AI, else neutral wording (docs/reports.md).
+    topic: str | None = Field(default=None, min_length=1, max_length=60)
     description: str | None = None
     consent: str | None = None
     estimated_minutes: Number | None = Field(default=None, gt=0)
@@ -514,6 +537,18 @@ class Questionnaire(Strict):
             return list(log.workflows)
         matrix = self.question(log.workflows.from_)
         return list(matrix.rows) if isinstance(matrix, MatrixQuestion) else []
+
+    @property
+    def subject(self) -> str | None:
+        """What reports say the questionnaire is about: ``topic``, else ``"AI"`` when the
+        title, description or any question says "AI", else None (reports word it neutrally)."""
+        if self.topic is not None:
+            return self.topic
+        texts = [self.title, self.description or ""]
+        for question in self.questions():
+            words = question.text.values() if isinstance(question.text, dict) else [question.text]
+            texts.extend(words)
+        return "AI" if any(_AI_WORD.search(text) for text in texts) else None
 
     def estimate_minutes(self) -> float:
         """``estimated_minutes`` when given, else a reading-and-answering estimate."""

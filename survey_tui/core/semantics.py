@@ -225,8 +225,27 @@ class _Checker:
             )
         if isinstance(question, TextQuestion) and question.max_length > 100_000:
             self.add((*path, "max_length"), "max_length may be at most 100000")
+        if isinstance(question, TextQuestion) and question.themes:
+            self.check_themes(question, (*path, "themes"))
         if question.show_if is not None:
             self.check_condition(question.show_if, (*path, "show_if"), earlier, question.id)
+
+    def check_themes(self, question: TextQuestion, path: Path) -> None:
+        """Theme ids unique; each keyword has a letter or digit and belongs to one theme (a
+        keyword in two themes would count the same answers twice)."""
+        themes = question.themes or []
+        self.check_unique([t.id for t in themes], path, "theme id")
+        owner: dict[str, str] = {}
+        for ti, theme in enumerate(themes):
+            for ki, keyword in enumerate(theme.keywords):
+                where = (*path, ti, "keywords", ki)
+                folded = " ".join(keyword.casefold().split())
+                if not any(c.isalnum() for c in folded):
+                    self.add(where, "a keyword needs at least one letter or digit")
+                elif folded in owner and owner[folded] != theme.id:
+                    self.add(where, f"keyword {keyword!r} is also in theme {owner[folded]!r}")
+                else:
+                    owner[folded] = theme.id
 
     # --- conditions ------------------------------------------------------------------------
 

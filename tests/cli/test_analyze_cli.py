@@ -35,7 +35,12 @@ def test_json_matches_the_library(setup: tuple[Path, Path]) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["questionnaire"] == {"id": "gap-test", "version": 1, "title": "Gap test"}
+    assert data["questionnaire"] == {
+        "id": "gap-test",
+        "version": 1,
+        "title": "Gap test",
+        "topic": "AI",
+    }
     assert (data["schema_version"], data["wave"], data["waves"]) == (2, "all", ["w1", "w2"])
     assert data["groups"]["frontline"]["n"] == 7
     assert data["groups"]["frontline"]["partial"] == 1

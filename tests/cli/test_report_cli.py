@@ -76,9 +76,9 @@ def test_html_report_file(setup: tuple[Path, Path], tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     text = out.read_text()
-    assert text.startswith("<!DOCTYPE html>") and "<table>" in text
+    assert text.startswith("<!DOCTYPE html>") and '<table tabindex="0">' in text
     assert "executive | says 5" in text
-    assert text.count("<svg") == 1 and "<script" not in text
+    assert text.count("<svg") == 1 and "<script" not in text  # the theme chart
 
 
 def test_output_into_a_missing_folder_makes_it_like_export(

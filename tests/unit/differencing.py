@@ -43,6 +43,7 @@ NON_LINEAR = {
     "median",
     "median_a",
     "median_b",
+    "before_ci95",
 }
 #: Figures that count favourable answers: a different unknown per answer than the score.
 FAVORABLE = ("favorable_pct", "favorable_points")

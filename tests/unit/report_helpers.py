@@ -28,7 +28,13 @@ def dataset() -> tuple[Questionnaire, list[dict[str, Any]]]:
     for i, value in enumerate([1, 2, 2, 1, 2]):
         answers = {"quality": value, "prod": value, "work": {"code": 2, "docs": 4, "tests": 1}}
         answers["fixing"] = 40 + i
-        answers["notes"] = INJECTION if i == 0 else f"frontline note {i}\nsecond line"
+        # Every note says "frontline note" (so that names no theme); three say "review" (a
+        # theme of min_group_size answers, so quoted: the injected note among them) and three
+        # have a second line.
+        second = "\nsecond line" if i in (1, 3, 4) else ""
+        review = " about review" if i < 3 else ""
+        injected = f" {INJECTION}" if i == 0 else ""
+        answers["notes"] = f"frontline note {i}{injected}{second}{review}"
         records.append(record("frontline", answers))
     for value in (3, 4):
         answers = {"quality": value, "prod": value, "notes": MANAGER_SECRET, "fixing": 99}

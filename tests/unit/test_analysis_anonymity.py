@@ -29,6 +29,7 @@ def test_small_group_withheld_and_left_out_of_every_total() -> None:
         "score": None,
         "favorable_pct": None,
         "dont_know_pct": None,
+        "ci95": None,
         "suppressed": True,
     }
     ex, fr = item["groups"]["executive"]["score"], item["groups"]["frontline"]["score"]

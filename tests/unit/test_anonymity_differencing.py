@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from survey_tui.core.analysis import ALL_WAVES, analyze
 from survey_tui.core.loader import load_bytes
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.reports import build_context
+from survey_tui.core.reports.findings import ReportOptions
 
 YAML = """
 id: gap-test
@@ -82,6 +84,29 @@ def workshops(draw: st.DrawFn) -> tuple[int, list[dict[str, Any]], list[Variable
     return minimum, records, variables
 
 
+def report_figures(analysis: dict[str, Any]) -> dict[str, Any]:
+    """The numbers a report adds to the analysis (docs/reports.md), keyed by what they are
+    about, never by rank, so which of them exist does not depend on the answers' values. The
+    headline, the trend and the actions only point at analysis entries, so they add none;
+    where the other groups sit is a ratio of published scores and is shown only for gaps of 5
+    points or more, so it is checked by the test below instead."""
+    context = build_context(analysis, ReportOptions(headcount={"frontline": 40}))
+    found = context["findings"]
+    return {
+        "workflows": {
+            row["key"]: {"value": row["value"], "use": row["use"]}
+            for m in found["workflows"]
+            for row in m["rows"]
+        },
+        "participants": {p["group"]: {"rate": p["rate"]} for p in found["participants"]},
+        "capacity": {
+            f"{c['question']}/{r['group']}": {k: r[k] for k in ("per_person", "fte")}
+            for c in found["capacity"]
+            for r in c["rows"]
+        },
+    }
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workshops())
 def test_no_combination_of_published_figures_isolates_fewer_than_minimum(
@@ -91,7 +116,8 @@ def test_no_combination_of_published_figures_isolates_fewer_than_minimum(
     q = _questionnaire(minimum)
 
     def run(rs: list[dict[str, Any]]) -> dict[str, Any]:
-        return analyze(q, rs, resamples=1)
+        result = analyze(q, rs, resamples=1)
+        return {"analysis": result, "report": report_figures(result)}
 
     paths, matrix = coefficients(run, records, variables)
     assert isolated_sets(paths, matrix, variables, minimum) == []
@@ -152,3 +178,33 @@ def test_wave_totals_never_reveal_a_withheld_wave_slice(
 
     paths, matrix = coefficients(run, records, variables)
     assert isolated_sets(paths, matrix, variables, minimum) == []
+
+
+def test_report_figures_read_nothing_a_report_may_not_show() -> None:
+    """Everything a report derives (headline, trend, actions, rates, capacity, workflows,
+    layers, free-text themes) is a function of published figures: changing what the analysis
+    withholds (a group below the threshold, an item too few answered, their free text) changes
+    no part of the report context."""
+    from first_screen_data import questionnaire, records
+
+    q = questionnaire()
+    base = records()
+    # Two more managers' worth of nothing: managers (3) are shown; make them 2 and vary them.
+    few = [r for r in base if r["group"] != "manager"] + [
+        r for r in base if r["group"] == "manager"
+    ][:2]
+    options = ReportOptions(headcount={"frontline": 50}, hourly_cost=70.0)
+
+    def context(rs: list[dict[str, Any]]) -> dict[str, Any]:
+        return build_context(analyze(q, rs, resamples=50), options)
+
+    expected = context(few)
+    changed = [dict(r, answers=dict(r["answers"])) for r in few]
+    for r in changed:
+        if r["group"] == "manager":  # withheld: every answer may change
+            r["answers"].update(
+                speed=1, defined=5, rework=5, minutes=400, friction="review review outage"
+            )
+            r["answers"]["work"] = {"code": 1, "incidents": 5}
+    assert context(changed) == expected
+    assert "manager" not in expected["groups"]

@@ -38,7 +38,7 @@ def test_groups_waves_and_record_fields(
     counts: dict[tuple[str, str], int] = {}
     for r in records:
         counts[(r["wave"], r["group"])] = counts.get((r["wave"], r["group"]), 0) + 1
-        assert r["status"] == "complete" and r["mode"] == "import"
+        assert r["status"] == "complete" and r["mode"] == "demo"
         assert r["questionnaire_id"] == flagship.id
         assert r["questionnaire_version"] == flagship.version
         assert r["questionnaire_sha256"] == flagship.sha256

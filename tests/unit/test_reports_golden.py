@@ -22,18 +22,36 @@ from report_golden_data import INJECTED_NOTE, interviews, workshop
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template, template_files
 from survey_tui.core.reports import build_context, render
+from survey_tui.core.reports.findings import ReportOptions
 from survey_tui.core.reports.html import to_html
-from survey_tui.core.reports.svg import group_scores_chart
+from survey_tui.core.reports.svg import charts
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "reports_golden"
 UPDATE = os.environ.get("SURVEY_TUI_UPDATE_GOLDEN") == "1"
 SURVEY_TEMPLATES = ["gap_report.md.j2", "executive_brief.md.j2", "workshop_readout.md.j2"]
 
 
+#: What a consultant tells the report: sizes of the two compared groups, an hourly cost, the
+#: owner and date of the first action.
+OPTIONS = ReportOptions(
+    headcount={"frontline": 120, "executive": 15},
+    hourly_cost=85.0,
+    owners={"1": "Chief Technology Officer"},
+    due={"1": "31 March 2027"},
+)
+
+
 @pytest.fixture(scope="module")
 def workshop_context() -> dict[str, Any]:
     q, records = workshop()
-    return build_context(analyze(q, records, wave="90-day", baseline_wave="baseline"))
+    return build_context(analyze(q, records, wave="90-day", baseline_wave="baseline"), OPTIONS)
+
+
+@pytest.fixture(scope="module")
+def one_wave_context() -> dict[str, Any]:
+    """The same workshop's baseline wave alone, no options: no trend, no headcount."""
+    q, records = workshop()
+    return build_context(analyze(q, [r for r in records if r["wave"] == "baseline"]))
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +109,17 @@ def test_interview_digest_matches_its_golden(interview_context: dict[str, Any]) 
     _check("interview_digest.md", text)
 
 
+@pytest.mark.parametrize("name", SURVEY_TEMPLATES)
+def test_one_wave_reports_match_their_golden(name: str, one_wave_context: dict[str, Any]) -> None:
+    assert one_wave_context["findings"]["trend"] is None
+    text = render(resolve_template(name), one_wave_context)
+    _reads_well(text)
+    _check(name.replace(".md.j2", "_one_wave.md"), text)
+
+
 def test_every_shipped_template_has_a_golden() -> None:
     shipped = {p.name.replace(".j2", "") for p in template_files()}
-    assert shipped == {p.name for p in GOLDEN.glob("*.md")}
+    assert shipped == {p.name for p in GOLDEN.glob("*.md") if "_one_wave" not in p.name}
 
 
 class _Doc(HTMLParser):
@@ -125,8 +151,7 @@ class _Doc(HTMLParser):
 
 def test_html_gap_report_is_a_self_contained_document(workshop_context: dict[str, Any]) -> None:
     markdown = render(resolve_template("gap_report.md.j2"), workshop_context)
-    chart = group_scores_chart(workshop_context)
-    page = to_html(markdown, "AI Expectation Gap", charts=[chart] if chart else None)
+    page = to_html(markdown, "AI Expectation Gap", charts=charts(workshop_context))
     doc = _Doc()
     doc.feed(page)
     doc.close()

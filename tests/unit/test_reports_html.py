@@ -57,34 +57,31 @@ def test_html_leaves_out_mermaid_source_but_keeps_the_text_chart() -> None:
     assert "bar 12.5" in page
 
 
-def _html_with_chart() -> tuple[str, dict[str, Any]]:
-    from survey_tui.core.reports.svg import group_scores_chart
+def _html_with_charts() -> tuple[str, dict[str, Any]]:
+    from survey_tui.core.reports.svg import charts
 
     result = analysis()
     context = build_context(result)
     markdown = render(resolve_template("gap_report.md.j2"), context)
-    chart = group_scores_chart(context)
-    assert chart is not None
-    return to_html(markdown, title="Gap", charts=[chart]), context
+    drawn = charts(context)
+    assert "dumbbell" in drawn
+    return to_html(markdown, title="Gap", charts=drawn), context
 
 
-def test_svg_chart_replaces_the_text_chart_and_labels_every_bar() -> None:
-    page, context = _html_with_chart()
+def test_svg_dumbbell_replaces_the_text_chart_and_names_every_mark() -> None:
+    page, context = _html_with_charts()
     parser = _Collect()
     parser.feed(page)
-    assert parser.tags.count("svg") == 1 and "rect" in parser.tags
+    assert parser.tags.count("svg") == len(page.split("<svg")) - 1 >= 1
     assert "script" not in parser.tags and "http" not in page.split("<svg", 1)[1]
     assert "\u2588" not in page  # the plain-text bars gave way to the drawing
     svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
-    names = {g: context["analysis"]["groups"][g]["label"] for g in context["groups"]}
-    bars = svg.count("<rect")
-    assert bars == len(context["chart"]) * len(context["groups"])
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
     for theme in context["chart"]:
         for gid in context["groups"]:
-            # Not colour alone: the group's name and its value are text beside the bar.
-            value = f"{theme['groups'][gid]['score']:.1f}"
-            assert f">{value}</text>" in svg
-            assert f"<title>{names[gid]}: {value}</title>" in svg
+            # Not colour alone: the group's name and its value are written beside its mark.
+            short = context["analysis"]["groups"][gid]["label"].split(",")[0]
+            assert f"{short} {theme['groups'][gid]['score']:.1f}" in svg
     assert "Managers" not in page  # the group below the threshold is not drawn either
 
 
@@ -96,16 +93,40 @@ def test_without_charts_the_text_chart_stays() -> None:
 
 
 def test_chart_label_cannot_close_the_fence_or_inject() -> None:
-    from survey_tui.core.reports.svg import group_scores_chart
+    from survey_tui.core.reports.svg import charts
 
     result = analysis()
     context = build_context(result)
     theme = context["chart"][0]["construct"]
     context["labels"] = {**context["labels"], theme: "```\n<script>x</script> & co"}
     markdown = render(resolve_template("gap_report.md.j2"), context)
-    chart = group_scores_chart(context)
-    assert chart is not None and "<script>" not in chart and "&lt;script&gt;" in chart
-    page = to_html(markdown, title="Gap", charts=[chart])
+    chart = charts(context)["dumbbell"]
+    assert "<script>" not in chart and "&lt;script&gt;" in chart
+    page = to_html(markdown, title="Gap", charts={"dumbbell": chart})
     assert "<script>" not in page
     fenced = markdown.split("```text chart", 1)[1].split("```", 1)[0]
     assert "'''" in fenced and "<script>x</script>" in fenced  # literal, inside the fence
+
+
+def test_every_chart_is_named_by_its_text_chart_and_described() -> None:
+    from first_screen_data import questionnaire, records, two_waves
+
+    from survey_tui.core.analysis import analyze
+    from survey_tui.core.reports.svg import PALETTE, charts
+
+    q = questionnaire()
+    result = analyze(q, two_waves(), wave="after", baseline_wave="before", resamples=200)
+    context = build_context(result)
+    drawn = charts(context)
+    assert set(drawn) == {"dumbbell", "quadrant 1", "trend"}
+    for name, svg in drawn.items():
+        assert 'role="img"' in svg and "<desc" in svg and "<script" not in svg, name
+    # Not colour alone: every point of the quadrant is numbered and listed with its figures.
+    assert "Incident response: 80% use, scores 0.0: fix" in drawn["quadrant 1"]
+    assert "AI tools speed us up: +90.0 then, +40.0 now (more than noise)" in drawn["trend"]
+    assert PALETTE[0] == "#0072B2"  # Okabe-Ito
+    markdown = render(resolve_template("gap_report.md.j2"), context)
+    page = to_html(markdown, title="T", charts=drawn)
+    assert page.count("<svg") == 3 and "text chart" not in page
+    one = build_context(analyze(q, records(), resamples=200))
+    assert "trend" not in charts(one)  # no baseline, no trend

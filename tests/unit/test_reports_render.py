@@ -26,21 +26,21 @@ def _render(name: str, result: dict[str, Any]) -> str:
     return render(resolve_template(name), build_context(result))
 
 
-def test_headline_uses_the_analysis_figures(result: dict[str, Any]) -> None:
+def test_first_screen_uses_the_analysis_figures(result: dict[str, Any]) -> None:
     text = _render("gap_report.md.j2", result)
+    first = text.split("## The gap, theme by theme", 1)[0]
     index = result["expectation_gap_index"]
-    assert f"Expectation Gap Index: {index:.1f} points" in text
+    low, high = result["expectation_gap_index_ci95"]
+    assert f"**Expectation Gap Index: {index:.1f}** (95% CI {low:.1f} to {high:.1f})" in first
     quality = find(result["constructs"], "construct", "quality")
-    exec_score = quality["groups"]["executive"]["score"]
-    front_score = quality["groups"]["frontline"]["score"]
-    low, high = quality["gap"]["ci95"]
-    assert quality["gap"]["points"] > 0 and low > 0  # executives higher: the words say so
-    sentence = (
-        f"**Quality**: Executives {exec_score:.1f}/100 vs Frontline {front_score:.1f}/100: "
-        f"{quality['gap']['points']:.1f} points higher for Executives than for Frontline "
-        f"(95% CI {low:.1f} to {high:.1f} points higher; "
-    )
-    assert sentence in text
+    ex, fr = (quality["groups"][g]["score"] for g in ("executive", "frontline"))
+    # The headline: the widest significant theme gap, lower group first, in plain words.
+    assert (
+        f"**Frontline score Quality {fr:.1f} out of 100 and Executives {ex:.1f}: "
+        f"{quality['gap']['points']:.1f} points apart, the only theme gap shown.**"
+    ) in first
+    assert "## Three actions" in first and "**Close the gap on Quality.**" in first
+    assert "p =" not in first and "p (adjusted)" not in first  # no p-values up front
 
 
 def test_suppressed_cell_is_marked(result: dict[str, Any]) -> None:
@@ -69,7 +69,7 @@ def test_injection_in_comments_shows_literally(result: dict[str, Any]) -> None:
     assert "<script>" not in html
     assert "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
     # A newline in a comment does not end the list item or split the text.
-    assert "frontline note 1 / second line" in html
+    assert "frontline note 1 / second line about review" in html
 
 
 def test_respondent_text_in_a_table_keeps_the_table(tmp_path: Path) -> None:
@@ -181,7 +181,7 @@ def test_user_template_extends_the_gap_report(tmp_path: Path, result: dict[str, 
         "{% block methodology %}## Our method\n\nAsk us.\n{% endblock %}\n"
     )
     text = render(template, build_context(result))
-    assert "## Headline" in text and "Expectation Gap Index" in text
+    assert "## Three actions" in text and "Expectation Gap Index" in text
     assert "## Our method" in text and "## Methodology" not in text
     assert "In their own words" not in text and "frontline note" not in text
 

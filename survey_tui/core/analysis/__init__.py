@@ -21,6 +21,7 @@ from survey_tui.core.analysis.figures import Figure, Unit, build_units
 from survey_tui.core.analysis.gaps import adjust, pair_gap, vs_rest
 from survey_tui.core.analysis.interviews import interviews
 from survey_tui.core.analysis.slices import without_withheld_slices
+from survey_tui.core.analysis.stats import percentile_ci
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
 
@@ -77,6 +78,8 @@ def _entry(
         entry.update(question=item.key, construct=item.construct, kind=item.kind, label=item.label)
         question = questionnaire.question(item.question_id)
         assert question is not None
+        # A matrix row is named by its own label; `short` names the whole question.
+        entry["short"] = question.short if item.row_id is None else None
         if number:
             entry.update(
                 unit=getattr(question, "unit", None), direction=getattr(question, "direction", None)
@@ -88,7 +91,7 @@ def _entry(
             entry["wording"] = {
                 g: question.text_for(g) for g in questionnaire.groups_asked(question.id)
             }
-    entry["groups"] = {g: _group(f, number) for g, f in unit.figures.items()}
+    entry["groups"] = {g: _group(f, number, seed, resamples) for g, f in unit.figures.items()}
     entry["gap"] = (
         pair_gap(unit, pair, number=number, seed=seed, resamples=resamples) if pair else None
     )
@@ -97,8 +100,10 @@ def _entry(
     return entry
 
 
-def _group(figure: Figure, number: bool) -> dict[str, Any]:
-    """A group's figures as published: withheld ones are None (docs/statistics.md)."""
+def _group(figure: Figure, number: bool, seed: int, resamples: int) -> dict[str, Any]:
+    """A group's figures as published: withheld ones are None (docs/statistics.md). ``ci95``:
+    the 95% interval of its score (or mean) from the figure's own bootstrap draws, the same
+    draws every gap it is in uses."""
     names: tuple[str, ...] = (
         ("n", "mean", "median", "q1", "q3") if number else ("n", "mean", "score", "favorable_pct")
     )
@@ -107,6 +112,11 @@ def _group(figure: Figure, number: bool) -> dict[str, Any]:
     out = {name: figure.public.get(name) if figure.published else None for name in names}
     if not figure.items:
         out["dont_know_pct"] = figure.public["dont_know_pct"]
+    out["ci95"] = (
+        list(percentile_ci(figure.resampled(seed, resamples)))
+        if figure.published and figure.estimate is not None
+        else None
+    )
     out["suppressed"] = not figure.published
     if not figure.asked:
         out["asked"] = False
@@ -173,6 +183,8 @@ def analyze(
     now = _Wave(questionnaire, data, coverage.wave or "", seed=seed, resamples=resamples)
     pair = questionnaire.compare_pair
     result = _header(questionnaire, coverage, data)
+    # Records made by `survey-tui demo` carry mode "demo": every report says so on top.
+    result["synthetic"] = any(r.get("mode") == "demo" for r in responses)
     result["withheld_waves"] = withheld_waves
     result["version_changed"] = version_changed
     result["items"] = now.item_entries
@@ -187,9 +199,15 @@ def analyze(
         before = _Wave(questionnaire, base_data, coverage.baseline, seed=seed, resamples=resamples)
         _attach_changes(questionnaire, now, before, seed=seed, resamples=resamples)
         if pair:
-            result["expectation_gap_index_change"] = index_change(
+            change = index_change(
                 now.constructs, before.constructs, pair, (now.index, before.index), seed=seed
             )
+            if change is not None:
+                # The baseline's own interval, as its own report prints it.
+                change["before_ci95"] = index_summary(
+                    before.constructs, pair, before.index, seed=seed
+                )
+            result["expectation_gap_index_change"] = change
     result["scorecards"] = scorecards(questionnaire, now.item_entries)
     result["distributions"] = distributions(questionnaire, data)
     result["comments"] = comments(questionnaire, data)
@@ -205,6 +223,7 @@ def _header(questionnaire: Questionnaire, coverage: Coverage, data: Dataset) -> 
             "id": questionnaire.id,
             "version": questionnaire.version,
             "title": questionnaire.title,
+            "topic": questionnaire.subject,
         },
         "schema_version": SCHEMA_VERSION,
         "wave": coverage.wave,

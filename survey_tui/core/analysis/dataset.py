@@ -62,6 +62,18 @@ def choose_waves(responses: list[Record], wave: str | None, baseline: str | None
     return Coverage(wave, [wave] if wave is not None else [], baseline)
 
 
+def previous_wave(responses: list[Record], wave: str | None) -> str | None:
+    """The wave submitted before ``wave`` (None: the most recent wave), by latest submission:
+    what ``report`` compares with when not told. None when there is no earlier wave."""
+    latest = _latest_submit(responses)
+    if wave is None and latest:
+        wave = max(latest, key=lambda w: (latest[w], w))
+    if wave is None or wave not in latest:
+        return None
+    earlier = {w: t for w, t in latest.items() if (t, w) < (latest[wave], wave)}
+    return max(earlier, key=lambda w: (earlier[w], w)) if earlier else None
+
+
 @dataclass
 class Dataset:
     """The complete responses of the covered waves, by group in questionnaire order."""

@@ -160,14 +160,20 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
                 continue
             texts = [t.strip() for t in data.column(group, question.id) if isinstance(t, str)]
             groups[group] = sorted(t for t in texts if t)
-        out.append(
-            {
-                "question": question.id,
-                "label": question.text_for(None),
-                "construct": question.construct,
-                "groups": groups,
-            }
-        )
+        block: dict[str, Any] = {
+            "question": question.id,
+            "label": question.text_for(None),
+            "construct": question.construct,
+            "short": question.short,
+            # quote False: counted into themes, never quoted (docs/reports.md)
+            "quote": question.quote,
+            "themes": [t.model_dump() for t in question.themes] if question.themes else None,
+            "groups": groups,
+        }
+        if question.wording_differs:
+            # Each group's comments sit under the question as that group saw it.
+            block["wording"] = {g: question.text_for(g) for g in groups}
+        out.append(block)
     return out
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from survey_tui.core.evidence.report_context import no_evidence
+from survey_tui.core.reports import capacity as cap
+from survey_tui.core.reports import findings as fx
 from survey_tui.core.reports.filters import human
+from survey_tui.core.reports.textthemes import text_themes
+from survey_tui.core.reports.workflows import layers, workflow_maps
 
 
 def _gap_size(entry: dict[str, Any]) -> float:
@@ -82,7 +87,44 @@ def _digest(
     return out
 
 
-def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
+def _findings(
+    analysis: dict[str, Any],
+    groups: list[str],
+    compare: list[str] | None,
+    options: fx.ReportOptions,
+) -> dict[str, Any]:
+    """The first screen and the derived sections (see :mod:`findings`), all selections of
+    published figures or constants times them."""
+    single = analysis.get("compare") is None
+    heads = fx.headcounts(analysis, options)
+    maps = workflow_maps(analysis, groups)
+    minimum = analysis["min_group_size"]
+    themed = [text_themes(block, groups, minimum) for block in analysis.get("comments", [])]
+    return {
+        "headline": fx.headline(analysis, compare),
+        # Of the compared pair, the group answering time questions for itself.
+        "reporter": fx.reporter_of(analysis, compare) if compare else None,
+        "trend": fx.trend(analysis, compare),
+        "actions": fx.actions(analysis, compare, maps, options, single),
+        "participants": fx.participation(analysis, groups, heads),
+        "capacity": cap.capacity(analysis, groups, heads, options.hourly_cost),
+        "hourly_cost": options.hourly_cost,
+        "workflows": maps,
+        "layers": layers(analysis, groups, compare),
+        "text_themes": [t for t in themed if t is not None],
+        "benchmark": fx.BENCHMARK,
+        "comparisons": fx.comparisons(analysis),
+        "assumptions": {
+            "days_per_week": cap.WORKING_DAYS_PER_WEEK,
+            "fte_hours": cap.FTE_HOURS_PER_WEEK,
+            "weeks_per_year": cap.WORKING_WEEKS_PER_YEAR,
+        },
+    }
+
+
+def build_context(
+    analysis: dict[str, Any], options: fx.ReportOptions | None = None, **extra: Any
+) -> dict[str, Any]:
     """The template context for ``analysis`` (the dict of ``core.analysis.analyze``).
 
     Keys: ``analysis`` (unchanged), ``groups`` (ids of groups at or above the anonymity
@@ -98,8 +140,15 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size),
     ``recorded`` (complete responses over every group, withheld ones included) and
     ``interviews_recorded`` (the same for interviews): when no group is shown, a template
-    says how many are in, as one total that names no group.
+    says how many are in, as one total that names no group. ``findings`` (the first screen:
+    headline, trend, actions, participants, capacity, workflows, layers, text_themes, see
+    docs/reports.md), ``topic`` (what the questionnaire is about, or None: neutral words),
+    ``subject`` (the topic, or a neutral phrase) and ``synthetic`` (demo records) are derived
+    from the analysis and ``options`` (what the consultant told the report). Answers to
+    ``quote: false`` questions are counted into themes and removed from everything else,
+    ``analysis.comments`` included.
     """
+    options = options or fx.ReportOptions()
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     compare = analysis.get("compare")
     if compare and not all(g in groups for g in compare):
@@ -110,7 +159,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         # left to right the way the gap is defined.
         groups = [*compare, *(g for g in groups if g not in compare)]
     constructs = [c for c in analysis["constructs"] if _gap_size(c) >= 0]
-    widest = sorted(constructs, key=_gap_size, reverse=True)[:3] if compare else []
+    by_width = sorted(constructs, key=_gap_size, reverse=True) if compare else []
+    widest = by_width[:3]
     scorecards = analysis.get("scorecards") or []
     rows = {row["key"]: row for card in scorecards for row in card["rows"]}
     # Items of a "metrics" construct (delivery figures leadership tracks), widest gap first.
@@ -131,8 +181,12 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     for name in labels:
         if own.get(name):
             labels[name] = str(own[name])
+    found = _findings(analysis, groups, compare, options)
+    # Never quoted: the figures above counted them; nothing below may show them.
+    quotable = [b for b in analysis.get("comments", []) if b.get("quote", True)]
+    analysis = {**analysis, "comments": quotable}
     comments = []
-    for block in analysis.get("comments", []):
+    for block in quotable:
         shown = {g: block["groups"][g] for g in groups if block["groups"].get(g)}
         if shown:
             comments.append({**block, "groups": shown})
@@ -142,8 +196,14 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
     # Groups with enough interviews; when there are any, the digest quotes only them.
     interviewed = [g for g in groups if interviews.get("n", {}).get(g, 0) >= minimum]
     items = analysis["items"]
+    topic = analysis["questionnaire"].get("topic")
     return {
         "analysis": analysis,
+        "findings": found,
+        "topic": topic,
+        "about_ai": topic is not None and re.search(r"\bAI\b", str(topic)) is not None,
+        "subject": topic or "the subject of this survey",
+        "synthetic": bool(analysis.get("synthetic")),
         # Items by what they are (docs/statistics.md): scores on 0-100 that form themes,
         # awareness items (each group asked its own question), numbers in their own units.
         "scored": [i for i in items if i.get("kind") not in ("number", "awareness")],
@@ -155,6 +215,8 @@ def build_context(analysis: dict[str, Any], **extra: Any) -> dict[str, Any]:
         # No pair at all (one group): there is nothing to compare, and nothing was withheld.
         "single_group": analysis.get("compare") is None,
         "widest": widest,
+        # Every theme whose gap is published, widest first (the gap-size chart's order).
+        "by_width": by_width,
         "scorecards": scorecards,
         "rows": rows,
         "comments": comments,

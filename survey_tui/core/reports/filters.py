@@ -5,6 +5,7 @@ Every figure a template shows comes from the analysis dict; these filters only f
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -170,6 +171,54 @@ def human(identifier: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SHORT_CUT = re.compile(r",| and | or | \(|;|:")
+
+
+def short(label: Any) -> str:
+    """A group label shortened for a sentence or a chart: the words before the first comma,
+    "and", "or" or bracket ("Engineers, architects, tech leads" -> "Engineers")."""
+    text = str(label).strip()
+    head = _SHORT_CUT.split(text, maxsplit=1)[0].strip()
+    return head or text
+
+
+def approx(value: float | None) -> str:
+    """A derived figure (hours, FTE, cost) to two significant digits, so it shows no more
+    precision than medians times assumptions have: ``12.25`` -> ``12``, ``4.08`` -> ``4.1``,
+    ``1234`` -> ``1,200``."""
+    if value is None:
+        return "n/a"
+    rounded = float(f"{value:.2g}")
+    if rounded == 0:
+        return "0"
+    if abs(rounded) >= 10:
+        return f"{rounded:,.0f}"
+    decimals = max(0, 1 - math.floor(math.log10(abs(rounded))))
+    text = f"{rounded:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def sentence(value: Any) -> str:
+    """Text with its first letter in upper case, the rest untouched (``capitalize`` would
+    lower "APIs")."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def worded(entry: dict[str, Any], group: str) -> str:
+    """The question as ``group`` saw it: its own ``wording`` when the wording differs by
+    group, else the entry's label."""
+    wording = entry.get("wording") or {}
+    return str(wording.get(group) or entry.get("label") or "")
+
+
+def whole_pct(value: float | None) -> str:
+    """A share as a whole percentage (``33%``): response rates, use."""
+    if value is None:
+        return "n/a"
+    return f"{value:.0f}%"
+
+
 def bar(value: float | None, width: int = 20) -> str:
     """A plain-text bar for a 0-100 score (one block per 100/width points), for viewers
     without Mermaid."""
@@ -183,6 +232,11 @@ def bar(value: float | None, width: int = 20) -> str:
 
 FILTERS = {
     "bar": bar,
+    "short": short,
+    "approx": approx,
+    "whole_pct": whole_pct,
+    "sentence": sentence,
+    "worded": worded,
     "md": md,
     "plain": plain,
     "mermaid": mermaid,

@@ -1,0 +1,289 @@
+"""The workflow quadrant (use against value) and the wave trend, as inline SVG.
+
+Same conventions as :mod:`survey_tui.core.reports.svg`: Okabe-Ito colours, every mark named in
+text, a text alternative per chart, 400 units wide.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from survey_tui.core.reports.svg import (
+    _CHAR,
+    GRID,
+    INK,
+    MARGIN,
+    MUTED,
+    PALETTE,
+    WIDTH,
+    esc,
+    figure,
+    marker,
+    text,
+    whisker,
+)
+
+# Quadrant colours and words (the name is always written too).
+_QUADRANTS = {
+    "scale": ("#009E73", "SCALE", "most use it, it helps"),
+    "fix": ("#D55E00", "FIX", "most use it, it does not help"),
+    "stop": ("#000000", "STOP", "few use it, it does not help"),
+    "ignore": ("#0072B2", "IGNORE", "few use it, it helps them"),
+}
+_LEFT = 44  # room for the value axis
+_PLOT = WIDTH - _LEFT - 16
+
+
+def _place_labels(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A spot (text baseline) for each point's number that overlaps no other number and no
+    other mark: the first free of eight positions around the point, further out each ring."""
+    labels: list[tuple[float, float]] = []  # centres of numbers placed so far
+    spots: list[tuple[float, float]] = []
+    for own, (px, py) in enumerate(points):
+        chosen = (px + 12, py + 4)
+        for ring in (1, 2, 3, 4):
+            free = None
+            for angle in range(0, 360, 45):
+                x = px + math.cos(math.radians(angle)) * 12 * ring
+                y = py + math.sin(math.radians(angle)) * 12 * ring
+                clear_of_labels = all(abs(x - lx) >= 13 or abs(y - ly) >= 13 for lx, ly in labels)
+                clear_of_marks = all(
+                    math.hypot(x - mx, y - my) >= 10
+                    for n, (mx, my) in enumerate(points)
+                    if n != own
+                )
+                if clear_of_labels and clear_of_marks:
+                    free = (x, y)
+                    break
+            if free is not None:
+                chosen = (free[0], free[1] + 4)
+                break
+        labels.append((chosen[0], chosen[1] - 4))
+        spots.append(chosen)
+    return spots
+
+
+_TOP = 16  # the quadrant's plot starts this far down
+
+
+def _at(use: float, value: float) -> tuple[float, float]:
+    """A workflow's point in the quadrant: use across, value up."""
+    return _LEFT + use * _PLOT / 100, _TOP + (100 - value) * _PLOT / 100
+
+
+def _quadrant_frame(group: str) -> list[str]:
+    """The plot, its split at 50/50, the four names in their corners and the axes."""
+    x50, y50 = _at(50, 50)
+    body = [
+        f'<rect x="{_LEFT}" y="{_TOP}" width="{_PLOT}" height="{_PLOT}" fill="#f7f7f7" '
+        f'stroke="{GRID}"/>'
+        f'<line x1="{x50:.1f}" y1="{_TOP}" x2="{x50:.1f}" y2="{_TOP + _PLOT}" stroke="{MUTED}" '
+        'stroke-dasharray="4,3"/>'
+        f'<line x1="{_LEFT}" y1="{y50:.1f}" x2="{_LEFT + _PLOT}" y2="{y50:.1f}" '
+        f'stroke="{MUTED}" stroke-dasharray="4,3"/>'
+    ]
+    corners = {
+        "ignore": (_LEFT + 6, _TOP + 16, "start"),
+        "scale": (_LEFT + _PLOT - 6, _TOP + 16, "end"),
+        "stop": (_LEFT + 6, _TOP + _PLOT - 8, "start"),
+        "fix": (_LEFT + _PLOT - 6, _TOP + _PLOT - 8, "end"),
+    }
+    for key, (x, y, anchor) in corners.items():
+        colour, word, _ = _QUADRANTS[key]
+        body.append(text(x, y, word, fill=colour, font_weight="bold", text_anchor=anchor))
+    for tick in (0, 50, 100):
+        tx, ty = _at(tick, tick)
+        anchor = "end" if tick == 100 else "middle"
+        body.append(text(tx, _TOP + _PLOT + 14, f"{tick}%", text_anchor=anchor, fill=MUTED))
+        body.append(text(_LEFT - 6, ty + 4, str(tick), text_anchor="end", fill=MUTED))
+    across = f"Use: share of {group} who rated it"
+    body.append(text(_LEFT + _PLOT / 2, _TOP + _PLOT + 30, across, text_anchor="middle"))
+    body.append(
+        f'<text transform="translate(12 {_TOP + _PLOT / 2:.0f}) rotate(-90)" '
+        f'text-anchor="middle">{esc(f"Value: {group} score")}</text>'
+    )
+    return body
+
+
+def _numbered_points(rows: list[dict[str, Any]]) -> list[str]:
+    """Each workflow's mark in its quadrant's colour, and its number beside it."""
+    points = [_at(r["use"], r["value"]) for r in rows]
+    body = [
+        marker("circle", px, py, _QUADRANTS[row["quadrant"]][0], size=5)
+        for (px, py), row in zip(points, rows, strict=True)
+    ]
+    for index, ((lx, ly), (px, py)) in enumerate(zip(_place_labels(points), points, strict=True)):
+        if math.hypot(lx - px, ly - 4 - py) > 14:
+            body.append(
+                f'<line x1="{px:.1f}" y1="{py:.1f}" x2="{lx:.1f}" y2="{ly - 4:.1f}" '
+                f'stroke="{MUTED}" stroke-width="0.8"/>'
+            )
+        body.append(text(lx, ly, str(index + 1), text_anchor="middle", font_weight="bold"))
+    return body
+
+
+def quadrant(context: dict[str, Any], workflow_map: dict[str, Any], name: str) -> str:
+    """One scorecard's workflows: use (x) against value (y), split at 50 and 50, each point
+    numbered and listed below with its figures and its quadrant in words."""
+    from survey_tui.core.reports.filters import short
+
+    group = short(context["analysis"]["groups"][workflow_map["group"]]["label"])
+    rows = workflow_map["rows"]
+    body = _quadrant_frame(group) + _numbered_points(rows)
+    y = _TOP + _PLOT + 54
+    listed = []
+    for index, row in enumerate(rows):
+        colour, word, _ = _QUADRANTS[row["quadrant"]]
+        line = f"{row['label']}: {row['use']:.0f}% use, scores {row['value']:.1f}"
+        body.append(
+            f'<text x="{MARGIN}" y="{y:.1f}"><tspan font-weight="bold">{index + 1}</tspan> '
+            f'{esc(line)} <tspan fill="{colour}" font-weight="bold">{word}</tspan></text>'
+        )
+        listed.append(f"{index + 1} {line}: {word.lower()}")
+        y += 17
+    return figure(
+        name,
+        y,
+        f"Workflows by use and value ({group})",
+        "; ".join(listed),
+        body,
+        f"Each numbered point is a workflow: across, the share of {group} who rated it; up, "
+        "their score (0-100). Scale: most use it and it helps. Fix: most use it and it does not "
+        "help. Stop: few use it and it does not help. Ignore: few use it and it helps them.",
+    )
+
+
+def quadrants(context: dict[str, Any]) -> dict[str, str]:
+    maps = (context.get("findings") or {}).get("workflows") or []
+    return {
+        f"quadrant {index}": quadrant(context, m, f"quadrant {index}")
+        for index, m in enumerate(maps, start=1)
+    }
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the trend chart: the index or a theme's gap, then and now."""
+
+    label: str
+    before: float
+    now: float
+    significant: bool
+    ci_before: list[float] | None = None
+    ci_now: list[float] | None = None
+
+
+def _trend_lines(context: dict[str, Any], index: dict[str, Any]) -> list[_Line]:
+    analysis, labels = context["analysis"], context.get("labels") or {}
+    lines = [
+        _Line(
+            "Expectation Gap Index",
+            index["before"],
+            index["now"],
+            index["significant"],
+            index.get("before_ci95"),
+            analysis.get("expectation_gap_index_ci95"),
+        )
+    ]
+    for entry in analysis["constructs"]:
+        change = entry.get("change")
+        if change:
+            label = str(labels.get(entry["construct"], entry["construct"]))
+            lines.append(
+                _Line(label, change["points_before"], change["points_now"], change["significant"])
+            )
+    return lines
+
+
+def _arrow(start: float, end: float, y: float) -> list[str]:
+    """Hollow mark then, filled mark now, an arrow between when they are apart."""
+    parts = []
+    if abs(end - start) > 8:
+        tip = end + (6 if end < start else -6)
+        parts.append(
+            f'<line x1="{start:.1f}" y1="{y:.1f}" x2="{tip:.1f}" y2="{y:.1f}" '
+            f'stroke="{PALETTE[0]}" stroke-width="2"/>'
+            f'<path d="M{tip:.1f},{y - 4:.1f}L{end:.1f},{y:.1f}L{tip:.1f},{y + 4:.1f}" '
+            f'fill="{PALETTE[0]}"/>'
+        )
+    parts.append(marker("circle", start, y, INK, size=5, hollow=True))
+    parts.append(marker("circle", end, y, PALETTE[0], size=5))
+    return parts
+
+
+def _gap_axis(low: float, high: float, top: float, bottom: float, x_at: Any) -> list[str]:
+    axis = []
+    step = 10 if high - low <= 60 else 20
+    tick = low
+    while tick <= high:
+        x = x_at(tick)
+        axis.append(
+            f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{MUTED if tick == 0 else GRID}" stroke-width="1" '
+            f'stroke-dasharray="{"" if tick == 0 else "2,4"}"/>'
+        )
+        anchor = "start" if tick == low else "end" if tick + step > high else "middle"
+        shown = f"{tick:+.0f}" if tick else "0"
+        axis.append(text(x, bottom + 14, shown, text_anchor=anchor, fill=MUTED))
+        tick += step
+    return axis
+
+
+def trend(context: dict[str, Any]) -> str | None:
+    """The gap in the baseline wave and now: the index (with both waves' intervals) and each
+    theme, a hollow mark then, a filled one now, an arrow between."""
+    found = (context.get("findings") or {}).get("trend")
+    if not found or not found.get("index"):
+        return None
+    lines = _trend_lines(context, found["index"])
+    values = [
+        v for ln in lines for v in (ln.before, ln.now, *(ln.ci_before or []), *(ln.ci_now or []))
+    ]
+    low = min(0.0, math.floor(min(values) / 10) * 10)
+    high = max(0.0, math.ceil(max(values) / 10) * 10) or 10.0
+
+    def x_at(value: float) -> float:
+        return MARGIN + (value - low) * (WIDTH - 2 * MARGIN) / (high - low)
+
+    then, now = found["baseline"], context["analysis"].get("wave") or "now"
+    first = f"{then} (before)"
+    second_x = MARGIN + 40 + len(first) * _CHAR
+    body = [
+        marker("circle", MARGIN + 6, 14, INK, hollow=True),
+        text(MARGIN + 16, 18, first),
+        marker("circle", second_x, 14, PALETTE[0]),
+        text(second_x + 10, 18, f"{now} (now)"),
+    ]
+    y = top = 26.0
+    described = []
+    for n, ln in enumerate(lines):
+        y += 22
+        verdict = "more than noise" if ln.significant else "within noise"
+        sign = "" if n == 0 else "+"  # the index is a distance; a theme's gap has a sign
+        said = f"{ln.before:{sign}.1f} \u2192 {ln.now:{sign}.1f}, {verdict}"
+        body.append(text(MARGIN, y, ln.label, font_weight="bold" if n == 0 else "normal"))
+        if (len(ln.label) + 2) * (_CHAR + 0.8) + len(said) * _CHAR > WIDTH - 2 * MARGIN:
+            y += 17  # no room on one line: the figures go under the name
+        shade = INK if ln.significant else MUTED
+        body.append(text(WIDTH - MARGIN, y, said, text_anchor="end", fill=shade))
+        y += 14
+        for interval, offset, colour in ((ln.ci_before, -5, INK), (ln.ci_now, 5, PALETTE[0])):
+            if interval:
+                body.append(whisker(x_at(interval[0]), x_at(interval[1]), y + offset, colour, 1))
+        body += _arrow(x_at(ln.before), x_at(ln.now), y)
+        described.append(
+            f"{ln.label}: {ln.before:{sign}.1f} then, {ln.now:{sign}.1f} now ({verdict})"
+        )
+    bottom = y + 12
+    return figure(
+        "trend",
+        bottom + 24,
+        f"The gap in {then} and in {now}",
+        "; ".join(described),
+        _gap_axis(low, high, top, bottom, x_at) + body,
+        f"Each line is the index or a theme's gap (points, first compared group minus the "
+        f"second): hollow mark {then}, filled mark {now}. Whiskers on the index: each wave's "
+        "95% interval. 'More than noise': the change's own 95% interval excludes 0.",
+    )
