@@ -218,10 +218,11 @@ class PlainRunner:
         scale = self.q.scale_of(question)
         assert scale is not None
         earlier = session.answers.get(question.id) or {}
-        result: dict[str, int] = {}
+        result: dict[str, int | str] = {}
+        unsure = f", {_dont_know(scale.dont_know)}" if scale.dont_know else ""
         for row in question.rows:
             while True:
-                text = self.ask(f"  {row.label} ({scale.min}-{scale.max}): ").strip()
+                text = self.ask(f"  {row.label} ({scale.min}-{scale.max}{unsure}): ").strip()
                 if text == BACK:
                     return BACK
                 if not text:
@@ -247,6 +248,8 @@ class PlainRunner:
                     say(f"  {value}. {label}")
             if isinstance(question, NpsQuestion) or not scale.labels or scale.labels_ends_only:
                 say(f"  Type a number from {scale.min} to {scale.max}.")
+            if scale.dont_know:
+                say(f"  {_dont_know(scale.dont_know)}")
         elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             for index, option in enumerate(question.options, 1):
                 say(f"  {index}. {option.label}")
@@ -256,6 +259,8 @@ class PlainRunner:
                 say("  Type one or more numbers separated by commas.")
         elif isinstance(question, NumberQuestion):
             say("  Type a " + ("whole " if question.integer else "") + "number" + _range(question))
+            if question.dont_know:
+                say(f"  {_dont_know(question.dont_know)}")
         elif isinstance(question, TextQuestion):
             say(f"  Type your answer (up to {question.max_length} characters).")
         if self.interview and question.probes:
@@ -289,6 +294,11 @@ class PlainRunner:
             if text.isdigit() and 1 <= int(text) <= len(visible):
                 return visible[int(text) - 1]
             self.say(f"Type a number from 1 to {len(visible)}, or press Enter.")
+
+
+def _dont_know(label: str) -> str:
+    """How to choose "don't know" (``parse_answer`` reads ``?``, ``dont_know`` or the label)."""
+    return f"? = {label}"
 
 
 def _range(question: NumberQuestion) -> str:

@@ -65,3 +65,31 @@ def test_plain_reads_authored_markdown_as_text() -> None:
     said = readable("A **short** survey, *anonymous*.\n\n* one\n\nSee [the guide](https://x.y).")
     assert said == "A short survey, anonymous.\n\n- one\n\nSee the guide (https://x.y)."
     assert readable("snake_case and 2*3*4 stay") == "snake_case and 2*3*4 stay"
+
+
+DONT_KNOW = Path(__file__).parents[1] / "fixtures" / "dont_know.yaml"
+
+
+def test_plain_offers_dont_know_where_the_scale_or_number_has_it(tmp_path: Path) -> None:
+    db = tmp_path / "r.json"
+    # lik: "?", grid: row code "?" and row tests 4, hours: the label typed out, rating: "?"
+    # is refused (its scale has no "don't know"), then 3; Enter submits.
+    stdin = "?\n?\n4\nnot sure\n?\n3\n\n"
+    result = CliRunner().invoke(
+        main, ["run", str(DONT_KNOW), "--plain", "--db", str(db)], input=stdin
+    )
+    assert result.exit_code == 0, result.output
+    assert "  ? = I don't know" in result.output
+    assert "Writing code (1-5, ? = Not used for this): " in result.output
+    assert "  ? = Not sure" in result.output
+    rating = result.output[result.output.index("How good is the tooling?") :]
+    assert "? =" not in rating.split("Review")[0]
+    assert "Choose a number from 1 to 5." in rating  # "?" refused where not offered
+    assert "I don't know" in rating and "Writing code: Not used for this" in rating
+    [record] = ResponseStore(db).responses("dont-know")
+    assert record["answers"] == {
+        "lik": "dont_know",
+        "grid": {"code": "dont_know", "tests": 4},
+        "hours": "dont_know",
+        "rating": 3,
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.segment import Segment
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -26,6 +27,7 @@ from textual.widgets import (
 
 from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH, parse_answer
 from survey_tui.core.model import (
+    DONT_KNOW,
     AnyQuestion,
     MultiChoiceQuestion,
     NumberQuestion,
@@ -67,10 +69,21 @@ class ChoiceSet(RadioSet):
         Binding("enter", "choose_and_next", "Choose", show=False)
     ]
 
-    def __init__(self, *labels: str, digits: dict[str, int] | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *labels: str,
+        digits: dict[str, int] | None = None,
+        dont_know: str | None = None,
+        **kwargs: Any,
+    ):
         # Content, not markup: an authored label may contain [brackets].
-        super().__init__(*[Mark(Content(label)) for label in labels], **kwargs)
-        self.digits = digits or {}
+        buttons = [Mark(Content(label)) for label in labels]
+        self.digits = dict(digits or {})
+        if dont_know is not None:
+            # "Don't know" is no point of the scale: last, set apart, on its own key.
+            buttons.append(Mark(Content(dont_know), classes="dont-know"))
+            self.digits[DONT_KNOW_KEY] = len(labels)
+        super().__init__(*buttons, **kwargs)
         # RadioSet highlights its first option on mount; that highlight is not a choice, so
         # Enter only chooses it once the respondent has moved the highlight themselves.
         self.moved = False
@@ -119,6 +132,15 @@ class ChoiceSet(RadioSet):
         self.choose(index)
 
 
+#: The key that picks a scale's or a number's "don't know" choice (as typed in ``--plain``).
+DONT_KNOW_KEY = "?"
+
+
+def dont_know_hint(label: str | None) -> str:
+    """The hint's part for a "don't know" choice ("" when there is none)."""
+    return f" · {DONT_KNOW_KEY}: {label}" if label else ""
+
+
 class AnswerWidget(Vertical):
     """Base: an input area for one question."""
 
@@ -139,7 +161,7 @@ class AnswerWidget(Vertical):
         raise NotImplementedError
 
     def focus_first(self) -> None:
-        for widget in self.query("RadioSet, Input, TextArea, SelectionList"):
+        for widget in self.query("RadioSet, Input, TextArea, SelectionList, Checkbox"):
             if widget.focusable:
                 # Synchronously: keys typed as the screen appears must reach the field.
                 self.screen.set_focus(widget)
@@ -157,8 +179,14 @@ class ScaleAnswer(AnswerWidget):
         if self._zero_to_ten():
             from survey_tui.tui.widgets.nps import TEN_HINT
 
-            return TEN_HINT
-        return self.HINT
+            hint = TEN_HINT
+        else:
+            hint = self.HINT
+        scale = self.questionnaire.scale_of(self.question)
+        if scale is None or not scale.dont_know:
+            return hint
+        choose, _, enter = hint.rpartition(" · ")
+        return choose + dont_know_hint(scale.dont_know) + " · " + enter
 
     def _zero_to_ten(self) -> bool:
         scale = self.questionnaire.scale_of(self.question)
@@ -175,23 +203,28 @@ class ScaleAnswer(AnswerWidget):
         digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
         if scale.min == 0:
             digits = {str(p): i for i, p in enumerate(scale.values) if p <= 9}
+        unsure = f"{DONT_KNOW_KEY}  {scale.dont_know}" if scale.dont_know else None
         if self._zero_to_ten():
             from survey_tui.tui.widgets.nps import TenPointSet
 
-            choice: ChoiceSet = TenPointSet(*labels, id="choice")
+            choice: ChoiceSet = TenPointSet(*labels, dont_know=unsure, id="choice")
         else:
-            choice = ChoiceSet(*labels, digits=digits, id="choice")
+            choice = ChoiceSet(*labels, digits=digits, dont_know=unsure, id="choice")
         if scale.labels is None:
             choice.add_class("-horizontal")
         yield choice
 
     def on_mount(self) -> None:
-        if isinstance(self.current, int):
+        if self.current == DONT_KNOW and self.scale.dont_know:
+            self.query_one(ChoiceSet).choose(len(self.scale.values))
+        elif isinstance(self.current, int):
             self.query_one(ChoiceSet).choose(self.current - self.scale.min)
 
     def value(self) -> Any:
         index = self.query_one(ChoiceSet).pressed_index
-        return None if index < 0 else self.scale.values[index]
+        if index < 0:
+            return None
+        return DONT_KNOW if index == len(self.scale.values) else self.scale.values[index]
 
 
 class SingleChoiceAnswer(AnswerWidget):
@@ -331,30 +364,50 @@ class MultiList(SelectionList[str]):
 
 
 class NumberAnswer(AnswerWidget):
+    """A number field; with ``dont_know``, a tick box below it that clears and disables the
+    field (typing ``?`` in the field chooses it too)."""
+
     @property
     def hint(self) -> str:
         assert isinstance(self.question, NumberQuestion)
         q = self.question
         kind = "a whole number" if q.integer else "a number"
         unit = f" {q.unit}" if q.unit else ""
+        what = f"Type {kind}{unit}"
         if q.min is not None and q.max is not None:
-            return f"Type {kind} from {q.min:g} to {q.max:g}{unit} · Enter: next"
-        return f"Type {kind}{unit} · Enter: next"
+            what = f"Type {kind} from {q.min:g} to {q.max:g}{unit}"
+        return what + dont_know_hint(q.dont_know) + " · Enter: next"
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, NumberQuestion)
-        current = "" if self.current is None else str(self.current)
+        unsure = self.current == DONT_KNOW and bool(self.question.dont_know)
+        current = "" if self.current is None or unsure else str(self.current)
         with Horizontal(classes="number-row"):
             yield CappedInput(
-                value=current, placeholder="number", id="number", max_length=NUMBER_MAX_LENGTH
+                value=current,
+                placeholder="number",
+                id="number",
+                max_length=NUMBER_MAX_LENGTH,
+                disabled=unsure,
             )
             if self.question.unit:
                 yield Label(self.question.unit, classes="unit", markup=False)
+        if self.question.dont_know:
+            yield Tick(Content(self.question.dont_know), unsure, id="dont-know")
 
     def on_input_submitted(self) -> None:
         self.post_message(NextRequested())
 
+    @on(Checkbox.Changed, "#dont-know")
+    def _unsure(self, event: Checkbox.Changed) -> None:
+        field = self.query_one("#number", Input)
+        if event.value:
+            field.value = ""
+        field.disabled = event.value
+
     def value(self) -> Any:
+        if self.query("#dont-know") and self.query_one("#dont-know", Checkbox).value:
+            return DONT_KNOW
         return parse_answer(self.question, self.query_one("#number", Input).value)
 
 

@@ -9,9 +9,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
-from survey_tui.core.model import MatrixQuestion, Scale
+from survey_tui.core.model import DONT_KNOW, MatrixQuestion, Scale
 from survey_tui.tui.messages import NextRequested
-from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet
+from survey_tui.tui.widgets.answers import (
+    DONT_KNOW_KEY,
+    AnswerWidget,
+    ChoiceSet,
+    dont_know_hint,
+)
 
 
 class MatrixAnswer(AnswerWidget):
@@ -19,33 +24,52 @@ class MatrixAnswer(AnswerWidget):
 
     HINT = "←→ or a digit rates a row · ↑↓/Tab: other rows · PgDn: next"
 
+    @property
+    def hint(self) -> str:
+        scale = self.questionnaire.scale_of(self.question)
+        unsure = scale.dont_know if scale is not None else None
+        rates, _, rest = self.HINT.partition(" · ")
+        return rates + dont_know_hint(unsure) + " · " + rest
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MatrixQuestion)
         scale = self.questionnaire.scale_of(self.question)
         assert scale is not None
         self.scale: Scale = scale
         legend = ", ".join(f"{p}={scale.label_for(p)}" for p in scale.values if scale.label_for(p))
+        if scale.dont_know:
+            legend += (", " if legend else "") + f"{DONT_KNOW_KEY}={scale.dont_know}"
+        unsure = DONT_KNOW_KEY if scale.dont_know else None
         if legend:
             yield Static(legend, classes="legend", markup=False)
         digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
         for row in self.question.rows:
             with Horizontal(classes="matrix-row"):
                 yield Label(row.label, classes="row-label", markup=False)
-                yield RowSet(*[str(p) for p in scale.values], digits=digits, id=f"row-{row.id}")
+                yield RowSet(
+                    *[str(p) for p in scale.values],
+                    digits=digits,
+                    dont_know=unsure,
+                    id=f"row-{row.id}",
+                )
 
     def on_mount(self) -> None:
         if isinstance(self.current, dict):
             for row_id, point in self.current.items():
                 for row_set in self.query(f"#row-{row_id}").results(RowSet):
-                    row_set.choose(point - self.scale.min)
+                    if point == DONT_KNOW:
+                        row_set.choose(len(self.scale.values))
+                    elif isinstance(point, int):
+                        row_set.choose(point - self.scale.min)
 
     def value(self) -> Any:
         assert isinstance(self.question, MatrixQuestion)
-        result: dict[str, int] = {}
+        result: dict[str, int | str] = {}
+        points = self.scale.values
         for row in self.question.rows:
             index = self.query_one(f"#row-{row.id}", RowSet).pressed_index
             if index >= 0:
-                result[row.id] = self.scale.values[index]
+                result[row.id] = DONT_KNOW if index == len(points) else points[index]
         return result or None
 
 
