@@ -71,7 +71,7 @@ def edited_text_warning(q: Questionnaire, records: list[dict[str, Any]]) -> str 
     )
 
 
-def _stdin_is_terminal() -> bool:
+def stdin_is_terminal() -> bool:
     """Whether stdin is a terminal; an in-memory stream (a test feeding the prompt) counts."""
     stream = sys.stdin
     if stream is None:
@@ -89,7 +89,7 @@ def ask_facilitator_pin() -> str:
     Without a terminal getpass would echo a warning, read end-of-input and click would
     abort with exit 1, which cli.md keeps for bugs.
     """
-    if not _stdin_is_terminal():
+    if not stdin_is_terminal():
         raise SurveyError("no terminal to ask the facilitator PIN; pass --pin")
     pin: str = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
     return pin

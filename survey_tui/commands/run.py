@@ -12,6 +12,7 @@ from survey_tui.commands.common import (
     db_option,
     fold_store,
     load_questionnaire,
+    stdin_is_terminal,
     store_path,
 )
 from survey_tui.core.errors import SurveyError
@@ -58,6 +59,13 @@ def run(
         _check_pin(pin)
     if not wave.strip():
         raise SurveyError("--wave must not be empty")
+    if not plain and not stdin_is_terminal():
+        # A full-screen app would wait for keys that never come.
+        raise SurveyError(
+            "standard input is not a terminal; to answer line by line (a script, a pipe, "
+            "a screen reader) add --plain, e.g. printf '4\\n' | survey-tui run "
+            f"{questionnaire} --plain"
+        )
     q = load_questionnaire(questionnaire)
     if group is not None and group not in q.group_ids:
         raise SurveyError(f"unknown group {group!r}; choose one of: {', '.join(q.group_ids)}")
@@ -94,7 +102,11 @@ def _answer(
 
         runner = PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout)
         runner.resume_key = resume_key
-        runner.run()
+        try:
+            runner.run()
+        except KeyboardInterrupt:
+            # The runner said what was kept and how to go on; not click's bare "Aborted!".
+            raise click.exceptions.Exit(130) from None
         return
     if kiosk:
         if pin is None:

@@ -289,6 +289,51 @@ def find_resumable(
     return record
 
 
+#: How long a new terminal waits for the one that held its unfinished response to end: a
+#: closed terminal's app takes a moment to exit (and to fold the store) after its window went.
+RESUME_WAIT_SECONDS = 3.0
+
+
+def wait_for_resumable(
+    questionnaire: Questionnaire,
+    store: Store,
+    resume_key: str | None,
+    group: str | None = None,
+    *,
+    within: float = RESUME_WAIT_SECONDS,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> dict[str, Any] | None:
+    """As :func:`find_resumable`, but when this terminal's unfinished response is still held
+    by a running process, wait up to ``within`` seconds for that process to end (the terminal
+    was just closed) before giving up: a respondent who reopens the terminal at once must be
+    offered their answers all the same. Returns at once when nothing is held (or when
+    ``cancelled()`` says the caller stopped waiting)."""
+    deadline = clock() + within
+    while True:
+        record = find_resumable(questionnaire, store, resume_key, group)
+        if record is not None or resume_key is None or clock() >= deadline or cancelled():
+            return record
+        if not _held_elsewhere(questionnaire, store, resume_key, group):
+            return None
+        sleep(0.05)
+
+
+def _held_elsewhere(
+    questionnaire: Questionnaire, store: Store, resume_key: str, group: str | None
+) -> bool:
+    """Whether an unfinished response of this terminal is owned by a running process."""
+
+    def held(record: dict[str, Any]) -> bool:
+        if group is not None and record.get("group") != group:
+            return False
+        same_file = record.get("questionnaire_sha256") == questionnaire.sha256
+        return same_file and alive(record.get("owner"))
+
+    return store.find_resumable(questionnaire.id, resume_key, held) is not None
+
+
 class Stopwatch:
     """Seconds spent on the current question (stored per question in ``seconds``).
 

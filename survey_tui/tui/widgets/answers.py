@@ -25,6 +25,7 @@ from textual.widgets import (
     SelectionList,
 )
 
+from survey_tui.core import texts
 from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH, parse_answer
 from survey_tui.core.model import (
     DONT_KNOW,
@@ -71,13 +72,15 @@ class ChoiceSet(RadioSet):
 
     def __init__(
         self,
-        *labels: str,
+        *labels: str | Content,
         digits: dict[str, int] | None = None,
         dont_know: str | None = None,
         **kwargs: Any,
     ):
         # Content, not markup: an authored label may contain [brackets].
-        buttons = [Mark(Content(label)) for label in labels]
+        buttons = [
+            Mark(label if isinstance(label, Content) else Content(label)) for label in labels
+        ]
         self.digits = dict(digits or {})
         if dont_know is not None:
             # "Don't know" is no point of the scale: last, set apart, on its own key.
@@ -295,15 +298,18 @@ class SingleChoiceAnswer(AnswerWidget):
 
 
 class MultiChoiceAnswer(AnswerWidget):
-    """Space toggles an option, Enter goes on; "Other" text below."""
+    """Space toggles an option, Enter goes on; "Other" text below (Down from the last option
+    reaches it, Up goes back to the options)."""
 
     HINT = "↑↓ to move · Space: tick or untick · Enter: next"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("up", "options", show=False)]
 
     @property
     def hint(self) -> str:
         # Say the limits up front, so the count rule is no surprise on Next.
         assert isinstance(self.question, MultiChoiceQuestion)
         low, high = self.question.min_selected, self.question.max_selected
+        other = " · ↓ past the last: Other" if self.question.other else ""
         if low and high:
             count = f"Tick {low} to {high}" if low != high else f"Tick {low}"
         elif high:
@@ -311,8 +317,8 @@ class MultiChoiceAnswer(AnswerWidget):
         elif low:
             count = f"Tick at least {low}"
         else:
-            return self.HINT
-        return f"{count} · ↑↓ to move · Space: tick · Enter: next"
+            return f"↑↓ to move · Space: tick or untick{other} · Enter: next"
+        return f"{count} · ↑↓ to move · Space: tick{other} · Enter: next"
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MultiChoiceQuestion)
@@ -327,9 +333,17 @@ class MultiChoiceAnswer(AnswerWidget):
             yield CappedInput(
                 value=other, placeholder="Other (optional)", id="other", max_length=OTHER_MAX_LENGTH
             )
+            yield Label(texts.OTHER_RULE, classes="other-rule")
 
     def on_input_submitted(self) -> None:
         self.post_message(NextRequested())
+
+    def action_options(self) -> None:
+        """Up in the Other box: back to the last option."""
+        options = self.query_one(MultiList)
+        if not options.has_focus:
+            options.focus()
+            options.highlighted = options.option_count - 1
 
     def value(self) -> Any:
         values: list[str] = list(self.query_one(MultiList).selected)
@@ -348,6 +362,15 @@ class MultiList(SelectionList[str]):
 
     def action_next(self) -> None:
         self.post_message(NextRequested())
+
+    def action_cursor_down(self) -> None:
+        """Down from the last option goes to the Other box (where letters are typed), not
+        round to the first option."""
+        others = self.screen.query("#other")
+        if self.highlighted == self.option_count - 1 and others:
+            others.first().focus()
+            return
+        super().action_cursor_down()
 
     def render_line(self, y: int) -> Strip:
         # The X is drawn only on ticked options, so the choice is not shown by colour alone.

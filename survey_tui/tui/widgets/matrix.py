@@ -22,7 +22,7 @@ from survey_tui.tui.widgets.answers import (
 class MatrixAnswer(AnswerWidget):
     """One row per line; arrows or digits rate, Enter moves to the next row (then on)."""
 
-    HINT = "←→ or a digit rates a row · ↑↓/Tab: other rows · PgDn: next"
+    HINT = "A digit (or ←→ and Space) rates a row and moves down · ↑↓: rows · PgDn: next"
 
     @property
     def hint(self) -> str:
@@ -74,29 +74,63 @@ class MatrixAnswer(AnswerWidget):
 
 
 class RowSet(ChoiceSet):
-    """A matrix row: after choosing, Enter or a digit moves to the next row."""
+    """A matrix row. A digit (or Space/Enter on the point under ←→) rates it and moves to
+    the next row; from the last row, on to the next question, unless a required matrix
+    still has a row unrated (then to that row). Up/Down move between rows; a Down pressed
+    right after a digit moved the focus here does not skip this row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose_and_next", "Choose", show=False),
+        Binding("space", "pick_and_next", "Choose", show=False),
         Binding("right", "next_button", show=False),
         Binding("left", "previous_button", show=False),
         Binding("down", "row(1)", show=False),
         Binding("up", "row(-1)", show=False),
     ]
 
+    #: Focus came here by a rating of the row above (a Down now means "this row").
+    arrived_by_rating = False
+
+    def _rows(self) -> list[RowSet]:
+        return list(self.screen.query(RowSet))
+
+    def _focus_row(self, row: RowSet, *, by_rating: bool = False) -> None:
+        for other in self._rows():
+            other.arrived_by_rating = False
+        row.arrived_by_rating = by_rating
+        self.screen.set_focus(row)  # now, so a fast next digit rates that row
+
     def action_row(self, step: int) -> None:
         """Up/Down move between rows and stop at the first and last: leaving the grid by an
         arrow would send the next digit nowhere (Tab still reaches the buttons)."""
-        rows = list(self.screen.query(RowSet))
+        if step > 0 and self.arrived_by_rating:
+            self.arrived_by_rating = False  # the Down meant this row: it is here already
+            return
+        rows = self._rows()
         index = rows.index(self) + step
         if 0 <= index < len(rows):
-            self.screen.set_focus(rows[index])
+            self._focus_row(rows[index])
+
+    def action_next_button(self) -> None:
+        self.arrived_by_rating = False
+        super().action_next_button()
+
+    def action_previous_button(self) -> None:
+        self.arrived_by_rating = False
+        super().action_previous_button()
 
     def action_choose_and_next(self) -> None:
+        """Enter: the point moved to with ←→ (Enter alone on an unrated row skips it)."""
         if self.chooses_on_enter():
             assert self._selected is not None
             self.choose(self._selected)
         self._advance()
+
+    def action_pick_and_next(self) -> None:
+        """Space: the highlighted point, as RadioSet's Space does, then the next row."""
+        if self._selected is not None:
+            self.choose(self._selected)
+            self._advance()
 
     def _digit(self, index: int) -> None:
         # Keys typed in a burst were all queued to the row focused when they arrived;
@@ -107,10 +141,15 @@ class RowSet(ChoiceSet):
         target._advance()
 
     def _advance(self) -> None:
-        rows = list(self.screen.query(RowSet))
+        rows = self._rows()
         index = rows.index(self)
         if index + 1 < len(rows):
-            self.screen.set_focus(rows[index + 1])  # now, so a fast next digit rates that row
+            self._focus_row(rows[index + 1], by_rating=True)
+            return
+        answer = self.screen.query_one(MatrixAnswer)
+        unrated = [row for row in rows if row.pressed_index < 0]
+        if unrated and answer.question.is_required:
+            self._focus_row(unrated[0], by_rating=True)  # never past a row still to rate
         else:
             # The last row: go on; the screen checks that a required matrix is complete.
             self.post_message(NextRequested())
