@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "dashboard": "survey_tui.commands.dashboard:dashboard",
     "serve": "survey_tui.commands.serve:serve",
     "demo": "survey_tui.commands.facilitate:demo",
+    "delete": "survey_tui.commands.delete:delete",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -45,6 +46,7 @@ SHORT_HELP: dict[str, str] = {
     "dashboard": "The facilitator's live view.",
     "serve": "Serve the survey to web browsers.",
     "demo": "A synthetic workshop to analyse and report on.",
+    "delete": "Remove practice or mistaken responses.",
 }
 
 
@@ -75,6 +77,8 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except SurveyError as error:
             fail(error)
+        finally:
+            _remove_lock_files()
 
 
 def _available(name: str) -> bool:
@@ -84,6 +88,14 @@ def _available(name: str) -> bool:
         return importlib.util.find_spec(module_name) is not None
     except ModuleNotFoundError:
         return False
+
+
+def _remove_lock_files() -> None:
+    """A command is done with its stores: their ``.lock`` files go where nobody holds them
+    (only when a store was used at all: ``validate`` never imports it)."""
+    files = sys.modules.get("survey_tui.core.store.files")
+    if files is not None:
+        files.remove_lock_files()
 
 
 def fail(error: SurveyError) -> None:

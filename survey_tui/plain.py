@@ -66,6 +66,7 @@ class PlainRunner:
         self.resume_key: str | None = None
         self.interview = questionnaire.mode == "interview"
         self.session: Session | None = None  # once the respondent has started answering
+        self.test = False  # a rehearsal (run --test): marked, left out of every analysis
         self.width = max(40, shutil.get_terminal_size((80, 24)).columns)
 
     # --- io ----------------------------------------------------------------------------
@@ -127,7 +128,9 @@ class PlainRunner:
         self.say("Type the number of your answer and press Enter. Type < to go back.")
         if self.interview:
             self.say("After each rated or chosen question you can type a note (Enter: none).")
-        earlier = wait_for_resumable(q, self.store, self.resume_key, self.group)
+        if self.test:
+            self.say(texts.PRACTICE)
+        earlier = wait_for_resumable(q, self.store, self.resume_key, self.group, test=self.test)
         if earlier is not None:
             count = texts.answers_count(len(earlier.get("answers") or {}))
             self.say()
@@ -150,6 +153,7 @@ class PlainRunner:
             wave=self.wave,
             mode="interview" if self.interview else "run",
             resume_key=self.resume_key,
+            test=self.test,
         )
         session.begin()
         return self._finish(session, session.first())

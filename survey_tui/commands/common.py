@@ -41,6 +41,19 @@ def store_path(db: str | None) -> Path:
     return Path(db) if db else default_store_path()
 
 
+def explicit_db() -> str | None:
+    """The group's ``--db`` when it was typed on the command line (``survey-tui --db X cmd``),
+    not taken from $SURVEY_TUI_DB."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    if root is None or not isinstance(root.obj, dict):
+        return None
+    if root.get_parameter_source("db") != click.core.ParameterSource.COMMANDLINE:
+        return None
+    db = root.obj.get("db")
+    return str(db) if db else None
+
+
 def load_questionnaire(ref: str) -> Questionnaire:
     """Resolve ``ref`` (path or shipped id) and load it; errors are SurveyErrors."""
     return load(resolve_questionnaire(ref))
@@ -119,3 +132,12 @@ def fold_store(path: Path) -> StoreError | None:
             location=str(path),
         )
     return None
+
+
+def practice_note(q: Questionnaire, count: int) -> str:
+    """What stderr says when practice responses (``run --test``) were left out."""
+    what = "response" if count == 1 else "responses"
+    return (
+        f"note: {count} practice {what} (run --test) left out; "
+        f"survey-tui delete {q.id} --test removes them"
+    )

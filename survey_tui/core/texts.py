@@ -64,6 +64,10 @@ SAVED_ON_LEAVING = (
     "Your answers so far are saved. To carry on, run the same command again in this "
     "terminal and choose Resume."
 )
+PRACTICE = (
+    "Practice run: this response is marked as practice; analysis, reports, export and the "
+    "dashboard leave it out, and survey-tui delete --test removes it."
+)
 NOTHING_SAVED_ON_LEAVING = "Stopped before the first answer; nothing was recorded."
 RESUMED = "Welcome back: your earlier answers are kept, carry on where you left off."
 KIOSK_NEXT = "The survey restarts for the next person in a moment."

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, cast
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from survey_tui.core import flow, texts
@@ -44,9 +45,12 @@ class SurveyApp(App[None]):
         wave: str = "default",
         resume_key: str | None = None,
         from_home: bool = False,
+        test: bool = False,
     ) -> None:
         super().__init__()
         self.resume_key = resume_key
+        # A rehearsal (run --test): the response is marked and left out of every analysis.
+        self.test = test
         self.questionnaire = questionnaire
         self.store = store
         # With one group there is nothing to ask.
@@ -58,6 +62,8 @@ class SurveyApp(App[None]):
         self.mode = "interview" if questionnaire.mode == "interview" else "run"
         # Started from the home picker: Esc on the welcome goes back to the list.
         self.from_home = from_home
+        # What to tell the respondent on leaving (their answers are kept, how to go on).
+        self.leaving_message: str | None = None
         # Changing an answer from the review: Next leads back to the review.
         self.returning_to_review = False
         # What the interview timer reads; tests swap it to move time on without sleeping.
@@ -74,11 +80,20 @@ class SurveyApp(App[None]):
             event.text = strip_controls(event.text)
         await super().on_event(event)
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from survey_tui.tui.palette import system_commands
+
+        return system_commands(super().get_system_commands(screen))
+
     def on_mount(self) -> None:
         from survey_tui.core.session import find_resumable
 
         self.set_interval(self.touch_seconds, self.touch_partial)
-        record = find_resumable(self.questionnaire, self.store, self.resume_key, self.fixed_group)
+        if self.test:
+            self.notify(texts.PRACTICE, timeout=8)
+        record = find_resumable(
+            self.questionnaire, self.store, self.resume_key, self.fixed_group, test=self.test
+        )
         if record is not None:
             self.offer_resume(record)
             return
@@ -99,6 +114,7 @@ class SurveyApp(App[None]):
             self.resume_key,
             self.fixed_group,
             cancelled=lambda: worker.is_cancelled,
+            test=self.test,
         )
         if record is not None and not worker.is_cancelled:
             self.post_message(ResumeFound(record))  # thread-safe, unlike a call on a closing app
@@ -130,9 +146,9 @@ class SurveyApp(App[None]):
         """Leave; an unfinished response is kept, and the respondent is told how to go on."""
         session = self.session
         if session is not None and session.record is not None and not session.submitted:
-            self.exit(message=texts.SAVED_ON_LEAVING)
-        else:
-            self.exit()
+            self.leaving_message = texts.SAVED_ON_LEAVING
+        # From the home, the list says it (a line printed here would be hidden by the list).
+        self.exit(message=None if self.from_home else self.leaving_message)
 
     def show_welcome(self) -> None:
         from survey_tui.tui.screens.survey import WelcomeScreen
@@ -181,6 +197,7 @@ class SurveyApp(App[None]):
             wave=self.wave,
             mode=self.mode,
             resume_key=self.resume_key,
+            test=self.test,
         )
         self.session.begin()
         first = self.session.first()
@@ -265,6 +282,4 @@ def _resume_screen(record: dict[str, Any]) -> Any:
 
 def _blank() -> Any:
     """A placeholder screen for switch_screen to replace (the resume prompt was dismissed)."""
-    from textual.screen import Screen
-
     return Screen()

@@ -60,9 +60,10 @@ class KioskApp(SurveyApp):
         wave: str = "default",
         thanks_seconds: float = 5.0,
         idle_seconds: float = 180.0,
+        test: bool = False,
     ) -> None:
         # No resume key: a respondent must never be offered the previous person's answers.
-        super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None)
+        super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None, test=test)
         self._pin = pin
         # One back-off for every PIN prompt: closing and reopening it must not reset the wait.
         # It reads the app's clock at each call, so a test that swaps the clock moves it too.

@@ -140,3 +140,15 @@ def test_plain_waits_for_the_closed_terminals_app_too(tmp_path: Path) -> None:
     runner.resume_key = "tty-1"
     runner.run()
     assert "You have an unfinished response (1 answer). Resume it?" in out.getvalue()
+
+
+def test_a_practice_response_is_resumed_only_by_a_practice_run(tmp_path: Path) -> None:
+    from survey_tui.core.session import find_resumable
+
+    q = load(SMALL)
+    store = ResponseStore(tmp_path / "r.json")
+    practice = store.start(q, group="a", resume_key="tty-1", test=True)
+    assert practice["test"] is True
+    assert find_resumable(q, store, "tty-1") is None
+    found = find_resumable(q, store, "tty-1", test=True)
+    assert found is not None and found["response_id"] == practice["response_id"]

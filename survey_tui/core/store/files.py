@@ -10,7 +10,9 @@ Layout (see docs/architecture.md, "Response store"):
   of the snapshot; it is folded into the snapshot (atomic replace) when it passes
   :data:`FOLD_BYTES`, on ``insert_many`` and on ``ResponseStore.compact``.
 - ``PATH.lock`` is the inter-process lock held around every read and write. Where it cannot
-  be made (a read-only mount or folder), reads go on without it; writes are refused.
+  be made (a read-only mount or folder), reads go on without it; writes are refused. When a
+  process is done with a store (:func:`remove_lock_files`, at the end of every command), it
+  removes the lock file if nobody holds the lock then (:meth:`StoreFiles.remove_lock_file`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,47 @@ READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 UNLOCKED_READ_TRIES = 20
 
 
+#: The lock file of every store opened in this process, so that they can go when it is done.
+_USED_LOCKS: set[Path] = set()
+
+
+def remove_lock_files() -> None:
+    """Remove the lock file of every store this process opened, where nobody holds it now
+    (the end of a command: a store leaves no ``.lock`` behind once its last user is gone)."""
+    for lock_path in sorted(_USED_LOCKS):
+        with contextlib.suppress(OSError):
+            remove_lock_file(
+                FileLock(lock_path, mode=NEW_FILE_MODE, thread_local=False, poll_interval=0.002)
+            )
+
+
+def remove_lock_file(lock: FileLock) -> bool:
+    """Remove ``lock``'s file if the lock can be had at once (nobody is using the store);
+    True when it was removed.
+
+    Safe for every other user of the store: the file is unlinked only while this process
+    holds its lock, and filelock (>= 3.20.4) checks after each ``flock`` that the locked file
+    is still linked (``st_nlink``), so a process that opened the old file before the unlink
+    and gets its lock afterwards drops it and locks the new file: two processes never hold
+    "the" lock on two different files. Where filelock fell back to a soft lock (no ``flock``
+    on the file system), its own release removes the file.
+    """
+    path = Path(lock.lock_file)
+    if not path.exists() or lock.is_locked:
+        return False  # nothing to remove, or this process is inside a store call
+    try:
+        lock.acquire(timeout=0)
+    except (Timeout, OSError):
+        return False  # someone holds it: the last of them removes it
+    try:
+        if getattr(getattr(lock, "_context", None), "soft_fallback", False):
+            return False
+        path.unlink(missing_ok=True)
+        return True
+    finally:
+        lock.release()
+
+
 class StoreFiles:
     """The in-memory view of one store and the locked, crash-safe file operations behind it
     (the public API is :class:`~survey_tui.core.store.ResponseStore`)."""
@@ -79,6 +122,10 @@ class StoreFiles:
         # Records were read that still hold data a submitted record must not keep (written
         # by an older version): the next write rewrites the whole file without it.
         self._scrub_pending = False
+        # Responses this view has seen go (a delete here, or one found on re-reading the
+        # snapshot): response_id -> (change number, questionnaire_id), for changes_since.
+        self._removed: dict[str, tuple[int, Any]] = {}
+        _USED_LOCKS.add(self.lock_path)
 
     # --- locking and loading ------------------------------------------------------------
     @contextmanager
@@ -121,6 +168,11 @@ class StoreFiles:
                 yield
             finally:
                 self._file_lock.release()
+
+    def remove_lock_file(self) -> bool:
+        """Remove ``PATH.lock`` if nobody holds the lock now (see :func:`remove_lock_file`)."""
+        with self._thread_lock:
+            return remove_lock_file(self._file_lock)
 
     def _read_only_error(self, error: OSError) -> StoreError:
         if error.errno in READ_ONLY_ERRNOS:
@@ -168,8 +220,10 @@ class StoreFiles:
             or (self._journal_pos and journal_ino != self._journal_ino)
             or (journal_sig is not None and journal_sig[2] < self._journal_pos)
         ):
+            before = self._records if self._loaded else {}  # replaced, not changed, below
             self._load_snapshot()
             self._snapshot_sig = snapshot_sig
+            self._note_removed(before)
         if journal_sig is not None:
             self._read_journal()
 
@@ -344,6 +398,48 @@ class StoreFiles:
             fsync_dir(self.path.parent)
         self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
         self._scrub_pending = False
+
+    # --- removing ---------------------------------------------------------------------
+    def _remove(self, response_ids: set[str]) -> int:
+        """Drop these responses durably (call with the lock held, after _refresh).
+
+        A fold, not a journal line: the snapshot is replaced atomically without them (and
+        with every journaled save), then the journal goes. The files stay in the format an
+        older reader knows; a crash before the replace keeps every response, after it none
+        of these (journal lines at or below the snapshot's seq are skipped on reading).
+        """
+        gone = [rid for rid in response_ids if rid in self._records]
+        if not gone:
+            return 0
+        self._seq += 1  # the removal is a change of its own
+        for rid in gone:
+            record = self._records.pop(rid)
+            del self._seq_of[rid]
+            self._removed[rid] = (self._seq, record.get("questionnaire_id"))
+        try:
+            self._fold()
+        except BaseException as error:
+            self._loaded = False  # re-read the files, whichever way the fold ended
+            if isinstance(error, OSError):
+                raise StoreError(
+                    f"cannot write the store: {error.strerror or error}", location=str(self.path)
+                ) from error
+            raise
+        return len(gone)
+
+    def _note_removed(self, before: dict[str, Record]) -> None:
+        """Responses held before a re-read of the snapshot and gone after it were removed
+        (by another process): remember them for changes_since."""
+        for rid, record in before.items():
+            if rid not in self._records and rid not in self._removed:
+                self._removed[rid] = (self._seq, record.get("questionnaire_id"))
+
+    def _removed_since(self, token: int) -> list[Record]:
+        return [
+            {"response_id": rid, "questionnaire_id": qid, "status": "removed"}
+            for rid, (seq, qid) in sorted(self._removed.items(), key=lambda item: item[1][0])
+            if seq > token and rid not in self._records  # not saved again since
+        ]
 
     def _check_writable(self) -> None:
         """Refuse a store whose folder, file or journal cannot be written here."""

@@ -458,7 +458,8 @@ class ReviewScreen(Screen[None]):
 
 
 class ThankYouScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", "Quit")]
+    # "Close": out of the app, or (started from the home) back to its list.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", "Close")]
 
     app = getters.app(SurveyApp)
 
