@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,25 +16,6 @@ from survey_tui.core.pin import PinBackoff
 from survey_tui.core.session import Store
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.pin import PinScreen
-
-
-class KioskThanksScreen(Screen[None]):
-    """A short thank-you; then (after a few seconds, or Enter) the next respondent starts."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", "Next respondent")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="thanks"):
-            yield Static("Thank you!", classes="title")
-            yield Label("Your response has been recorded.")
-            yield Label("The survey restarts for the next person in a moment (Enter: now).")
-
-    def on_mount(self) -> None:
-        seconds = self.app.thanks_seconds  # type: ignore[attr-defined]
-        self.set_timer(seconds, self.action_next)
-
-    def action_next(self) -> None:
-        self.app.next_respondent()  # type: ignore[attr-defined]
 
 
 class KioskApp(SurveyApp):
@@ -138,3 +119,23 @@ class KioskApp(SurveyApp):
     def _pin_given(self, ok: bool | None) -> None:
         if ok:
             self.exit()
+
+
+class KioskThanksScreen(Screen[None]):
+    """A short thank-you; then (after a few seconds, or Enter) the next respondent starts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", "Next respondent")]
+
+    app = getters.app(KioskApp)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="thanks"):
+            yield Static("Thank you!", classes="title")
+            yield Label("Your response has been recorded.")
+            yield Label("The survey restarts for the next person in a moment (Enter: now).")
+
+    def on_mount(self) -> None:
+        self.set_timer(self.app.thanks_seconds, self.action_next)
+
+    def action_next(self) -> None:
+        self.app.next_respondent()

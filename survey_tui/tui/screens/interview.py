@@ -74,7 +74,7 @@ class InterviewQuestionScreen(QuestionScreen):
     def on_mount(self) -> None:
         # (QuestionScreen.on_mount runs too: progress and focus.) The app's clock, so tests
         # can move time on without sleeping.
-        self.stopwatch = Stopwatch(self.app.clock)  # type: ignore[attr-defined]
+        self.stopwatch = Stopwatch(self.app.clock)
         self._show_time()
         self.set_interval(self.TICK_SECONDS, self._tick)
 
