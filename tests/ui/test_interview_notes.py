@@ -187,3 +187,19 @@ async def test_the_welcome_speaks_to_the_interviewer(tmp_path: Path) -> None:
         assert "The interviewee agrees to take part" in shown
         assert "Which group is the interviewee in?" in shown
         assert "describes you best" not in shown and "I agree" not in shown
+
+
+async def test_the_next_button_and_enter_keep_the_notes_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(InterviewQuestionScreen, "TICK_SECONDS", 3600.0)  # no autosave
+    db = tmp_path / "r.json"
+    app, _ = interview_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"typed", "pagedown", "4", "tab", *"by button")
+        await pilot.click("#next")
+        assert screen_question(app) == "team"
+        assert stored(db)["notes"] == {"trust": "by button"}
+        await pilot.press("pageup", "tab", *"and ", "shift+tab", "enter")  # Enter on the rating
+        assert screen_question(app) == "team"
+        assert stored(db)["notes"] == {"trust": "and by button"}

@@ -319,11 +319,19 @@ class QuestionScreen(Screen[None]):
             widget.focus_first()
             await old.remove()
 
+    # The handlers call the actions by name, so a subclass's action (the interview screen
+    # saves its notes first) runs for the buttons and Enter too: @on binds this class's own.
     @on(Button.Pressed, "#next")
     @on(NextRequested)
-    def action_next(self, event: NextRequested | None = None) -> None:
-        if isinstance(event, NextRequested):
-            event.stop()
+    def _next(self, event: Button.Pressed | NextRequested) -> None:
+        event.stop()
+        self.action_next()
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
+    def action_next(self) -> None:
         error = self.query_one("#error", Label)
         message = self._problem()
         if isinstance(message, str):
@@ -363,7 +371,6 @@ class QuestionScreen(Screen[None]):
             return True
         return self.app.fixed_group is None
 
-    @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         if not self._can_go_back(self.question):
             return
