@@ -93,9 +93,9 @@ def _available(name: str) -> bool:
 def _remove_lock_files() -> None:
     """A command is done with its stores: their ``.lock`` files go where nobody holds them
     (only when a store was used at all: ``validate`` never imports it)."""
-    files = sys.modules.get("survey_tui.core.store.files")
-    if files is not None:
-        files.remove_lock_files()
+    locks = sys.modules.get("survey_tui.core.store.locks")
+    if locks is not None:
+        locks.remove_lock_files()
 
 
 def fail(error: SurveyError) -> None:

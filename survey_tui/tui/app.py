@@ -221,7 +221,7 @@ class SurveyApp(App[None]):
         self.switch_screen(QuestionScreen(self.session, question))
 
     def show_review(self) -> None:
-        from survey_tui.tui.screens.survey import ReviewScreen
+        from survey_tui.tui.screens.review import ReviewScreen
 
         assert self.session is not None
         self.returning_to_review = False
@@ -229,7 +229,7 @@ class SurveyApp(App[None]):
 
     def show_thanks(self) -> None:
         """After submit: the thank-you screen (the kiosk app shows its own, then starts over)."""
-        from survey_tui.tui.screens.survey import ThankYouScreen
+        from survey_tui.tui.screens.review import ThankYouScreen
 
         self.switch_screen(ThankYouScreen())
 

@@ -11,7 +11,7 @@ from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
-from survey_tui.tui.widgets.answers import MultiList
+from survey_tui.tui.widgets.multi import MultiList
 
 JOURNEYS = Path(__file__).parent / "run_journeys.yaml"
 

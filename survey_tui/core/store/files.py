@@ -12,7 +12,7 @@ Layout (see docs/architecture.md, "Response store"):
 - ``PATH.lock`` is the inter-process lock held around every read and write. Where it cannot
   be made (a read-only mount or folder), reads go on without it; writes are refused. When a
   process is done with a store (:func:`remove_lock_files`, at the end of every command), it
-  removes the lock file if nobody holds the lock then (:meth:`StoreFiles.remove_lock_file`).
+  removes the lock file if nobody holds the lock then (:mod:`survey_tui.core.store.locks`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import orjson
 from filelock import FileLock, Timeout
 
 from survey_tui.core.errors import StoreError
+from survey_tui.core.store import locks
 from survey_tui.core.store.common import (
     FORMAT_VERSION,
     LOCK_TIMEOUT_SECONDS,
@@ -52,47 +53,6 @@ FOLD_BYTES = 1 << 20
 READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 #: Lock-free reads retry this often when a writer replaces the snapshot meanwhile.
 UNLOCKED_READ_TRIES = 20
-
-
-#: The lock file of every store opened in this process, so that they can go when it is done.
-_USED_LOCKS: set[Path] = set()
-
-
-def remove_lock_files() -> None:
-    """Remove the lock file of every store this process opened, where nobody holds it now
-    (the end of a command: a store leaves no ``.lock`` behind once its last user is gone)."""
-    for lock_path in sorted(_USED_LOCKS):
-        with contextlib.suppress(OSError):
-            remove_lock_file(
-                FileLock(lock_path, mode=NEW_FILE_MODE, thread_local=False, poll_interval=0.002)
-            )
-
-
-def remove_lock_file(lock: FileLock) -> bool:
-    """Remove ``lock``'s file if the lock can be had at once (nobody is using the store);
-    True when it was removed.
-
-    Safe for every other user of the store: the file is unlinked only while this process
-    holds its lock, and filelock (>= 3.20.4) checks after each ``flock`` that the locked file
-    is still linked (``st_nlink``), so a process that opened the old file before the unlink
-    and gets its lock afterwards drops it and locks the new file: two processes never hold
-    "the" lock on two different files. Where filelock fell back to a soft lock (no ``flock``
-    on the file system), its own release removes the file.
-    """
-    path = Path(lock.lock_file)
-    if not path.exists() or lock.is_locked:
-        return False  # nothing to remove, or this process is inside a store call
-    try:
-        lock.acquire(timeout=0)
-    except (Timeout, OSError):
-        return False  # someone holds it: the last of them removes it
-    try:
-        if getattr(getattr(lock, "_context", None), "soft_fallback", False):
-            return False
-        path.unlink(missing_ok=True)
-        return True
-    finally:
-        lock.release()
 
 
 class StoreFiles:
@@ -125,7 +85,7 @@ class StoreFiles:
         # Responses this view has seen go (a delete here, or one found on re-reading the
         # snapshot): response_id -> (change number, questionnaire_id), for changes_since.
         self._removed: dict[str, tuple[int, Any]] = {}
-        _USED_LOCKS.add(self.lock_path)
+        locks.note_used(self.lock_path)
 
     # --- locking and loading ------------------------------------------------------------
     @contextmanager
@@ -170,9 +130,9 @@ class StoreFiles:
                 self._file_lock.release()
 
     def remove_lock_file(self) -> bool:
-        """Remove ``PATH.lock`` if nobody holds the lock now (see :func:`remove_lock_file`)."""
+        """Remove ``PATH.lock`` if nobody holds the lock now (see :mod:`.locks`)."""
         with self._thread_lock:
-            return remove_lock_file(self._file_lock)
+            return locks.remove_lock_file(self._file_lock)
 
     def _read_only_error(self, error: OSError) -> StoreError:
         if error.errno in READ_ONLY_ERRNOS:

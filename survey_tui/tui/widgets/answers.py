@@ -9,32 +9,23 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.segment import Segment
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.strip import Strip
 from textual.widgets import (
     Checkbox,
     Input,
-    Label,
     RadioButton,
     RadioSet,
-    SelectionList,
 )
 
-from survey_tui.core import texts
-from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH, parse_answer
+from survey_tui.core.answers import OTHER_MAX_LENGTH
 from survey_tui.core.model import (
     DONT_KNOW,
     AnyQuestion,
-    MultiChoiceQuestion,
-    NumberQuestion,
     Questionnaire,
     SingleChoiceQuestion,
-    TextQuestion,
 )
 from survey_tui.tui.messages import NextRequested
 from survey_tui.tui.widgets.capped_input import CappedInput
@@ -297,203 +288,10 @@ class SingleChoiceAnswer(AnswerWidget):
         return text or None
 
 
-class MultiChoiceAnswer(AnswerWidget):
-    """Space toggles an option, Enter goes on; "Other" text below (Down from the last option
-    reaches it, Up goes back to the options)."""
-
-    HINT = "↑↓ to move · Space: tick or untick · Enter: next"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("up", "options", show=False)]
-
-    @property
-    def hint(self) -> str:
-        # Say the limits up front, so the count rule is no surprise on Next.
-        assert isinstance(self.question, MultiChoiceQuestion)
-        low, high = self.question.min_selected, self.question.max_selected
-        other = " · ↓ past the last: Other" if self.question.other else ""
-        if low and high:
-            count = f"Tick {low} to {high}" if low != high else f"Tick {low}"
-        elif high:
-            count = f"Tick up to {high}"
-        elif low:
-            count = f"Tick at least {low}"
-        else:
-            return f"↑↓ to move · Space: tick or untick{other} · Enter: next"
-        return f"{count} · ↑↓ to move · Space: tick{other} · Enter: next"
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, MultiChoiceQuestion)
-        chosen = self.current if isinstance(self.current, list) else []
-        yield MultiList(
-            *[(Content(o.label), o.value, o.value in chosen) for o in self.question.options],
-            id="choice",
-        )
-        if self.question.other:
-            known = set(self.question.option_values())
-            other = next((v for v in chosen if v not in known), "")
-            yield CappedInput(
-                value=other, placeholder="Other (optional)", id="other", max_length=OTHER_MAX_LENGTH
-            )
-            yield Label(texts.OTHER_RULE, classes="other-rule")
-
-    def on_input_submitted(self) -> None:
-        self.post_message(NextRequested())
-
-    def action_options(self) -> None:
-        """Up in the Other box: back to the last option."""
-        options = self.query_one(MultiList)
-        if not options.has_focus:
-            options.focus()
-            options.highlighted = options.option_count - 1
-
-    def value(self) -> Any:
-        values: list[str] = list(self.query_one(MultiList).selected)
-        if self.question.other if isinstance(self.question, MultiChoiceQuestion) else False:
-            text = self.query_one("#other", Input).value.strip()
-            if text:
-                values.append(text)
-        return values or None
-
-
-class MultiList(SelectionList[str]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Toggle", show=False),
-        Binding("enter", "next", "Next", show=False),
-    ]
-
-    def action_next(self) -> None:
-        self.post_message(NextRequested())
-
-    def action_cursor_down(self) -> None:
-        """Down from the last option goes to the Other box (where letters are typed), not
-        round to the first option."""
-        others = self.screen.query("#other")
-        if self.highlighted == self.option_count - 1 and others:
-            others.first().focus()
-            return
-        super().action_cursor_down()
-
-    def render_line(self, y: int) -> Strip:
-        # The X is drawn only on ticked options, so the choice is not shown by colour alone.
-        strip = super().render_line(y)
-        segments = list(strip)
-        if len(segments) > 1 and segments[1].text == "X":
-            option = (segments[1].style.meta if segments[1].style else {}).get("option")
-            if option is not None:
-                value = self.get_option_at_index(option).value
-                if value not in self.selected:
-                    segments[1] = Segment(" ", segments[1].style)
-                    return Strip(segments, strip.cell_length)
-        return strip
-
-
-class NumberAnswer(AnswerWidget):
-    """A number field; with ``dont_know``, a tick box below it that clears and disables the
-    field (typing ``?`` in the field chooses it too)."""
-
-    @property
-    def hint(self) -> str:
-        assert isinstance(self.question, NumberQuestion)
-        q = self.question
-        kind = "a whole number" if q.integer else "a number"
-        unit = f" {q.unit}" if q.unit else ""
-        what = f"Type {kind}{unit}"
-        if q.min is not None and q.max is not None:
-            what = f"Type {kind} from {q.min:g} to {q.max:g}{unit}"
-        return what + dont_know_hint(q.dont_know) + " · Enter: next"
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, NumberQuestion)
-        unsure = self.current == DONT_KNOW and bool(self.question.dont_know)
-        current = "" if self.current is None or unsure else str(self.current)
-        with Horizontal(classes="number-row"):
-            yield CappedInput(
-                value=current,
-                placeholder="number",
-                id="number",
-                max_length=NUMBER_MAX_LENGTH,
-                disabled=unsure,
-            )
-            if self.question.unit:
-                yield Label(self.question.unit, classes="unit", markup=False)
-        if self.question.dont_know:
-            yield Tick(Content(self.question.dont_know), unsure, id="dont-know")
-
-    def on_input_submitted(self) -> None:
-        self.post_message(NextRequested())
-
-    @on(Checkbox.Changed, "#dont-know")
-    def _unsure(self, event: Checkbox.Changed) -> None:
-        field = self.query_one("#number", Input)
-        if event.value:
-            field.value = ""
-        field.disabled = event.value
-
-    def value(self) -> Any:
-        if self.query("#dont-know") and self.query_one("#dont-know", Checkbox).value:
-            return DONT_KNOW
-        return parse_answer(self.question, self.query_one("#number", Input).value)
-
-
-class TextAnswer(AnswerWidget):
-    """One line (Enter goes on) or a TextArea (Tab to the buttons); counter to max_length."""
-
-    @property
-    def hint(self) -> str:
-        assert isinstance(self.question, TextQuestion)
-        return "PgDn or Ctrl+N: next · Tab: buttons" if self.question.multiline else self.HINT
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, TextQuestion)
-        current = self.current if isinstance(self.current, str) else ""
-        if self.question.multiline:
-            # Imported here: TextArea (and its document model) is only needed for multi-line.
-            from survey_tui.tui.widgets.capped_text import CappedTextArea
-
-            yield CappedTextArea(
-                current,
-                id="text",
-                soft_wrap=True,
-                tab_behavior="focus",
-                max_length=self.question.max_length,
-            )
-        else:
-            yield CappedInput(value=current, id="text", max_length=self.question.max_length)
-        yield Label("", id="counter")
-
-    def on_mount(self) -> None:
-        self._count()
-
-    def on_input_changed(self) -> None:
-        self._count()
-
-    def on_text_area_changed(self) -> None:
-        self._count()
-
-    def on_input_submitted(self) -> None:
-        self.post_message(NextRequested())
-
-    def _raw(self) -> str:
-        widget = self.query_one("#text")
-        # A TextArea has .text, an Input .value (TextArea is imported only when used).
-        return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined]
-
-    def _count(self) -> None:
-        assert isinstance(self.question, TextQuestion)
-        self.query_one("#counter", Label).update(
-            f"{len(self._raw())} / {self.question.max_length} characters"
-        )
-
-    def value(self) -> Any:
-        return parse_answer(self.question, self._raw())
-
-
 WIDGETS: dict[str, type[AnswerWidget]] = {
     "likert": ScaleAnswer,
     "nps": ScaleAnswer,
     "single_choice": SingleChoiceAnswer,
-    "multi_choice": MultiChoiceAnswer,
-    "number": NumberAnswer,
-    "text": TextAnswer,
 }
 
 
@@ -501,9 +299,19 @@ def answer_widget(
     questionnaire: Questionnaire, question: AnyQuestion, current: Any
 ) -> AnswerWidget:
     """The widget for ``question``'s type, showing ``current`` (the stored answer, if any)."""
+    # The other types live in their own modules (they build on the classes above),
+    # imported when such a question is shown.
     if question.type == "matrix":
-        # Its own module (it builds on ChoiceSet above), imported when a matrix is shown.
         from survey_tui.tui.widgets.matrix import MatrixAnswer
 
         return MatrixAnswer(questionnaire, question, current)
+    if question.type == "multi_choice":
+        from survey_tui.tui.widgets.multi import MultiChoiceAnswer
+
+        return MultiChoiceAnswer(questionnaire, question, current)
+    if question.type in ("number", "text"):
+        from survey_tui.tui.widgets.typed import NumberAnswer, TextAnswer
+
+        typed = NumberAnswer if question.type == "number" else TextAnswer
+        return typed(questionnaire, question, current)
     return WIDGETS[question.type](questionnaire, question, current)
