@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "demo": "survey_tui.commands.facilitate:demo",
     "evidence": "survey_tui.commands.evidence:evidence",
     "log": "survey_tui.commands.log:log",
+    "delete": "survey_tui.commands.delete:delete",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -51,6 +52,7 @@ SHORT_HELP: dict[str, str] = {
     "demo": "A synthetic workshop to analyse and report on.",
     "evidence": "Measured delivery metrics: from git history or a CSV.",
     "log": "The feedback log: one AI event in seconds; undo, import, export.",
+    "delete": "Remove practice or mistaken responses.",
 }
 
 
@@ -81,6 +83,8 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except SurveyError as error:
             fail(error)
+        finally:
+            _remove_lock_files()
 
 
 def _available(name: str) -> bool:
@@ -90,6 +94,14 @@ def _available(name: str) -> bool:
         return importlib.util.find_spec(module_name) is not None
     except ModuleNotFoundError:
         return False
+
+
+def _remove_lock_files() -> None:
+    """A command is done with its stores: their ``.lock`` files go where nobody holds them
+    (only when a store was used at all: ``validate`` never imports it)."""
+    locks = sys.modules.get("survey_tui.core.store.locks")
+    if locks is not None:
+        locks.remove_lock_files()
 
 
 def fail(error: SurveyError) -> None:

@@ -3,7 +3,9 @@
 For screen-reader users (Textual has no screen-reader support) and for scripts: no
 full-screen app, no colour, every choice numbered, the same validation, conditions and
 autosave as the TUI (both drive :class:`survey_tui.core.session.Session`).
-Typing ``<`` goes back one question; an empty line skips an optional question.
+Typing ``<`` goes back one question; an empty line skips an optional question; a line of a
+multi-line answer that ends with a backslash goes on on the next line. Long lines are wrapped at
+word boundaries to the terminal's width.
 In an interview guide (``mode: interview``) the probes are listed and, after each question
 that is not itself free text, a note may be typed (an empty line: no note).
 """
@@ -11,6 +13,8 @@ that is not itself free text, a note may be typed (an empty line: no note).
 from __future__ import annotations
 
 import re
+import shutil
+import textwrap
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -28,10 +32,12 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
-from survey_tui.core.session import Session, Stopwatch, Store, find_resumable, length_summary
+from survey_tui.core.session import Session, Stopwatch, Store, length_summary, wait_for_resumable
 from survey_tui.core.textsafety import escape_for_terminal
 
 BACK = "<"
+#: Ending a line of a multi-line text answer with this goes on to a new line.
+MORE = "\\"
 
 
 class InputEnded(SurveyError):
@@ -59,12 +65,31 @@ class PlainRunner:
         self.stdout = stdout
         self.resume_key: str | None = None
         self.interview = questionnaire.mode == "interview"
+        self.session: Session | None = None  # once the respondent has started answering
+        self.test = False  # a rehearsal (run --test): marked, left out of every analysis
+        self.width = max(40, shutil.get_terminal_size((80, 24)).columns)
 
     # --- io ----------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
         # Answers read back (review, resume, notes) may hold what a terminal would obey.
-        self.stdout.write(escape_for_terminal(text) + "\n")
+        lines = [wrapped for line in text.split("\n") for wrapped in self._wrap(line)]
+        self.stdout.write(escape_for_terminal("\n".join(lines)) + "\n")
         self.stdout.flush()
+
+    def _wrap(self, line: str) -> list[str]:
+        """One line cut at word boundaries to the width; continuation lines hang under the
+        text of a bullet or a numbered choice."""
+        if len(line) < self.width:
+            return [line]
+        lead = re.match(r"\s*(?:[-•]\s+|\d+\.\s+)?", line)
+        hang = " " * (lead.end() if lead else 0)
+        return textwrap.wrap(
+            line,
+            self.width - 1,
+            subsequent_indent=hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
 
     def ask(self, prompt: str) -> str:
         self.stdout.write(escape_for_terminal(prompt))
@@ -76,7 +101,24 @@ class PlainRunner:
 
     # --- flow --------------------------------------------------------------------------
     def run(self) -> dict[str, Any] | None:
-        """The whole pass; returns the stored record, or None when consent was declined."""
+        """The whole pass; returns the stored record, or None when consent was declined.
+
+        Ctrl+C saves what was answered, says so and how to carry on, then raises
+        KeyboardInterrupt again for the command to end.
+        """
+        try:
+            return self._run()
+        except KeyboardInterrupt:
+            session = self.session
+            self.say()
+            if session is not None and session.record is not None and not session.submitted:
+                session.save()
+                self.say(texts.SAVED_ON_LEAVING)
+            else:
+                self.say(texts.NOTHING_SAVED_ON_LEAVING)
+            raise
+
+    def _run(self) -> dict[str, Any] | None:
         q = self.q
         self.say(q.title)
         self.say("=" * len(q.title))
@@ -86,19 +128,20 @@ class PlainRunner:
         self.say("Type the number of your answer and press Enter. Type < to go back.")
         if self.interview:
             self.say("After each rated or chosen question you can type a note (Enter: none).")
-        earlier = find_resumable(q, self.store, self.resume_key, self.group)
+        if self.test:
+            self.say(texts.PRACTICE)
+        earlier = wait_for_resumable(q, self.store, self.resume_key, self.group, test=self.test)
         if earlier is not None:
-            count = len(earlier.get("answers") or {})
+            count = texts.answers_count(len(earlier.get("answers") or {}))
             self.say()
-            if self._yes(
-                f"You have an unfinished response ({count} answers). Resume it? (yes/no) "
-            ):
+            if self._yes(f"You have an unfinished response ({count}). Resume it? (yes/no) "):
                 session = Session.resumed(q, self.store, earlier)
                 return self._finish(session, session.resume_point())
         if q.consent:
             self.say()
             self.say(readable(q.consent))
-            if not self._yes("Do you agree to take part? (yes/no): "):
+            who = "Does the interviewee" if self.interview else "Do you"
+            if not self._yes(f"{who} agree to take part? (yes/no): "):
                 self.say("You did not agree; nothing was recorded.")
                 return None
         only = q.group_ids[0] if len(q.group_ids) == 1 else None
@@ -110,12 +153,14 @@ class PlainRunner:
             wave=self.wave,
             mode="interview" if self.interview else "run",
             resume_key=self.resume_key,
+            test=self.test,
         )
         session.begin()
         return self._finish(session, session.first())
 
     def _finish(self, session: Session, start: AnyQuestion | None) -> dict[str, Any] | None:
         """Questions from ``start`` on, the review, then submit (or save on end of input)."""
+        self.session = session
         try:
             if start is not None:
                 self._answer_all(session, start)
@@ -123,7 +168,7 @@ class PlainRunner:
                 target = self._review(session)
                 if target is None:
                     break
-                self._answer_all(session, start=target)
+                self._answer_all(session, start=target, from_review=True)
         except InputEnded:
             session.save()
             self.say()
@@ -145,9 +190,10 @@ class PlainRunner:
 
     def _choose_group(self) -> str:
         self.say()
-        self.say("Which of these describes you best?")
+        self.say(texts.INTERVIEW_GROUP_PROMPT if self.interview else texts.GROUP_PROMPT)
         for index, group in enumerate(self.q.groups, 1):
-            self.say(f"  {index}. {group.label}")
+            about = f": {' '.join(group.description.split())}" if group.description else ""
+            self.say(f"  {index}. {group.label}{about}")
         while True:
             text = self.ask("Your choice: ").strip()
             if text.isdigit() and 1 <= int(text) <= len(self.q.groups):
@@ -156,12 +202,18 @@ class PlainRunner:
                 return text
             self.say(f"Type a number from 1 to {len(self.q.groups)}.")
 
-    def _answer_all(self, session: Session, start: AnyQuestion | None = None) -> None:
+    def _answer_all(
+        self, session: Session, start: AnyQuestion | None = None, *, from_review: bool = False
+    ) -> None:
+        """Question after question from ``start``; from the review, only what changing an
+        answer needs (``flow.after_edit``), then back to the review."""
         question = start or session.first()
         while question is not None:
             went_back = self._answer(session, question)
             if went_back:
                 question = session.previous_before(question.id) or question
+            elif from_review:
+                question = flow.after_edit(session)
             else:
                 question = session.next_after(question.id)
 
@@ -171,6 +223,10 @@ class PlainRunner:
         self.say()
         heading = flow.progress_text(session, question.id)
         self.say(heading + (f" - {section.title}" if section else ""))
+        page = flow.page_of(session, question.id)
+        intro = flow.section_intro(session, page) if page is not None else None
+        if intro:
+            self.say(readable(intro))
         self.say(question.text_for(session.group))
         if question.help:
             self.say(readable(question.help))
@@ -182,7 +238,7 @@ class PlainRunner:
                 if value is BACK:
                     return True
             else:
-                text = self.ask("> ")
+                text = self._ask_text(question)
                 if text.strip() == BACK:
                     return True
                 if not text.strip() and question.id in session.answers:
@@ -202,6 +258,14 @@ class PlainRunner:
                 return self._note(session, question)
             return False
 
+    def _ask_text(self, question: AnyQuestion) -> str:
+        """One answer; a multi-line text goes on while its lines end with a backslash."""
+        text = self.ask("> ")
+        if isinstance(question, TextQuestion) and question.multiline:
+            while text.endswith(MORE):
+                text = text[: -len(MORE)] + "\n" + self.ask("  ")
+        return text
+
     def _note(self, session: Session, question: AnyQuestion) -> bool:
         """The interviewer's note after an answer; True if they typed < to go back."""
         earlier = session.notes.get(question.id)
@@ -218,10 +282,11 @@ class PlainRunner:
         scale = self.q.scale_of(question)
         assert scale is not None
         earlier = session.answers.get(question.id) or {}
-        result: dict[str, int] = {}
+        result: dict[str, int | str] = {}
+        unsure = f", {_dont_know(scale.dont_know)}" if scale.dont_know else ""
         for row in question.rows:
             while True:
-                text = self.ask(f"  {row.label} ({scale.min}-{scale.max}): ").strip()
+                text = self.ask(f"  {row.label} ({scale.min}-{scale.max}{unsure}): ").strip()
                 if text == BACK:
                     return BACK
                 if not text:
@@ -247,17 +312,26 @@ class PlainRunner:
                     say(f"  {value}. {label}")
             if isinstance(question, NpsQuestion) or not scale.labels or scale.labels_ends_only:
                 say(f"  Type a number from {scale.min} to {scale.max}.")
+            if scale.dont_know:
+                say(f"  {_dont_know(scale.dont_know)}")
         elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             for index, option in enumerate(question.options, 1):
                 say(f"  {index}. {option.label}")
-            if question.other:
-                say("  Or type your own answer (Other).")
             if isinstance(question, MultiChoiceQuestion):
                 say("  Type one or more numbers separated by commas.")
+                if question.other:
+                    say("  Or add your own answer (Other) after the numbers, e.g. 1, 3, Pairing.")
+                    say(f"  {texts.OTHER_RULE}")
+            elif question.other:
+                say("  Or type your own answer (Other).")
         elif isinstance(question, NumberQuestion):
             say("  Type a " + ("whole " if question.integer else "") + "number" + _range(question))
+            if question.dont_know:
+                say(f"  {_dont_know(question.dont_know)}")
         elif isinstance(question, TextQuestion):
             say(f"  Type your answer (up to {question.max_length} characters).")
+            if question.multiline:
+                say(f"  End a line with {MORE} to go on on a new line.")
         if self.interview and question.probes:
             say("  Probes (for the interviewer, ask as needed):")
             for probe in question.probes:
@@ -289,6 +363,11 @@ class PlainRunner:
             if text.isdigit() and 1 <= int(text) <= len(visible):
                 return visible[int(text) - 1]
             self.say(f"Type a number from 1 to {len(visible)}, or press Enter.")
+
+
+def _dont_know(label: str) -> str:
+    """How to choose "don't know" (``parse_answer`` reads ``?``, ``dont_know`` or the label)."""
+    return f"? = {label}"
 
 
 def _range(question: NumberQuestion) -> str:

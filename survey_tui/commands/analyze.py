@@ -11,6 +11,7 @@ from survey_tui.commands.common import (
     db_option,
     edited_text_warning,
     load_questionnaire,
+    practice_note,
     store_path,
 )
 from survey_tui.core.errors import StoreError
@@ -173,18 +174,23 @@ def _index_line(result: dict[str, Any]) -> str:
 
 
 def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
-    """The stored responses to ``q`` (every version, all statuses); StoreError if none.
+    """The stored responses to ``q`` (every version, all statuses, no practice responses);
+    StoreError if none.
 
     Other versions' responses are pooled by the analysis where a question is unchanged
     (docs/statistics.md); stderr says so. Shared with ``report``.
     """
     from survey_tui.core.store import ResponseStore
+    from survey_tui.core.store.records import without_practice
 
     path = store_path(db)
     if not path.exists():
         raise StoreError(f"no response store at {path}")
     # Read-only use: skip the defensive copy (halves memory on large stores).
     records = ResponseStore(path).responses(q.id, status=None, copy=False)
+    records, practice = without_practice(records)
+    if practice:
+        click.echo(practice_note(q, practice), err=True)
     if not records:
         raise StoreError(f"{path}: no responses for questionnaire {q.id!r}")
     mine = [r for r in records if r.get("questionnaire_version") == q.version]

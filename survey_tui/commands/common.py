@@ -41,6 +41,19 @@ def store_path(db: str | None) -> Path:
     return Path(db) if db else default_store_path()
 
 
+def explicit_db() -> str | None:
+    """The group's ``--db`` when it was typed on the command line (``survey-tui --db X cmd``),
+    not taken from $SURVEY_TUI_DB."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    if root is None or not isinstance(root.obj, dict):
+        return None
+    if root.get_parameter_source("db") != click.core.ParameterSource.COMMANDLINE:
+        return None
+    db = root.obj.get("db")
+    return str(db) if db else None
+
+
 def load_questionnaire(ref: str) -> Questionnaire:
     """Resolve ``ref`` (path or shipped id) and load it; errors are SurveyErrors."""
     return load(resolve_questionnaire(ref))
@@ -71,7 +84,7 @@ def edited_text_warning(q: Questionnaire, records: list[dict[str, Any]]) -> str 
     )
 
 
-def _stdin_is_terminal() -> bool:
+def stdin_is_terminal() -> bool:
     """Whether stdin is a terminal; an in-memory stream (a test feeding the prompt) counts."""
     stream = sys.stdin
     if stream is None:
@@ -89,7 +102,7 @@ def ask_facilitator_pin() -> str:
     Without a terminal getpass would echo a warning, read end-of-input and click would
     abort with exit 1, which cli.md keeps for bugs.
     """
-    if not _stdin_is_terminal():
+    if not stdin_is_terminal():
         raise SurveyError("no terminal to ask the facilitator PIN; pass --pin")
     pin: str = click.prompt("Facilitator PIN", hide_input=True, confirmation_prompt=True)
     return pin
@@ -131,3 +144,12 @@ def respondent_wave(ctx: click.Context, param: click.Parameter, value: str) -> s
             f"{ALL_WAVES!r} names every wave pooled in an analysis; give the wave another name"
         )
     return value
+
+
+def practice_note(q: Questionnaire, count: int) -> str:
+    """What stderr says when practice responses (``run --test``) were left out."""
+    what = "response" if count == 1 else "responses"
+    return (
+        f"note: {count} practice {what} (run --test) left out; "
+        f"survey-tui delete {q.id} --test removes them"
+    )

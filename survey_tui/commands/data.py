@@ -15,6 +15,7 @@ from survey_tui.commands.common import (
     db_option,
     edited_text_warning,
     load_questionnaire,
+    practice_note,
     store_path,
 )
 from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
@@ -220,6 +221,8 @@ def _export_notes(q: Questionnaire, result: Export, every: list[Record], fmt: st
             f"note: {result.other_versions} responses to other versions of {q.id!r} "
             "left out (export with that version's file to get them)"
         )
+    if result.practice:
+        notes.append(practice_note(q, result.practice))
     records = [r for r in every if r.get("questionnaire_version") == q.version]
     warning = edited_text_warning(q, records)
     if warning:

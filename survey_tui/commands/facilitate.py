@@ -4,19 +4,35 @@ from __future__ import annotations
 
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire
+from survey_tui.commands.common import explicit_db, load_questionnaire
 from survey_tui.core.errors import StoreError
 
 FLAGSHIP = "ai-expectation-gap"
+DEMO_FILE = "demo.json"
+
+
+def demo_store_path() -> Path:
+    """Where the demo goes without --db: one file in the user data dir, made anew each time
+    (never the real store, no new temporary folder per run)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("survey-tui")) / DEMO_FILE
 
 
 @click.command()
-@db_option
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help=f"Where to write the demo store (also as survey-tui --db PATH demo). Default: "
+    f"{DEMO_FILE} in the user data dir, replaced on each run; $SURVEY_TUI_DB is not used, "
+    "so the demo never lands in your real store unless you name it.",
+)
 @click.option("--seed", default=2026, show_default=True, type=int, help="Generator seed.")
 @click.option(
     "--no-dashboard",
@@ -28,8 +44,8 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
     with synthetic delivery metrics and a 90-day success plan beside it.
 
     Then open the facilitator dashboard on it (r reveals the gaps, p previews the report,
-    q quits). Without --db the store goes into a new temporary folder, never into your real
-    store.
+    q quits). Without --db the store is demo.json in the user data dir (made anew each run),
+    never your real store: $SURVEY_TUI_DB is not used for the demo.
 
     \b
     Example:
@@ -39,8 +55,10 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
     from survey_tui.core.store import ResponseStore
 
     q = load_questionnaire(FLAGSHIP)
+    db = db or explicit_db()
     if db is None:
-        path = Path(tempfile.mkdtemp(prefix="survey-tui-demo-")) / "responses.json"
+        path = demo_store_path()
+        _start_afresh(path)
     else:
         path = Path(db)
         if path.exists() and ResponseStore(path).responses(q.id, status=None, copy=False):
@@ -109,3 +127,10 @@ def add_demo_evidence(
     if not plan.exists():
         plan.write_text(text, encoding="utf-8")
     return plan, len(rows)
+
+
+def _start_afresh(path: Path) -> None:
+    """Remove the previous demo store and its plan (ours alone: nobody else writes them)."""
+    plan = path.with_name(path.stem + ".plan.yaml")
+    for leftover in (path, path.with_name(path.name + ".journal"), plan):
+        leftover.unlink(missing_ok=True)

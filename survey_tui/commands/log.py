@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import _stdin_is_terminal, db_option, load_questionnaire, store_path
+from survey_tui.commands.common import stdin_is_terminal, db_option, load_questionnaire, store_path
 from survey_tui.core.errors import DataError, StoreError, SurveyError
 from survey_tui.core.textsafety import escape_for_terminal
 
@@ -107,7 +107,7 @@ def add(
     path = store_path(db)
     lacking = missing(q, draft)
     if lacking:
-        if not (_stdin_is_terminal() and sys.stdout.isatty()):
+        if not (stdin_is_terminal() and sys.stdout.isatty()):
             raise SurveyError(
                 "missing "
                 + ", ".join(_option_name(f) for f in lacking)

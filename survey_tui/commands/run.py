@@ -13,6 +13,7 @@ from survey_tui.commands.common import (
     fold_store,
     load_questionnaire,
     respondent_wave,
+    stdin_is_terminal,
     store_path,
 )
 from survey_tui.core.errors import SurveyError
@@ -39,6 +40,13 @@ from survey_tui.core.errors import SurveyError
     show_default=True,
     help="With --kiosk: start over after this long without a key (someone walked away).",
 )
+@click.option(
+    "--test",
+    "test",
+    is_flag=True,
+    help="A practice run: responses are marked, left out of analysis, reports, export and "
+    "the dashboard, and removed by survey-tui delete --test.",
+)
 @db_option
 def run(
     questionnaire: str,
@@ -48,6 +56,7 @@ def run(
     kiosk: bool,
     pin: str | None,
     idle_minutes: float,
+    test: bool,
     db: str | None,
 ) -> None:
     """Answer QUESTIONNAIRE (a YAML path or a shipped id) in the terminal.
@@ -57,6 +66,7 @@ def run(
       survey-tui run ai-expectation-gap --group frontline
       printf '4\\n5\\n' | survey-tui run my.yaml --group a --plain
       survey-tui run ai-expectation-gap --kiosk
+      survey-tui run ai-expectation-gap --test    # rehearse on the real store
     """
     if pin is not None and not kiosk:
         raise SurveyError("--pin only applies with --kiosk")
@@ -78,7 +88,7 @@ def run(
     store.check(write=True)
     problem = None
     try:
-        _answer(q, store, group, wave, plain, kiosk, pin, terminal_resume_key(), idle_minutes)
+        _answer(q, store, group, wave, plain, kiosk, pin, terminal_resume_key(), idle_minutes, test)
     finally:
         problem = fold_store(store.path)
     if problem is not None:
@@ -95,6 +105,7 @@ def _answer(
     pin: str | None,
     resume_key: str | None,
     idle_minutes: float = 3.0,
+    test: bool = False,
 ) -> None:
     """Run the respondent's session: ``--plain``, kiosk, or the one-respondent app."""
     if plain:
@@ -102,7 +113,12 @@ def _answer(
 
         runner = PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout)
         runner.resume_key = resume_key
-        runner.run()
+        runner.test = test
+        try:
+            runner.run()
+        except KeyboardInterrupt:
+            # The runner said what was kept and how to go on; not click's bare "Aborted!".
+            raise click.exceptions.Exit(130) from None
         return
     if kiosk:
         if pin is None:
@@ -111,15 +127,27 @@ def _answer(
             _check_pin(pin)
         from survey_tui.tui.kiosk import KioskApp
 
+        _need_a_terminal()
         kiosk_app = KioskApp(
-            q, store, pin=pin, group=group, wave=wave, idle_seconds=idle_minutes * 60
+            q, store, pin=pin, group=group, wave=wave, idle_seconds=idle_minutes * 60, test=test
         )
         kiosk_app.run()
         return
+    _need_a_terminal()
     from survey_tui.tui.app import SurveyApp
 
-    app = SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key)
+    app = SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key, test=test)
     app.run()
+
+
+def _need_a_terminal() -> None:
+    """A full-screen app on a pipe would wait for keys that never come: say what works."""
+    if not stdin_is_terminal():
+        raise SurveyError(
+            "standard input is not a terminal; to answer line by line (a script, a pipe, "
+            "a screen reader) add --plain, e.g. printf '4\\n' | survey-tui run QUESTIONNAIRE "
+            "--plain"
+        )
 
 
 def _check_pin(pin: str) -> None:

@@ -113,13 +113,7 @@ def parse_answer(question: AnyQuestion, text: str, scale: Scale | None = None) -
     elif isinstance(question, SingleChoiceQuestion):
         value = _choice(question, cleaned)
     elif isinstance(question, MultiChoiceQuestion):
-        tokens = [t for t in re.split(r"[,;]", cleaned) if t.strip()]
-        picked: list[str] = []
-        for token in tokens:
-            choice = _choice(question, token)
-            if choice not in picked:
-                picked.append(choice)
-        value = picked
+        value = _parse_multi(question, cleaned)
     elif isinstance(question, NumberQuestion):
         value = _parse_number(question, cleaned)
     elif isinstance(question, MatrixQuestion):
@@ -127,6 +121,32 @@ def parse_answer(question: AnyQuestion, text: str, scale: Scale | None = None) -
     else:  # pragma: no cover - every type is handled above
         raise AnswerError(f"unsupported question type {question.type}")
     return value
+
+
+def _parse_multi(question: MultiChoiceQuestion, text: str) -> list[str]:
+    """Options by number, value or label, separated by commas (or ';'). With ``other``, the
+    first part that is no option starts the respondent's own answer, which runs to the end
+    ("1, 3, Pair programming, mostly"): it may hold commas, as in the TUI's Other box, and a
+    ';' in it is refused by :func:`check_answer` there and here alike."""
+    picked: list[str] = []
+    for match in re.finditer(r"[^,;]+", text):
+        token = match.group().strip()
+        if not token:
+            continue
+        if question.other and not token.isdigit() and not _is_option(question, token):
+            other = text[match.start() :].strip()
+            if other not in picked:
+                picked.append(other)
+            break
+        choice = _choice(question, token)
+        if choice not in picked:
+            picked.append(choice)
+    return picked
+
+
+def _is_option(question: SingleChoiceQuestion | MultiChoiceQuestion, token: str) -> bool:
+    folded = token.strip().casefold()
+    return any(folded in (o.value.casefold(), o.label.casefold()) for o in question.options)
 
 
 # Answers beyond this size are refused: they would not store exactly as JSON (orjson stops at
@@ -271,11 +291,12 @@ def _check_matrix(questionnaire: Questionnaire, question: MatrixQuestion, value:
     if not isinstance(value, dict):
         return "Rate each row."
     scale = _scale_for(question, questionnaire.scale_of(question))
+    missing = [row.label for row in question.rows if value.get(row.id) is None]
+    if missing and question.is_required:
+        return f"Rate every row (missing: {', '.join(missing)})."
     for row in question.rows:
         point = value.get(row.id)
         if point is None:
-            if question.is_required:
-                return f"Rate every row (missing: {row.label})."
             continue
         if point == DONT_KNOW:
             if scale.dont_know is None:

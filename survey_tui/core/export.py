@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import orjson
 
 from survey_tui.core.store.exchange import columns, export_time, text_columns, to_row
+from survey_tui.core.store.records import without_practice
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -62,6 +63,7 @@ class Export:
     rows: int
     other_versions: int = 0  # responses to other versions of the questionnaire, left out
     small_groups: list[SmallGroup] = field(default_factory=list)
+    practice: int = 0  # practice responses (run --test), left out
 
 
 def export_responses(
@@ -76,9 +78,11 @@ def export_responses(
     Rows are sorted by the exported ``submitted_at`` then ``response_id``: without exact
     times the order within a day says nothing about who answered first. CSV answers are
     those the questionnaire as now written accepts (so the file re-imports); JSON keeps the
-    answers as stored.
+    answers as stored. Practice responses (``run --test``) are left out.
     """
-    mine = [r for r in records if r.get("questionnaire_id") == questionnaire.id]
+    mine, practice = without_practice(
+        [r for r in records if r.get("questionnaire_id") == questionnaire.id]
+    )
     chosen = [
         r
         for r in mine
@@ -96,7 +100,8 @@ def export_responses(
         data += b"\n"
     else:
         data = csv_text(questionnaire, chosen, exact_times=exact_times).encode("utf-8")
-    return Export(data, len(chosen), other_versions, small_groups(questionnaire, chosen))
+    found = small_groups(questionnaire, chosen)
+    return Export(data, len(chosen), other_versions, found, practice=practice)
 
 
 def json_record(record: Record, *, exact_times: bool = False) -> Record:

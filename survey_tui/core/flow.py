@@ -232,6 +232,29 @@ def review_items(session: Session) -> list[ReviewItem]:
     ]
 
 
+def after_edit(session: Session) -> AnyQuestion | None:
+    """Where a respondent goes after changing an answer from the review: the first question
+    that still needs an answer (a changed answer can bring up a required follow-up), else
+    back to the review (None). Every front end returns to the review this way."""
+    problem = first_problem(session)
+    return problem[0] if problem is not None else None
+
+
+def section_intro(session: Session, page: Page) -> str | None:
+    """The section's description, shown on the page where the section starts for this
+    respondent ("These questions are optional"): a section page, or the first question of
+    the section that is shown now."""
+    section = page.section
+    if section is None or not section.description:
+        return None
+    first = next(
+        (v for v in session.visible() if session.questionnaire.section_of(v.id) is section), None
+    )
+    if first is None or first.id not in {x.id for x in page.questions}:
+        return None
+    return section.description
+
+
 def first_problem(session: Session) -> tuple[AnyQuestion, str] | None:
     """The first visible question whose answer cannot be submitted, with the reason."""
     q = session.questionnaire

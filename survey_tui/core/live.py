@@ -12,8 +12,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.store.records import is_practice
 
 Record = dict[str, Any]
+
+#: The status changes_since gives a response that was deleted from the store.
+REMOVED = "removed"
 
 
 class ChangeSource(Protocol):
@@ -121,7 +125,12 @@ class LiveResponses:
         for record in changed:
             if record.get("questionnaire_id") != self.questionnaire.id:
                 continue
-            self.records[str(record["response_id"])] = record
+            rid = str(record["response_id"])
+            if record.get("status") == REMOVED or is_practice(record):
+                # Deleted, or a rehearsal (run --test): not part of the session's figures.
+                mine += self.records.pop(rid, None) is not None
+                continue
+            self.records[rid] = record
             mine += 1
         return mine
 
@@ -253,7 +262,8 @@ def advance_shown(
 
 
 def since_text(moment: datetime | None, now: datetime) -> str:
-    """'no submits yet', '12 s ago', '3 min ago', '2 h 5 min ago', '9 days ago'."""
+    """'no submits yet', '12 s ago', '3 min ago', '2 h 5 min ago'; from two days back the
+    date, 'on 2026-04-16' (a count of days reads like a stalled session on an old store)."""
     if moment is None:
         return "no submits yet"
     seconds = max(0, int((now - moment).total_seconds()))
@@ -265,4 +275,4 @@ def since_text(moment: datetime | None, now: datetime) -> str:
     hours = minutes // 60
     if hours < 48:
         return f"{hours} h {minutes % 60} min ago"
-    return f"{hours // 24} days ago"
+    return f"on {moment.astimezone(UTC):%Y-%m-%d}"

@@ -34,6 +34,7 @@ class Store(Protocol):
         wave: str = ...,
         mode: str = ...,
         resume_key: str | None = ...,
+        test: bool = ...,
     ) -> dict[str, Any]: ...
 
     def save(self, record: dict[str, Any]) -> None: ...
@@ -60,8 +61,10 @@ class Session:
         wave: str = "default",
         mode: str = "run",
         resume_key: str | None = None,
+        test: bool = False,
     ) -> None:
         self.questionnaire = questionnaire
+        self.test = test  # a practice response (run --test): left out of every analysis
         self.resume_key = resume_key
         self.store = store
         self.group = group
@@ -82,6 +85,7 @@ class Session:
                 wave=self.wave,
                 mode=self.mode,
                 resume_key=self.resume_key,
+                test=self.test,
             )
             if self.resume_key is not None:
                 self.claim()
@@ -110,6 +114,7 @@ class Session:
             wave=str(record.get("wave") or "default"),
             mode=str(record.get("mode") or "run"),
             resume_key=record.get("resume_key"),
+            test=record.get("test") is True,
         )
         session.record = record
         session.answers = dict(record.get("answers") or {})
@@ -268,12 +273,18 @@ def length_summary(questionnaire: Questionnaire, group: str | None = None) -> st
 
 
 def find_resumable(
-    questionnaire: Questionnaire, store: Store, resume_key: str | None, group: str | None = None
+    questionnaire: Questionnaire,
+    store: Store,
+    resume_key: str | None,
+    group: str | None = None,
+    *,
+    test: bool = False,
 ) -> dict[str, Any] | None:
     """An unfinished response from this terminal to this exact questionnaire file, if any.
 
-    Never one still being answered in another open terminal (two people on one laptop), and
-    never one of another group than ``group`` when the group is fixed (``--group``).
+    Never one still being answered in another open terminal (two people on one laptop),
+    never one of another group than ``group`` when the group is fixed (``--group``), and a
+    practice response only to a practice run (``test``) and the other way round.
     """
     if resume_key is None:
         return None
@@ -281,12 +292,62 @@ def find_resumable(
     def free(record: dict[str, Any]) -> bool:
         if group is not None and record.get("group") != group:
             return False
+        if (record.get("test") is True) != test:
+            return False
         return not alive(record.get("owner"))
 
     record = store.find_resumable(questionnaire.id, resume_key, free)
     if record is None or record.get("questionnaire_sha256") != questionnaire.sha256:
         return None  # a changed file could make old answers invalid: start over instead
     return record
+
+
+#: How long a new terminal waits for the one that held its unfinished response to end: a
+#: closed terminal's app takes a moment to exit (and to fold the store) after its window went.
+RESUME_WAIT_SECONDS = 3.0
+
+
+def wait_for_resumable(
+    questionnaire: Questionnaire,
+    store: Store,
+    resume_key: str | None,
+    group: str | None = None,
+    *,
+    within: float = RESUME_WAIT_SECONDS,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    cancelled: Callable[[], bool] = lambda: False,
+    test: bool = False,
+) -> dict[str, Any] | None:
+    """As :func:`find_resumable`, but when this terminal's unfinished response is still held
+    by a running process, wait up to ``within`` seconds for that process to end (the terminal
+    was just closed) before giving up: a respondent who reopens the terminal at once must be
+    offered their answers all the same. Returns at once when nothing is held (or when
+    ``cancelled()`` says the caller stopped waiting)."""
+    deadline = clock() + within
+    while True:
+        record = find_resumable(questionnaire, store, resume_key, group, test=test)
+        if record is not None or resume_key is None or clock() >= deadline or cancelled():
+            return record
+        if not _held_elsewhere(questionnaire, store, resume_key, group, test):
+            return None
+        sleep(0.05)
+
+
+def _held_elsewhere(
+    questionnaire: Questionnaire, store: Store, resume_key: str, group: str | None, test: bool
+) -> bool:
+    """Whether an unfinished response of this terminal is owned by a running process."""
+
+    def held(record: dict[str, Any]) -> bool:
+        if group is not None and record.get("group") != group:
+            return False
+        if (record.get("test") is True) != test:
+            return False
+        same_file = record.get("questionnaire_sha256") == questionnaire.sha256
+        return same_file and alive(record.get("owner"))
+
+    return store.find_resumable(questionnaire.id, resume_key, held) is not None
 
 
 class Stopwatch:

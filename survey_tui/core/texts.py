@@ -19,6 +19,9 @@ NEXT_RESPONDENT = "Next respondent"
 
 # --- welcome ---------------------------------------------------------------------------
 CONSENT_AGREE = "I agree to take part"
+# An interview guide's welcome is read by the interviewer, about the interviewee.
+INTERVIEW_CONSENT_AGREE = "The interviewee agrees to take part"
+INTERVIEW_GROUP_PROMPT = "Which group is the interviewee in?"
 CONSENT_NEEDED = "Please tick 'I agree' to take part."
 GROUP_PROMPT = "Which of these describes you best?"
 GROUP_NEEDED = "Please choose the group that describes you."
@@ -31,6 +34,7 @@ PROGRESS_OF = "{total}"
 PROGRESS_UP_TO = "up to {total}"
 OTHER_OPTION = "Other"
 OTHER_TEXT = "Your own answer"
+OTHER_RULE = "Your own answer (Other) cannot contain ';'."
 PROBES = "Probes (for the interviewer, ask as needed)"
 NOTES = "Notes"
 CHARACTERS = "{count} / {limit} characters"
@@ -54,6 +58,17 @@ CONTINUE = "Continue"
 
 # --- resume and kiosk ------------------------------------------------------------------
 RESUME_TITLE = "Unfinished response found"
+RESUME_STARTED = "Started {started} UTC with {count} given so far."
+ANSWERS = ("{count} answer", "{count} answers")
+SAVED_ON_LEAVING = (
+    "Your answers so far are saved. To carry on, run the same command again in this "
+    "terminal and choose Resume."
+)
+PRACTICE = (
+    "Practice run: this response is marked as practice; analysis, reports, export and the "
+    "dashboard leave it out, and survey-tui delete --test removes it."
+)
+NOTHING_SAVED_ON_LEAVING = "Stopped before the first answer; nothing was recorded."
 RESUMED = "Welcome back: your earlier answers are kept, carry on where you left off."
 KIOSK_NEXT = "The survey restarts for the next person in a moment."
 
@@ -101,3 +116,8 @@ LOG_UNDO = "Undo my last entry"
 LOG_UNDONE = "Your last entry was removed."
 LOG_NOTHING_TO_UNDO = "There is no entry of yours to undo."
 LOG_CHOOSE = "Choose"
+
+
+def answers_count(count: int) -> str:
+    """ "1 answer", "3 answers"."""
+    return ANSWERS[0 if count == 1 else 1].format(count=count)

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, cast
 
-from textual import events
-from textual.app import App
+from textual import events, on, work
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
+from survey_tui.core import flow, texts
 from survey_tui.core.live import TOUCH_INTERVAL, Touchable, touch
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Store
 from survey_tui.core.textsafety import clean_record, strip_controls
-from survey_tui.tui.messages import AnswerRecorded
+from survey_tui.tui.messages import (
+    AnswerRecorded,
+    BackRequested,
+    EditRequested,
+    ResumeFound,
+    Submitted,
+)
 
 
 class SurveyApp(App[None]):
@@ -35,9 +44,13 @@ class SurveyApp(App[None]):
         group: str | None = None,
         wave: str = "default",
         resume_key: str | None = None,
+        from_home: bool = False,
+        test: bool = False,
     ) -> None:
         super().__init__()
         self.resume_key = resume_key
+        # A rehearsal (run --test): the response is marked and left out of every analysis.
+        self.test = test
         self.questionnaire = questionnaire
         self.store = store
         # With one group there is nothing to ask.
@@ -47,6 +60,12 @@ class SurveyApp(App[None]):
         self.session: Session | None = None
         # Stored on each record; the kiosk app stores "kiosk".
         self.mode = "interview" if questionnaire.mode == "interview" else "run"
+        # Started from the home picker: Esc on the welcome goes back to the list.
+        self.from_home = from_home
+        # What to tell the respondent on leaving (their answers are kept, how to go on).
+        self.leaving_message: str | None = None
+        # Changing an answer from the review: Next leads back to the review.
+        self.returning_to_review = False
         # What the interview timer reads; tests swap it to move time on without sleeping.
         self.clock: Callable[[], float] = time.monotonic
         # How often the open partial response is marked as still being answered (so counts of
@@ -61,16 +80,58 @@ class SurveyApp(App[None]):
             event.text = strip_controls(event.text)
         await super().on_event(event)
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from survey_tui.tui.palette import system_commands
+
+        return system_commands(super().get_system_commands(screen))
+
     def on_mount(self) -> None:
         from survey_tui.core.session import find_resumable
-        from survey_tui.tui.screens.survey import ResumeScreen
 
         self.set_interval(self.touch_seconds, self.touch_partial)
-        record = find_resumable(self.questionnaire, self.store, self.resume_key, self.fixed_group)
+        if self.test:
+            self.notify(texts.PRACTICE, timeout=8)
+        record = find_resumable(
+            self.questionnaire, self.store, self.resume_key, self.fixed_group, test=self.test
+        )
         if record is not None:
-            self.push_screen(ResumeScreen(record), self._resume_chosen)
-        else:
-            self.show_welcome()
+            self.offer_resume(record)
+            return
+        self.show_welcome()
+        if self.resume_key is not None:
+            self._resume_when_released()
+
+    @work(thread=True, exclusive=True, group="resume")
+    def _resume_when_released(self) -> None:
+        """A terminal closed a moment ago may still be ending while it holds this terminal's
+        unfinished response: wait for it to let go, then offer the response after all."""
+        from survey_tui.core.session import wait_for_resumable
+
+        worker = get_current_worker()
+        record = wait_for_resumable(
+            self.questionnaire,
+            self.store,
+            self.resume_key,
+            self.fixed_group,
+            cancelled=lambda: worker.is_cancelled,
+            test=self.test,
+        )
+        if record is not None and not worker.is_cancelled:
+            self.post_message(ResumeFound(record))  # thread-safe, unlike a call on a closing app
+
+    @on(ResumeFound)
+    def _late_resume(self, event: ResumeFound) -> None:
+        from survey_tui.tui.screens.survey import WelcomeScreen
+
+        if self.session is None and isinstance(self.screen, WelcomeScreen):
+            self.push_screen(_resume_screen(event.record), self._late_resume_chosen)
+
+    def _late_resume_chosen(self, record: dict[str, Any] | None) -> None:
+        if record is not None:  # else: back on the welcome screen underneath
+            self._resume_chosen(record)
+
+    def offer_resume(self, record: dict[str, Any]) -> None:
+        self.push_screen(_resume_screen(record), self._resume_chosen)
 
     def touch_partial(self) -> None:
         """Keep the respondent's unfinished response counted as in progress while the app is
@@ -80,6 +141,14 @@ class SurveyApp(App[None]):
         if session is None or session.record is None or session.submitted:
             return
         touch(cast(Touchable, self.store), str(session.record["response_id"]))
+
+    async def action_quit(self) -> None:
+        """Leave; an unfinished response is kept, and the respondent is told how to go on."""
+        session = self.session
+        if session is not None and session.record is not None and not session.submitted:
+            self.leaving_message = texts.SAVED_ON_LEAVING
+        # From the home, the list says it (a line printed here would be hidden by the list).
+        self.exit(message=None if self.from_home else self.leaving_message)
 
     def show_welcome(self) -> None:
         from survey_tui.tui.screens.survey import WelcomeScreen
@@ -91,6 +160,7 @@ class SurveyApp(App[None]):
         from survey_tui.tui.screens.survey import WelcomeScreen
 
         chosen = self.session.group if self.session is not None else None
+        self.returning_to_review = False
         self.switch_screen(WelcomeScreen(self.change_group, self.fixed_group, chosen))
 
     def change_group(self, group: str) -> None:
@@ -113,11 +183,10 @@ class SurveyApp(App[None]):
         # A record stored before answers were cleaned on write could hold terminal controls.
         self.session = Session.resumed(self.questionnaire, self.store, clean_record(record))
         question = self.session.resume_point()
+        self.push_screen(_blank())
         if question is None:
-            self.push_screen(_blank())
             self.show_review()
         else:
-            self.push_screen(_blank())
             self.show_question(question)
 
     def start_session(self, group: str) -> None:
@@ -128,6 +197,7 @@ class SurveyApp(App[None]):
             wave=self.wave,
             mode=self.mode,
             resume_key=self.resume_key,
+            test=self.test,
         )
         self.session.begin()
         first = self.session.first()
@@ -151,29 +221,65 @@ class SurveyApp(App[None]):
         self.switch_screen(QuestionScreen(self.session, question))
 
     def show_review(self) -> None:
-        from survey_tui.tui.screens.survey import ReviewScreen
+        from survey_tui.tui.screens.review import ReviewScreen
 
         assert self.session is not None
+        self.returning_to_review = False
         self.switch_screen(ReviewScreen(self.session))
 
     def show_thanks(self) -> None:
         """After submit: the thank-you screen (the kiosk app shows its own, then starts over)."""
-        from survey_tui.tui.screens.survey import ThankYouScreen
+        from survey_tui.tui.screens.review import ThankYouScreen
 
         self.switch_screen(ThankYouScreen())
 
+    # --- navigation: what the screens ask for ------------------------------------------
     def on_answer_recorded(self, event: AnswerRecorded) -> None:
         # Conditions are re-evaluated here: the next question depends on this answer.
         assert self.session is not None
-        following = self.session.next_after(event.question_id)
+        if self.returning_to_review:
+            following = flow.after_edit(self.session)
+        else:
+            following = self.session.next_after(event.question_id)
         if following is None:
             self.show_review()
         else:
             self.show_question(following)
 
+    @on(BackRequested)
+    def _back(self, event: BackRequested) -> None:
+        assert self.session is not None
+        if event.question_id is None:  # from the review: its last question
+            last = self.session.last()
+            if last is not None:
+                self.show_question(last)
+            return
+        previous = self.session.previous_before(event.question_id)
+        if previous is None:
+            self.show_welcome_again()
+        else:
+            self.show_question(previous)
+
+    @on(EditRequested)
+    def _edit(self, event: EditRequested) -> None:
+        assert self.session is not None
+        question = self.questionnaire.question(event.question_id)
+        if question is not None:
+            self.returning_to_review = True
+            self.show_question(question)
+
+    @on(Submitted)
+    def _submitted(self) -> None:
+        self.show_thanks()
+
+
+def _resume_screen(record: dict[str, Any]) -> Any:
+    """The resume prompt (imported when it is shown)."""
+    from survey_tui.tui.screens.survey import ResumeScreen
+
+    return ResumeScreen(record)
+
 
 def _blank() -> Any:
     """A placeholder screen for switch_screen to replace (the resume prompt was dismissed)."""
-    from textual.screen import Screen
-
     return Screen()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from survey_tui.core.live import ChangeSource
 from survey_tui.core.model import Questionnaire
@@ -38,6 +40,11 @@ class DashboardApp(App[None]):
             export_dir=export_dir,
             poll_seconds=poll_seconds,
         )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from survey_tui.tui.palette import system_commands
+
+        return system_commands(super().get_system_commands(screen))
 
     def on_mount(self) -> None:
         self.push_screen(self.dashboard)

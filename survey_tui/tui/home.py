@@ -1,26 +1,75 @@
 """``survey-tui`` with no arguments: pick a questionnaire, then run it, watch it or report on it.
 
-Enter or r runs the highlighted questionnaire (the home app exits and the survey app starts in
-the same terminal), d opens the facilitator dashboard on it, p previews its gap report.
+Enter or r runs the highlighted questionnaire (the home app exits, the survey app runs in the
+same terminal, then the list comes back), d opens the facilitator dashboard on it, p previews
+its gap report.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
+from textual import getters
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.model import Questionnaire
+from survey_tui.tui.palette import system_commands
+
+
+def _label(path: Path) -> str:
+    from survey_tui.core.loader import load
+
+    try:
+        q = load(path)
+    except SurveyError:
+        return f"{path.name} (does not load; run survey-tui validate)"
+    return f"{q.title}  ({q.id}, {sum(1 for _ in q.questions())} questions)"
+
+
+class HomeApp(App[None]):
+    """The home picker; ``choice`` is the questionnaire to run after it exits (or None)."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = ["survey.tcss", "dashboard.tcss"]
+    TITLE = "survey-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+
+    def __init__(
+        self,
+        store_path: Path,
+        *,
+        export_dir: Path | None = None,
+        highlight: Path | None = None,
+        message: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self.export_dir = export_dir
+        self.choice: Path | None = None
+        self.highlight = highlight  # back from a run: the questionnaire just run
+        self.message = message  # back from a run: what the survey said on leaving
+        self.sub_title = "choose a questionnaire"
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return system_commands(super().get_system_commands(screen))
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self.message:
+            self.notify(self.message, timeout=10)
 
 
 class HomeScreen(Screen[None]):
     """Shipped and local questionnaires, with what can be done with the highlighted one."""
+
+    app = getters.app(HomeApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "run", "Run"),
@@ -35,6 +84,13 @@ class HomeScreen(Screen[None]):
         files = shipped_questionnaire_files() + local_questionnaire_files()
         yield OptionList(*(Option(_label(p), id=str(p)) for p in files), id="home")
         yield Footer()
+
+    def on_mount(self) -> None:
+        highlight = self.app.highlight
+        options = self.query_one("#home", OptionList)
+        if highlight is not None:
+            with contextlib.suppress(OptionDoesNotExist):
+                options.highlighted = options.get_option_index(str(highlight))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -63,9 +119,8 @@ class HomeScreen(Screen[None]):
         """Leave the home app and answer the highlighted questionnaire."""
         path = self.highlighted()
         if path is not None and self._questionnaire() is not None:
-            app: HomeApp = self.app  # type: ignore[assignment]
-            app.choice = path
-            app.exit()
+            self.app.choice = path
+            self.app.exit()
 
     def action_dashboard(self) -> None:
         """The facilitator dashboard on the highlighted questionnaire (Esc comes back)."""
@@ -75,9 +130,9 @@ class HomeScreen(Screen[None]):
         q = self._questionnaire()
         if q is None:
             return
-        app: HomeApp = self.app  # type: ignore[assignment]
-        store = ResponseStore(app.store_path)
-        self.app.push_screen(DashboardScreen(q, store, export_dir=app.export_dir, can_go_back=True))
+        store = ResponseStore(self.app.store_path)
+        dashboard = DashboardScreen(q, store, export_dir=self.app.export_dir, can_go_back=True)
+        self.app.push_screen(dashboard)
 
     def action_preview(self) -> None:
         """Render the gap report of the stored responses and show it."""
@@ -87,13 +142,16 @@ class HomeScreen(Screen[None]):
 
     def _preview(self, q: Questionnaire) -> None:
         from survey_tui.core.store import ResponseStore
+        from survey_tui.core.store.records import without_practice
         from survey_tui.tui.report_files import report_markdown
 
-        app: HomeApp = self.app  # type: ignore[assignment]
+        app = self.app
         try:
             if not app.store_path.exists():
                 raise SurveyError(f"no response store at {app.store_path}")
-            records = ResponseStore(app.store_path).responses(q.id, version=q.version)
+            records, _ = without_practice(
+                ResponseStore(app.store_path).responses(q.id, version=q.version)
+            )
             if not records:
                 raise SurveyError(f"no submitted responses to {q.id!r} in {app.store_path}")
             markdown = report_markdown(q, records, None)
@@ -108,52 +166,30 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ReportPreviewScreen(markdown, f"{title}: report"))
 
 
-def _label(path: Path) -> str:
-    from survey_tui.core.loader import load
-
-    try:
-        q = load(path)
-    except SurveyError:
-        return f"{path.name} (does not load; run survey-tui validate)"
-    return f"{q.title}  ({q.id}, {sum(1 for _ in q.questions())} questions)"
-
-
-class HomeApp(App[None]):
-    """The home picker; ``choice`` is the questionnaire to run after it exits (or None)."""
-
-    CSS_PATH: ClassVar[list[str | Path]] = ["survey.tcss", "dashboard.tcss"]
-    TITLE = "survey-tui"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
-
-    def __init__(self, store_path: Path, *, export_dir: Path | None = None) -> None:
-        super().__init__()
-        self.store_path = store_path
-        self.export_dir = export_dir
-        self.choice: Path | None = None
-        self.sub_title = "choose a questionnaire"
-
-    def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
-
-
-def run_home(store_path: Path) -> Any:
-    """Show the home picker, then run the chosen questionnaire in the same terminal."""
-    home = HomeApp(store_path)
-    home.run()
-    if home.choice is None:
-        return None
+def run_home(store_path: Path) -> None:
+    """Show the home picker; run the chosen questionnaire in the same terminal, then come
+    back to the list (on the same questionnaire) until the facilitator quits."""
     import contextlib
 
-    from survey_tui.core.errors import SurveyError
     from survey_tui.core.loader import load
+    from survey_tui.core.session import terminal_resume_key
     from survey_tui.core.store import ResponseStore
     from survey_tui.tui.app import SurveyApp
 
-    questionnaire = load(home.choice)
-    store = ResponseStore(store_path)
-    try:
-        return SurveyApp(questionnaire, store).run()
-    finally:
-        # As `run` does: the store file alone then holds every response (for copying).
-        with contextlib.suppress(SurveyError, OSError):
-            store.compact()
+    chosen: Path | None = None
+    message: str | None = None
+    while True:
+        home = HomeApp(store_path, highlight=chosen, message=message)
+        home.run()
+        if home.choice is None:
+            return
+        chosen = home.choice
+        store = ResponseStore(store_path)
+        survey = SurveyApp(load(chosen), store, resume_key=terminal_resume_key(), from_home=True)
+        try:
+            survey.run()
+        finally:
+            # As `run` does: the store file alone then holds every response (for copying).
+            with contextlib.suppress(SurveyError, OSError):
+                store.compact()
+        message = survey.leaving_message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,25 +16,6 @@ from survey_tui.core.pin import PinBackoff
 from survey_tui.core.session import Store
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.pin import PinScreen
-
-
-class KioskThanksScreen(Screen[None]):
-    """A short thank-you; then (after a few seconds, or Enter) the next respondent starts."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", "Next respondent")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="thanks"):
-            yield Static("Thank you!", classes="title")
-            yield Label("Your response has been recorded.")
-            yield Label("The survey restarts for the next person in a moment (Enter: now).")
-
-    def on_mount(self) -> None:
-        seconds = self.app.thanks_seconds  # type: ignore[attr-defined]
-        self.set_timer(seconds, self.action_next)
-
-    def action_next(self) -> None:
-        self.app.next_respondent()  # type: ignore[attr-defined]
 
 
 class KioskApp(SurveyApp):
@@ -60,9 +41,10 @@ class KioskApp(SurveyApp):
         wave: str = "default",
         thanks_seconds: float = 5.0,
         idle_seconds: float = 180.0,
+        test: bool = False,
     ) -> None:
         # No resume key: a respondent must never be offered the previous person's answers.
-        super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None)
+        super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None, test=test)
         self._pin = pin
         # One back-off for every PIN prompt: closing and reopening it must not reset the wait.
         # It reads the app's clock at each call, so a test that swaps the clock moves it too.
@@ -137,3 +119,23 @@ class KioskApp(SurveyApp):
     def _pin_given(self, ok: bool | None) -> None:
         if ok:
             self.exit()
+
+
+class KioskThanksScreen(Screen[None]):
+    """A short thank-you; then (after a few seconds, or Enter) the next respondent starts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", "Next respondent")]
+
+    app = getters.app(KioskApp)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="thanks"):
+            yield Static("Thank you!", classes="title")
+            yield Label("Your response has been recorded.")
+            yield Label("The survey restarts for the next person in a moment (Enter: now).")
+
+    def on_mount(self) -> None:
+        self.set_timer(self.app.thanks_seconds, self.action_next)
+
+    def action_next(self) -> None:
+        self.app.next_respondent()

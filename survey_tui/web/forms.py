@@ -15,6 +15,7 @@ from typing import Any
 
 from survey_tui.core.answers import AnswerError, parse_answer
 from survey_tui.core.model import (
+    DONT_KNOW,
     AnyQuestion,
     MatrixQuestion,
     MultiChoiceQuestion,
@@ -47,6 +48,11 @@ def row_name(question: AnyQuestion, row_id: str) -> str:
     return f"q_{question.id}__{row_id}"
 
 
+def dont_know_name(question: AnyQuestion) -> str:
+    """A number question's "don't know" tick box (scales send ``dont_know`` as a point)."""
+    return f"q_{question.id}__dk"
+
+
 def note_name(question: AnyQuestion) -> str:
     return f"n_{question.id}"
 
@@ -64,6 +70,8 @@ def field_names(q: Questionnaire, questions: Sequence[AnyQuestion]) -> set[str]:
             names.update(row_name(question, row.id) for row in question.rows)
         else:
             names.add(field_name(question))
+        if isinstance(question, NumberQuestion) and question.dont_know:
+            names.add(dont_know_name(question))
         if isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion) and question.other:
             names.add(other_name(question))
         if takes_notes(q, question):
@@ -101,12 +109,14 @@ def _text(form: Any, name: str, limit: int) -> str:
     return raw.replace("\r\n", "\n")
 
 
-def _point(q: Questionnaire, question: AnyQuestion, form: Any, name: str) -> int | None:
+def _point(q: Questionnaire, question: AnyQuestion, form: Any, name: str) -> int | str | None:
     raw = _short(form, name)
     if raw is None or raw == "":
         return None
     scale = q.scale_of(question)
     assert scale is not None
+    if raw == DONT_KNOW and scale.dont_know:
+        return DONT_KNOW
     if not raw.lstrip("-").isdigit() or int(raw) not in scale.values:
         raise BadForm(f"{raw!r} is not a point of {question.id}'s scale")
     return int(raw)
@@ -128,6 +138,8 @@ def read_answer(q: Questionnaire, question: AnyQuestion, form: Any) -> Any:
     if isinstance(question, MultiChoiceQuestion):
         return _read_multi(question, form)
     if isinstance(question, NumberQuestion):
+        if question.dont_know and _short(form, dont_know_name(question)):
+            return DONT_KNOW  # the tick box wins over a number typed before it was ticked
         raw = _short(form, field_name(question)) or ""
         return parse_answer(question, raw)
     if isinstance(question, TextQuestion):

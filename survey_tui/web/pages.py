@@ -65,6 +65,7 @@ class Pages(QuestionPages):
             consent=markdown_block(self.q.consent) if self.q.consent else None,
             length=length_summary(self.q, self._fixed_group()).capitalize(),
             groups=groups,
+            interview=self.q.mode == "interview",
             consented=consented,
             consent_error=consent_error,
             group_error=group_error,

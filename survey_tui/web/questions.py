@@ -16,7 +16,7 @@ from survey_tui.core.flow import Page
 from survey_tui.core.model import AnyQuestion
 from survey_tui.web import forms, views
 from survey_tui.web.base import Form, PageBase, Reply
-from survey_tui.web.render import markdown_inline
+from survey_tui.web.render import markdown_block, markdown_inline
 from survey_tui.web.respondents import Respondent
 
 
@@ -116,6 +116,7 @@ class QuestionPages(PageBase):
             status=422 if errors else 200,
             page_title=progress.text(),
             heading=title or self.q.title,
+            intro=markdown_block(flow.section_intro(session, page)),
             progress=progress.text(),
             progress_max=max(progress.up_to, progress.total, 1),
             progress_value=progress.answered,
@@ -238,10 +239,10 @@ class QuestionPages(PageBase):
             )
             return self._draw(respondent, redrawn, csrf, state)
         if back_to_review:
-            first = flow.first_problem(session)
-            if first is None:
+            still = flow.after_edit(session)
+            if still is None:
                 return Reply(status=303, location="/review")
-            return Reply(status=303, location=self._problem_url(session, first[0]))
+            return Reply(status=303, location=self._problem_url(session, still))
         following = flow.next_page(session, page.key, self.per_page)
         return Reply(status=303, location=self._page_url(following))
 

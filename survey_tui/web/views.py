@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from survey_tui.core import texts
 from survey_tui.core.model import (
+    DONT_KNOW,
     AnyQuestion,
     MatrixQuestion,
     MultiChoiceQuestion,
@@ -22,6 +23,7 @@ from survey_tui.core.model import (
 from survey_tui.web.forms import (
     OTHER_CHOSEN,
     OTHER_MAX_LENGTH,
+    dont_know_name,
     field_name,
     note_name,
     other_name,
@@ -37,6 +39,7 @@ class Choice:
     checked: bool
     id: str
     number: str = ""  # a scale point's number, shown beside its label
+    dont_know: bool = False  # the "don't know" choice after the points, set apart
 
 
 @dataclass
@@ -67,6 +70,9 @@ class QuestionView:
     other_max: int = OTHER_MAX_LENGTH
     value: str = ""
     unit: str = ""
+    dont_know_name: str = ""  # a number's "don't know" tick box
+    dont_know_label: str = ""
+    dont_know_checked: bool = False
     multiline: bool = False
     max_length: int = 0
     columns: list[tuple[str, str]] = field(default_factory=list)
@@ -150,8 +156,7 @@ def question_view(
     elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
         _choices(question, view, stored, posted)
     elif isinstance(question, NumberQuestion):
-        view.value = str(_posted_or(posted, view.name, "" if stored is None else _num(stored)))
-        view.unit = question.unit or ""
+        _number(question, view, stored, posted)
     elif isinstance(question, TextQuestion):
         view.value = str(_posted_or(posted, view.name, stored or ""))
         view.multiline = question.multiline
@@ -161,12 +166,28 @@ def question_view(
     return view
 
 
+def _number(
+    question: NumberQuestion,
+    view: QuestionView,
+    stored: Any,
+    posted: Mapping[str, Sequence[str]] | None,
+) -> None:
+    unsure = stored == DONT_KNOW
+    shown = "" if stored is None or unsure else _num(stored)
+    view.value = str(_posted_or(posted, view.name, shown))
+    view.unit = question.unit or ""
+    if question.dont_know:
+        view.dont_know_name = dont_know_name(question)
+        view.dont_know_label = question.dont_know
+        view.dont_know_checked = bool(_posted_or(posted, view.dont_know_name, unsure))
+
+
 def _scale_choices(
     q: Questionnaire, question: AnyQuestion, name: str, chosen: str, prefix: str
 ) -> list[Choice]:
     scale = q.scale_of(question)
     assert scale is not None
-    return [
+    choices = [
         Choice(
             value=str(point),
             label=scale.label_for(point) or "",
@@ -176,6 +197,10 @@ def _scale_choices(
         )
         for point in scale.values
     ]
+    if scale.dont_know:
+        checked = chosen == DONT_KNOW
+        choices.append(Choice(DONT_KNOW, scale.dont_know, checked, f"{prefix}-dk", dont_know=True))
+    return choices
 
 
 def _scale(
@@ -234,6 +259,8 @@ def _matrix(
     assert scale is not None
     rated = stored if isinstance(stored, dict) else {}
     view.columns = [(str(p), scale.label_for(p) or "") for p in scale.values]
+    if scale.dont_know:
+        view.columns.append(("", scale.dont_know))
     for row in question.rows:
         name = row_name(question, row.id)
         chosen = str(_posted_or(posted, name, rated.get(row.id, "")))

@@ -32,18 +32,35 @@ def test_demo_creates_a_store_that_analyze_reads(tmp_path: Path) -> None:
     assert data["expectation_gap_index"] > 0
 
 
-def test_demo_without_db_uses_a_fresh_temporary_store(
+def test_demo_without_db_makes_one_demo_store_and_no_temporary_folders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("SURVEY_TUI_DB", str(tmp_path / "real.json"))
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", None)
-    result = CliRunner().invoke(main, ["demo"])
+    demo = tmp_path / "data" / "survey-tui" / "demo.json"
+    for seed in ("1", "2"):  # a second run replaces the first: nothing piles up
+        result = CliRunner().invoke(main, ["demo", "--seed", seed])
+        assert result.exit_code == 0, result.output
+        assert str(demo) in result.output
+        # the store and the success plan beside it; no .lock left
+        assert sorted(p.name for p in demo.parent.iterdir()) == ["demo.json", "demo.plan.yaml"]
+        assert len(ResponseStore(demo).responses("ai-expectation-gap")) == 120
+    assert list((tmp_path / "tmp").iterdir()) == []  # no stray temporary folder
+    assert not (tmp_path / "real.json").exists()  # $SURVEY_TUI_DB: the real store, untouched
+    assert "SURVEY_TUI_DB is not used" in CliRunner().invoke(main, ["demo", "--help"]).output
+
+
+def test_demo_honours_db_before_the_subcommand(tmp_path: Path) -> None:
+    db = tmp_path / "given.json"
+    result = CliRunner().invoke(main, ["--db", str(db), "demo", "--seed", "3"])
     assert result.exit_code == 0, result.output
-    created = list(tmp_path.glob("survey-tui-demo-*/responses.json"))
-    assert len(created) == 1 and str(created[0]) in result.output
-    assert len(ResponseStore(created[0]).responses("ai-expectation-gap")) == 120
+    assert f"Demo store: {db}" in result.output
+    assert len(ResponseStore(db).responses("ai-expectation-gap")) == 120
 
 
 def test_demo_refuses_a_store_with_responses(tmp_path: Path) -> None:

@@ -195,8 +195,9 @@ def test_run_exits_2_naming_the_journal_when_the_final_fold_fails(
     assert line.startswith(f"{db}: ") and str(journal) in line and "No space left" in line
     monkeypatch.undo()
     assert db.read_bytes() == before  # nothing overwritten, no temp file left behind
+    # (The lock file went at the end of the command: nobody else uses the store.)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["responses.json", "responses.json.journal", "responses.json.lock"]
+        ["responses.json", "responses.json.journal"]
     )
     [answered] = [r for r in ResponseStore(db).responses("small") if r["group"] == "a"]
     assert answered["answers"]["nps"] == 9  # safe in the journal, as the message says

@@ -151,3 +151,56 @@ def test_a_follow_up_appears_on_a_section_page_as_soon_as_its_condition_holds(
         "tool": "none",
         "why_none": "Too costly",
     }
+
+
+DONT_KNOW = Path(__file__).parents[1] / "fixtures" / "dont_know.yaml"
+
+
+def test_dont_know_by_keyboard_is_axe_clean_and_stored(tmp_path: Path, browser: Any) -> None:
+    """The extra radio after a scale (likert, a matrix row) and a number's tick box, chosen
+    with the keyboard; ticking the box empties and disables the number (the page's script)."""
+    checks = Checks(axe_script(), tmp_path / "shots")
+    keyboard = Keyboard(browser, checks)
+    db = tmp_path / "responses.json"
+    pages = {
+        "lik": {"q_lik": "dont_know"},
+        "grid": {"q_grid__code": "dont_know", "q_grid__tests": "4"},
+        "hours": {"q_hours": "12", "q_hours__dk": "1"},  # typed, then "Not sure" ticked
+        "rating": {"q_rating": "3"},
+    }
+    with serving(tmp_path, db, questionnaire=DONT_KNOW) as (url, _process, log):
+        browser.get(url + "/")
+        keyboard.until_button("Start", lambda info: None)
+        for _ in range(len(pages)):
+            page = label_of(browser).removeprefix("page-")
+            if page == "rating":
+                assert 'value="dont_know"' not in browser.page_source
+            checks.page(browser, label_of(browser))
+            keyboard.until_button("Next", _fill(keyboard, browser, pages[page]))
+        assert browser.current_url.endswith("/review")
+        checks.page(browser, "review")
+        assert "Writing code: Not used for this" in browser.page_source
+        keyboard.until_button("Submit", lambda info: None)
+        assert "Traceback" not in log.read_text()
+    checks.assert_clean()
+    [record] = ResponseStore(db).responses("dont-know")
+    assert record["answers"] == {
+        "lik": "dont_know",
+        "grid": {"code": "dont_know", "tests": 4},
+        "hours": "dont_know",
+        "rating": 3,
+    }
+
+
+def _fill(keyboard: Keyboard, driver: Any, fields: dict[str, str]) -> Any:
+    from serve_browser import filler
+
+    fill = filler(keyboard, fields)
+
+    def step(info: dict[str, Any]) -> None:
+        fill(info)
+        if info["name"] == "q_hours__dk":
+            number = driver.find_element("id", "f-hours")
+            assert not number.is_enabled() and number.get_attribute("value") == ""
+
+    return step

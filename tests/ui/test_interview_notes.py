@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,53 @@ async def test_review_shows_notes_and_brackets_literally(tmp_path: Path) -> None
         trust = str(app.screen.query_one("#edit-trust", Button).label)
         assert "→ ok [/oops]" in role
         assert "Note: meh [hedged]" in trust and "→ 3 - Neutral" in trust
+
+
+async def test_the_timer_does_not_go_backwards_after_a_killed_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(InterviewQuestionScreen, "TICK_SECONDS", 0.2)
+    db = tmp_path / "r.json"
+    app, clock = interview_app(db)
+    app.resume_key = "k"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"typed", "pagedown")  # on "trust", nothing changes now
+        clock.now += 20
+        timer = app.screen.query_one(Elapsed)
+        deadline = time.monotonic() + 10
+        while str(timer.render()) != "Time 00:20":  # shown by the next tick
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
+        # The terminal dies here (no Next, no save on the way out).
+    again, _ = interview_app(db)
+    again.resume_key = "k"
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        assert screen_question(again) == "trust"
+        assert str(again.screen.query_one(Elapsed).render()) >= "Time 00:20"
+
+
+async def test_the_welcome_speaks_to_the_interviewer(tmp_path: Path) -> None:
+    guide = Path(__file__).parents[2] / "questionnaires" / "ai_implementation_interview.yaml"
+    app = SurveyApp(load(guide), ResponseStore(tmp_path / "r.json"))
+    async with app.run_test(size=(80, 24)):
+        shown = " ".join(str(w.render()) for w in app.screen.query("Label, Checkbox"))
+        assert "The interviewee agrees to take part" in shown
+        assert "Which group is the interviewee in?" in shown
+        assert "describes you best" not in shown and "I agree" not in shown
+
+
+async def test_the_next_button_and_enter_keep_the_notes_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(InterviewQuestionScreen, "TICK_SECONDS", 3600.0)  # no autosave
+    db = tmp_path / "r.json"
+    app, _ = interview_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"typed", "pagedown", "4", "tab", *"by button")
+        await pilot.click("#next")
+        assert screen_question(app) == "team"
+        assert stored(db)["notes"] == {"trust": "by button"}
+        await pilot.press("pageup", "tab", *"and ", "shift+tab", "enter")  # Enter on the rating
+        assert screen_question(app) == "team"
+        assert stored(db)["notes"] == {"trust": "and by button"}

@@ -66,10 +66,10 @@ async def test_whole_flow_with_condition_validation_back_and_review(tmp_path: Pa
         await pilot.press("9", "enter", "enter")  # nps 9, skip the optional text
         assert isinstance(app.screen, ReviewScreen)
 
-        # Jump back from the review to edit an answer, then return via the last question.
+        # Jump back from the review to edit an answer: Next returns to the review at once.
         await pilot.click("#edit-nps")
         assert current(app) == "nps"
-        await pilot.press("7", "enter", "enter")
+        await pilot.press("7", "enter")
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ThankYouScreen)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 from survey_tui.core.loader import load
+from survey_tui.core.owner import machine_id
 from survey_tui.core.store import ResponseStore
 from survey_tui.plain import PlainRunner
 from survey_tui.tui.app import SurveyApp
@@ -74,3 +79,76 @@ def test_plain_resume(tmp_path: Path) -> None:
         "grid": {"x": 5, "y": 4},
         "nps": 9,
     }
+
+
+async def test_one_answer_is_said_in_the_singular(tmp_path: Path) -> None:
+    db = tmp_path / "r.json"
+    q = load(SMALL)
+    store = ResponseStore(db)
+    old = store.start(q, group="a", resume_key="tty-1")
+    old["answers"] = {"lik": 2}
+    store.save(old)
+    app = SurveyApp(q, ResponseStore(db), group="a", resume_key="tty-1")
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, ResumeScreen)
+        shown = " ".join(str(label.render()) for label in app.screen.query("Label"))
+        assert "with 1 answer given so far" in shown
+
+
+def _exiting_owner(seconds: float) -> subprocess.Popen[bytes]:
+    """A process that ends after ``seconds``, reaped at once (as a shell reaps a closed
+    terminal's app), standing in for the app of a terminal that was just closed."""
+    process = subprocess.Popen([sys.executable, "-c", f"import time; time.sleep({seconds})"])
+    threading.Thread(target=process.wait, daemon=True).start()
+    return process
+
+
+async def test_resume_is_offered_when_the_closed_terminals_app_ends_a_moment_later(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "r.json"
+    q = load(SMALL)
+    store = ResponseStore(db)
+    old = store.start(q, group="a", resume_key="tty-1")
+    old["answers"] = {"lik": 2}
+    closing = _exiting_owner(1.0)
+    old["owner"] = {"machine": machine_id(), "pid": closing.pid}
+    store.save(old)
+    app = SurveyApp(q, ResponseStore(db), resume_key="tty-1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = time.monotonic() + 10
+        while not isinstance(app.screen, ResumeScreen):
+            assert time.monotonic() < deadline, "the unfinished response was never offered"
+            await pilot.pause(0.05)
+        await pilot.press("r")
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "why"
+
+
+def test_plain_waits_for_the_closed_terminals_app_too(tmp_path: Path) -> None:
+    db = tmp_path / "r.json"
+    q = load(SMALL)
+    store = ResponseStore(db)
+    old = store.start(q, group="a", resume_key="tty-1")
+    old["answers"] = {"lik": 4}
+    closing = _exiting_owner(0.5)
+    old["owner"] = {"machine": machine_id(), "pid": closing.pid}
+    store.save(old)
+    out = io.StringIO()
+    runner = PlainRunner(
+        q, store, group=None, wave="default", stdin=io.StringIO("yes\n"), stdout=out
+    )
+    runner.resume_key = "tty-1"
+    runner.run()
+    assert "You have an unfinished response (1 answer). Resume it?" in out.getvalue()
+
+
+def test_a_practice_response_is_resumed_only_by_a_practice_run(tmp_path: Path) -> None:
+    from survey_tui.core.session import find_resumable
+
+    q = load(SMALL)
+    store = ResponseStore(tmp_path / "r.json")
+    practice = store.start(q, group="a", resume_key="tty-1", test=True)
+    assert practice["test"] is True
+    assert find_resumable(q, store, "tty-1") is None
+    found = find_resumable(q, store, "tty-1", test=True)
+    assert found is not None and found["response_id"] == practice["response_id"]

@@ -23,7 +23,7 @@ from survey_tui.core import owner
 from survey_tui.core.loader import load
 from survey_tui.core.session import Session
 from survey_tui.core.store import ResponseStore
-from survey_tui.core.store.records import RECORD_KEYS
+from survey_tui.core.store.records import OPTIONAL_KEYS, RECORD_KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ROOT / "tests" / "ui" / "run_small.yaml"
@@ -62,20 +62,24 @@ def test_a_submitted_record_has_exactly_the_documented_keys(
 
     # While partial: only what resume needs, and nothing that names anyone.
     partial = ResponseStore(path).get(session.record["response_id"])  # type: ignore[index]
-    assert partial is not None and set(partial) == RECORD_KEYS | {"resume_key", "owner"}
+    always = RECORD_KEYS - OPTIONAL_KEYS  # "test" is there on practice responses only
+    assert partial is not None and set(partial) == always | {"resume_key", "owner"}
     assert set(partial["owner"]) == {"machine", "pid"}
 
     session.record_answer("nps", 9, 2.0)
     returned = session.submit()
-    assert set(returned) == documented_keys()
+    assert set(returned) == documented_keys() - OPTIONAL_KEYS
 
     fresh = ResponseStore(path)
     [stored] = fresh.responses("small")
-    assert set(stored) == documented_keys()
+    assert set(stored) == documented_keys() - OPTIONAL_KEYS
     fresh.compact()
     on_disk = json.loads(path.read_text())["responses"]
     [doc] = on_disk.values()
-    assert set(doc) == documented_keys() | {"_seq"}  # _seq: the store's change number
+    assert set(doc) == documented_keys() - OPTIONAL_KEYS | {"_seq"}  # _seq: its change number
+    practice = Session(q, fresh, group="a", test=True)
+    practice.record_answer("lik", 2, 1.0)
+    assert set(practice.submit()) == documented_keys()  # with test: true
     raw = path.read_text()
     for value in [*identifying(tmp_path), resume_key, str(os.getpid())]:
         assert value not in raw, value
@@ -88,7 +92,7 @@ def test_an_old_store_never_hands_out_identifying_keys(tmp_path: Path) -> None:
 
     records = ResponseStore(db).responses("small", status=None)
     complete = [r for r in records if r["status"] == "complete"]
-    assert [set(r) for r in complete] == [documented_keys()]
+    assert [set(r) for r in complete] == [documented_keys() - OPTIONAL_KEYS]
     [partial] = [r for r in records if r["status"] == "partial"]
     assert partial["owner"] == {"pid": 4243}  # the host name is gone even while partial
 

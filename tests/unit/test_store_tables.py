@@ -70,7 +70,7 @@ def test_deletions_of_rows_and_responses_are_durable(tmp_path: Path) -> None:
         store.save(_response(rid))
     store.put_rows("log_entries", [_entry(1), _entry(2)])
     assert store.delete_rows("log_entries", ["e1", "nope"]) == 1
-    assert store.delete_responses(["r2", "r2", "missing"]) == 1
+    assert store.delete(["r2", "missing"]) == 1
     for fresh in (ResponseStore(path), None):
         if fresh is None:
             ResponseStore(path).compact()

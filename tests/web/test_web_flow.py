@@ -205,3 +205,35 @@ async def test_a_required_follow_up_the_page_brings_up_is_shown_not_refused(
         assert browser.status == 422 and "needs an answer" in browser.html
     finally:
         await client.close()
+
+
+async def test_section_description_is_shown_where_the_section_starts(tmp_path: Path) -> None:
+    journeys = Path(__file__).parents[1] / "ui" / "run_journeys.yaml"
+    q = load(journeys)
+    client, _ = await form_client(q, ResponseStore(tmp_path / "r.json"))
+    browser = Browser(client)
+    try:
+        await browser.get("/")
+        await browser.post([("consent", "yes"), ("group", "eng")])
+        assert "section-intro" not in browser.html
+        await browser.get("/page/measured")
+        assert '<div class="markdown section-intro"><p>These questions are optional.</p>' in (
+            browser.html
+        )
+        await browser.get("/page/shared")
+        assert "section-intro" not in browser.html
+    finally:
+        await client.close()
+
+
+async def test_an_interview_guide_welcome_speaks_to_the_interviewer(tmp_path: Path) -> None:
+    guide = Path(__file__).parents[2] / "questionnaires" / "ai_implementation_interview.yaml"
+    client, _ = await form_client(load(guide), ResponseStore(tmp_path / "r.json"))
+    browser = Browser(client)
+    try:
+        await browser.get("/")
+        assert "The interviewee agrees to take part" in browser.html
+        assert "Which group is the interviewee in?" in browser.html
+        assert "describes you best" not in browser.html
+    finally:
+        await client.close()

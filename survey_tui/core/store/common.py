@@ -56,10 +56,12 @@ def new_record(
     answers: dict[str, Any] | None = None,
     seconds: dict[str, int] | None = None,
     resume_key: str | None = None,
+    test: bool = False,
 ) -> Record:
     """A response record of docs/interfaces.md: the one place its fields are spelled out.
 
-    ``resume_key`` is kept only on a partial record (a submitted one never holds it).
+    ``resume_key`` is kept only on a partial record (a submitted one never holds it);
+    ``test`` marks a practice response (the key is there only when true).
     """
     record: Record = {
         "response_id": response_id,
@@ -77,6 +79,8 @@ def new_record(
         "seconds": seconds if seconds is not None else {},
         "notes": {},
     }
+    if test:
+        record["test"] = True
     if status != "complete":
         record["resume_key"] = resume_key
     return record

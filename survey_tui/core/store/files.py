@@ -10,7 +10,9 @@ Layout (see docs/architecture.md, "Response store"):
   of the snapshot; it is folded into the snapshot (atomic replace) when it passes
   :data:`FOLD_BYTES`, on ``insert_many`` and on ``ResponseStore.compact``.
 - ``PATH.lock`` is the inter-process lock held around every read and write. Where it cannot
-  be made (a read-only mount or folder), reads go on without it; writes are refused.
+  be made (a read-only mount or folder), reads go on without it; writes are refused. When a
+  process is done with a store (:func:`remove_lock_files`, at the end of every command), it
+  removes the lock file if nobody holds the lock then (:mod:`survey_tui.core.store.locks`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import orjson
 from filelock import FileLock, Timeout
 
 from survey_tui.core.errors import StoreError
+from survey_tui.core.store import locks
 from survey_tui.core.store.common import (
     FORMAT_VERSION,
     LOCK_TIMEOUT_SECONDS,
@@ -82,6 +85,10 @@ class StoreFiles:
         # Records were read that still hold data a submitted record must not keep (written
         # by an older version): the next write rewrites the whole file without it.
         self._scrub_pending = False
+        # Responses this view has seen go (a delete here, or one found on re-reading the
+        # snapshot): response_id -> (change number, questionnaire_id), for changes_since.
+        self._removed: dict[str, tuple[int, Any]] = {}
+        locks.note_used(self.lock_path)
 
     # --- locking and loading ------------------------------------------------------------
     @contextmanager
@@ -124,6 +131,11 @@ class StoreFiles:
                 yield
             finally:
                 self._file_lock.release()
+
+    def remove_lock_file(self) -> bool:
+        """Remove ``PATH.lock`` if nobody holds the lock now (see :mod:`.locks`)."""
+        with self._thread_lock:
+            return locks.remove_lock_file(self._file_lock)
 
     def _read_only_error(self, error: OSError) -> StoreError:
         if error.errno in READ_ONLY_ERRNOS:
@@ -171,8 +183,10 @@ class StoreFiles:
             or (self._journal_pos and journal_ino != self._journal_ino)
             or (journal_sig is not None and journal_sig[2] < self._journal_pos)
         ):
+            before = self._records if self._loaded else {}  # replaced, not changed, below
             self._load_snapshot()
             self._snapshot_sig = snapshot_sig
+            self._note_removed(before)
         if journal_sig is not None:
             self._read_journal()
 
@@ -307,8 +321,8 @@ class StoreFiles:
         self._append(lines)
 
     def _change_tables(self, changes: list[tuple[str, str, Record | None]]) -> None:
-        """Upsert (row) or delete (None) rows of named tables, and delete responses (table
-        ``responses``, row None): durable as ``_write`` (call with the lock held)."""
+        """Upsert (row) or delete (None) rows of named tables: durable as ``_write`` (call
+        with the lock held). Responses are removed by ``_remove`` (a fold), not here."""
         try:
             lines = []
             for name, key, row in changes:
@@ -336,13 +350,8 @@ class StoreFiles:
             raise
 
     def _apply_table_change(self, name: str, entry: Record, seq: int) -> None:
-        key = str(entry["k"])
         row = None if entry.get("del") is True else entry["r"]
-        if name == RESPONSES_TABLE:
-            self._records.pop(key, None)
-            self._seq_of.pop(key, None)
-        else:
-            self._tables.apply(name, key, row, seq)
+        self._tables.apply(name, str(entry["k"]), row, seq)
 
     def _append(self, lines: list[bytes]) -> None:
         """Append ``lines`` to the journal and fsync it; fold when it grows large."""
@@ -397,6 +406,48 @@ class StoreFiles:
             fsync_dir(self.path.parent)
         self._journal_ino, self._journal_pos, self._journal_torn = None, 0, False
         self._scrub_pending = False
+
+    # --- removing ---------------------------------------------------------------------
+    def _remove(self, response_ids: set[str]) -> int:
+        """Drop these responses durably (call with the lock held, after _refresh).
+
+        A fold, not a journal line: the snapshot is replaced atomically without them (and
+        with every journaled save), then the journal goes. The files stay in the format an
+        older reader knows; a crash before the replace keeps every response, after it none
+        of these (journal lines at or below the snapshot's seq are skipped on reading).
+        """
+        gone = [rid for rid in response_ids if rid in self._records]
+        if not gone:
+            return 0
+        self._seq += 1  # the removal is a change of its own
+        for rid in gone:
+            record = self._records.pop(rid)
+            del self._seq_of[rid]
+            self._removed[rid] = (self._seq, record.get("questionnaire_id"))
+        try:
+            self._fold()
+        except BaseException as error:
+            self._loaded = False  # re-read the files, whichever way the fold ended
+            if isinstance(error, OSError):
+                raise StoreError(
+                    f"cannot write the store: {error.strerror or error}", location=str(self.path)
+                ) from error
+            raise
+        return len(gone)
+
+    def _note_removed(self, before: dict[str, Record]) -> None:
+        """Responses held before a re-read of the snapshot and gone after it were removed
+        (by another process): remember them for changes_since."""
+        for rid, record in before.items():
+            if rid not in self._records and rid not in self._removed:
+                self._removed[rid] = (self._seq, record.get("questionnaire_id"))
+
+    def _removed_since(self, token: int) -> list[Record]:
+        return [
+            {"response_id": rid, "questionnaire_id": qid, "status": "removed"}
+            for rid, (seq, qid) in sorted(self._removed.items(), key=lambda item: item[1][0])
+            if seq > token and rid not in self._records  # not saved again since
+        ]
 
     def _check_writable(self) -> None:
         """Refuse a store whose folder, file or journal cannot be written here."""

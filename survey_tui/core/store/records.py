@@ -29,8 +29,11 @@ RECORD_KEYS = frozenset(
         "answers",
         "seconds",
         "notes",
+        "test",  # true on a practice response (run --test); absent otherwise
     }
 )
+#: Keys a record holds only in some cases: ``test`` only on a practice response.
+OPTIONAL_KEYS = frozenset({"test"})
 #: Kept only while a response is partial: what resuming it on the same machine needs.
 RESUME_KEYS = frozenset({"resume_key", "owner"})
 PARTIAL_KEYS = RECORD_KEYS | RESUME_KEYS
@@ -55,8 +58,15 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "notes": (dict,),
     "resume_key": (str, _NONE),
     "owner": (dict, _NONE),
+    "test": (bool,),
 }
-_TYPE_NAMES = {str: "a string", int: "a whole number", dict: "an object", _NONE: "null"}
+_TYPE_NAMES = {
+    str: "a string",
+    int: "a whole number",
+    dict: "an object",
+    _NONE: "null",
+    bool: "true/false",
+}
 
 
 def shape_problem(record: Any) -> str | None:
@@ -119,6 +129,18 @@ def scrub(record: Record, *, keep_resume: bool = True) -> Record:
     if isinstance(owner, dict):
         record["owner"] = {k: v for k, v in owner.items() if k in OWNER_KEYS}
     return record
+
+
+def is_practice(record: Record) -> bool:
+    """Whether ``record`` is a practice response (``run --test``): analysis, reports, export
+    and the dashboard leave those out; ``survey-tui delete --test`` removes them."""
+    return record.get("test") is True
+
+
+def without_practice(records: list[Record]) -> tuple[list[Record], int]:
+    """``records`` without practice responses, and how many were left out."""
+    kept = [r for r in records if not is_practice(r)]
+    return kept, len(records) - len(kept)
 
 
 def _moment(value: Any) -> datetime:

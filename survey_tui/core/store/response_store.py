@@ -7,13 +7,13 @@ The files and how they are locked, read and written: :mod:`survey_tui.core.store
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from survey_tui.core.errors import StoreError
-from survey_tui.core.store.common import RESPONSES_TABLE, Record, copy_record, new_record, utc_now
+from survey_tui.core.store.common import Record, copy_record, new_record, utc_now
 from survey_tui.core.store.files import StoreFiles
 from survey_tui.core.store.records import scrub, supersedes
 from survey_tui.core.store.tables import KNOWN_TABLES
@@ -35,8 +35,10 @@ class ResponseStore(StoreFiles):
         wave: str = "default",
         mode: str = "run",
         resume_key: str | None = None,
+        test: bool = False,
     ) -> Record:
-        """Create and save a partial response to ``questionnaire``; return it."""
+        """Create and save a partial response to ``questionnaire``; return it (``test``: a
+        practice response, see ``records.is_practice``)."""
         now = utc_now()
         record = new_record(
             questionnaire,
@@ -49,6 +51,7 @@ class ResponseStore(StoreFiles):
             updated_at=now,
             submitted_at=None,
             resume_key=resume_key,
+            test=test,
         )
         self.save(record)
         return record
@@ -215,6 +218,18 @@ class ResponseStore(StoreFiles):
                 location=str(self.path),
             )
 
+    def delete(self, response_ids: Collection[str]) -> int:
+        """Remove the stored responses with these ids in one locked, crash-safe write; returns
+        how many were removed (ids not stored are ignored).
+
+        The removal is a fold (files.StoreFiles._remove): the snapshot is replaced atomically
+        without them and the journal dropped, so the journal format is unchanged and a crash
+        leaves either every response or none of these. A response still being answered comes
+        back with its next save.
+        """
+        with self._locked(write=True):
+            return self._remove(set(response_ids))
+
     def waves(self, questionnaire_id: str) -> list[str]:
         """The waves that hold responses (any status) to the questionnaire, sorted."""
         with self._locked():
@@ -230,12 +245,15 @@ class ResponseStore(StoreFiles):
         """Responses (any status) written after ``token`` (None = from the start), new token.
 
         The token is a change counter; pass back the one returned to get only what is new.
+        A response removed since (``delete``, here or by another process) comes as
+        ``{"response_id", "questionnaire_id", "status": "removed"}``.
         """
         since = token or 0
         with self._locked():
             ids = [rid for rid, seq in self._seq_of.items() if seq > since]
             ids.sort(key=self._seq_of.__getitem__)
             changed: list[Record] = orjson.loads(orjson.dumps([self._records[i] for i in ids]))
+            changed += self._removed_since(since)
             return changed, self._seq
 
     # --- named tables: feedback-log entries, evidence metrics (store/tables.py) ----------
@@ -277,14 +295,6 @@ class ResponseStore(StoreFiles):
             present = [k for k in dict.fromkeys(keys) if k in self._tables.rows.get(table, {})]
             if present:
                 self._change_tables([(table, key, None) for key in present])
-            return len(present)
-
-    def delete_responses(self, response_ids: list[str]) -> int:
-        """Delete responses by id (practice runs, mistakes); how many there were."""
-        with self._locked(write=True):
-            present = [rid for rid in dict.fromkeys(response_ids) if rid in self._records]
-            if present:
-                self._change_tables([(RESPONSES_TABLE, rid, None) for rid in present])
             return len(present)
 
     def compact(self) -> None:

@@ -1,12 +1,11 @@
-"""Named tables beside the responses: feedback-log entries, evidence metrics, deletions.
+"""Named tables beside the responses: feedback-log entries and evidence metrics.
 
 Each table holds rows (JSON objects) under a string key of the table's choosing. They share the
 store's files and guarantees (docs/architecture.md, "Response store"):
 
 - in the snapshot, each table is a TinyDB table whose documents carry ``_key`` and ``_seq``;
 - in the journal, a change is one line ``{"seq": N, "t": TABLE, "k": KEY, "r": ROW}`` (an
-  upsert) or ``{"seq": N, "t": TABLE, "k": KEY, "del": true}`` (a deletion); the responses
-  table takes deletions the same way, with ``"t": "responses"``.
+  upsert) or ``{"seq": N, "t": TABLE, "k": KEY, "del": true}`` (a deletion).
 
 A store holding such lines is format 2: the first such change is written as a whole new
 snapshot of format 2, so an older survey-tui (format 1) refuses the store ("written by a newer

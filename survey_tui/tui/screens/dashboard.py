@@ -137,7 +137,7 @@ class DashboardScreen(Screen[None]):
         self._polling = True
         self._poll()
 
-    @work(thread=True, group="poll")
+    @work(thread=True, exclusive=True, group="poll")
     def _poll(self) -> None:
         chosen, hold = self.wave, self.figures_shown
         try:

@@ -29,13 +29,11 @@ class InterviewQuestionScreen(QuestionScreen):
     """Prompt, probes, timer, the answer widget and (unless the answer is text) notes."""
 
     TICK_SECONDS: ClassVar[float] = 1.0
-    # Time alone (nothing changed) is written every this many ticks; changes, every tick.
-    SAVE_TIME_EVERY: ClassVar[int] = 15
 
     def __init__(self, session: Session, question: AnyQuestion) -> None:
         super().__init__(session, question)
         self.is_text = isinstance(question, TextQuestion)
-        self._ticks = 0
+        self._saved_second = -1  # the timer's whole second when time was last written
 
     def compose(self) -> ComposeResult:
         s, q = self.session, self.question
@@ -76,19 +74,22 @@ class InterviewQuestionScreen(QuestionScreen):
     def on_mount(self) -> None:
         # (QuestionScreen.on_mount runs too: progress and focus.) The app's clock, so tests
         # can move time on without sleeping.
-        self.stopwatch = Stopwatch(self.app.clock)  # type: ignore[attr-defined]
+        self.stopwatch = Stopwatch(self.app.clock)
         self._show_time()
         self.set_interval(self.TICK_SECONDS, self._tick)
 
     def _tick(self) -> None:
-        self._ticks += 1
-        if self._changed() or self._ticks % self.SAVE_TIME_EVERY == 0:
+        # Every second the timer shows is written before it is shown, so a terminal killed
+        # now resumes at that time or later: the timer never goes backwards.
+        if self._changed() or int(self._spent()) != self._saved_second:
             self._save()
         self._show_time()
 
+    def _spent(self) -> float:
+        return self.session.seconds.get(self.question.id, 0.0) + self.stopwatch.elapsed()
+
     def _show_time(self) -> None:
-        spent = self.session.seconds.get(self.question.id, 0.0) + self.stopwatch.elapsed()
-        self.query_one(Elapsed).show(spent)
+        self.query_one(Elapsed).show(self._spent())
 
     def _on_screen(self) -> Any:
         """The answer on screen as it would be stored; UNSAVED if it is not storable yet.
@@ -118,6 +119,7 @@ class InterviewQuestionScreen(QuestionScreen):
         """Write the time so far, the answer on screen and the notes to the store."""
         qid = self.question.id
         self.session.add_seconds(qid, self.stopwatch.lap())
+        self._saved_second = int(self._spent())
         answer = self._on_screen()
         if answer is not UNSAVED:
             self.session.record_answer(qid, answer, save=False)

@@ -1,9 +1,15 @@
-"""The respondent's screens: welcome, one question at a time, review, thank-you."""
+"""The respondent's screens: welcome, one question at a time, review, thank-you.
+
+Screens say what the respondent asked for with messages (``NextRequested``,
+``BackRequested``, ``EditRequested``, ``Submitted``, ``AnswerRecorded``); the app decides
+which screen comes next (tui/app.py), the way ``core.flow`` says.
+"""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,17 +18,25 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
+    Input,
     Label,
     ProgressBar,
     RadioSet,
+    SelectionList,
     Static,
+    TextArea,
 )
 
 from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer
-from survey_tui.core.model import AnyQuestion
+from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Stopwatch, length_summary
-from survey_tui.tui.messages import AnswerRecorded, NextRequested
+from survey_tui.tui.app import SurveyApp
+from survey_tui.tui.messages import (
+    AnswerRecorded,
+    BackRequested,
+    NextRequested,
+)
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 from survey_tui.tui.widgets.footer import QuietFooter
 from survey_tui.tui.widgets.markdown_lite import inline_content, markdown_block
@@ -41,11 +55,11 @@ class ResumeScreen(Screen[dict[str, Any] | None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        count = len(self.record.get("answers") or {})
+        count = texts.answers_count(len(self.record.get("answers") or {}))
         started = str(self.record.get("started_at") or "")[:16].replace("T", " ")
         with Vertical(id="resume"):
-            yield Static("Unfinished response found", classes="title")
-            yield Label(f"Started {started} UTC with {count} answers given so far.")
+            yield Static(texts.RESUME_TITLE, classes="title")
+            yield Label(texts.RESUME_STARTED.format(started=started, count=count))
             yield Label("Resume it, or start over as a new respondent?")
             with Horizontal(id="nav"):
                 yield Button("Resume (R)", variant="primary", id="resume-button")
@@ -55,23 +69,32 @@ class ResumeScreen(Screen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#resume-button"))
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "resume-button":
-            self.action_resume()
-        else:
-            self.action_start_over()
-
+    @on(Button.Pressed, "#resume-button")
     def action_resume(self) -> None:
         self.dismiss(self.record)
 
+    @on(Button.Pressed, "#start-over")
     def action_start_over(self) -> None:
         self.dismiss(None)
+
+
+def group_label(label: str, description: str | None) -> Content:
+    """A group on the picker: its label, and its description (muted) below it."""
+    if not description:
+        return Content(label)
+    return Content.assemble(label, (f" · {' '.join(description.split())}", "$text-muted"))
 
 
 class WelcomeScreen(Screen[None]):
     """Title, description, length, consent and (unless fixed) the group choice."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "start", "Start", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", priority=True),
+        Binding("space", "tick_consent", "Agree", show=False),
+        Binding("escape", "leave", "Back to the list"),
+    ]
+
+    app = getters.app(SurveyApp)
 
     def __init__(self, session_factory: Any, group: str | None, chosen: str | None = None) -> None:
         super().__init__()
@@ -79,8 +102,13 @@ class WelcomeScreen(Screen[None]):
         self.fixed_group = group
         self.chosen = chosen  # back from the first question: the group picked before
 
+    @property
+    def interview(self) -> bool:
+        return self.app.questionnaire.mode == "interview"
+
     def compose(self) -> ComposeResult:
-        q = self.app.questionnaire  # type: ignore[attr-defined]
+        q: Questionnaire = self.app.questionnaire
+        choose = self.fixed_group is None
         with VerticalScroll(id="welcome"):
             yield Static(q.title, classes="title", markup=False)
             yield Label(
@@ -92,25 +120,22 @@ class WelcomeScreen(Screen[None]):
             yield Label(length_summary(q, self.fixed_group).capitalize())
             if q.consent:
                 yield markdown_block(q.consent, "consent")
-                yield Tick("I agree to take part (Space to tick, Tab to Start)", id="consent")
-            if self.fixed_group is None:
-                yield Label(
-                    "Which of these describes you best? (arrows or digit, then Enter)",
-                    classes="prompt",
-                )
+                agree = texts.INTERVIEW_CONSENT_AGREE if self.interview else texts.CONSENT_AGREE
+                then = "then Tab to the groups" if choose else "then Ctrl+S to start"
+                yield Tick(f"{agree} (Space to tick, {then})", id="consent")
+            if choose:
+                prompt = texts.INTERVIEW_GROUP_PROMPT if self.interview else texts.GROUP_PROMPT
+                yield Label(f"{prompt} (arrows or digit, then Enter)", classes="prompt")
                 digits = {str(i + 1): i for i in range(min(9, len(q.groups)))}
-                yield ChoiceSet(*[g.label for g in q.groups], digits=digits, id="group")
+                labels = [group_label(g.label, g.description) for g in q.groups]
+                yield ChoiceSet(*labels, digits=digits, id="group")
             yield Label("", id="error", classes="error")
-            yield Button("Start", variant="primary", id="start")
+            yield Button(texts.START, variant="primary", id="start")
         yield QuietFooter()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
 
     def on_mount(self) -> None:
         if self.chosen is not None:  # come back to change the group: show what was picked
-            q = self.app.questionnaire  # type: ignore[attr-defined]
+            q = self.app.questionnaire
             if self.query("#consent"):
                 self.query_one("#consent", Checkbox).value = True
             if self.query("#group") and self.chosen in q.group_ids:
@@ -124,30 +149,62 @@ class WelcomeScreen(Screen[None]):
             self.set_focus(self.query_one("#group"))
             return
         # With something to read and choose, start on the text (arrows scroll it; Tab goes
-        # to the choices); otherwise straight on the Start button.
+        # to the choices; Space ticks the consent); otherwise straight on the Start button.
         has_choices = bool(self.query("#consent") or self.query("#group"))
         self.set_focus(self.query_one("#welcome" if has_choices else "#start"))
 
-    def on_next_requested(self, event: NextRequested) -> None:
-        event.stop()
-        self.action_start()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave":
+            return self.app.from_home  # Esc: back to the home's list; nowhere to go otherwise
+        if action == "tick_consent":
+            # Space ticks the consent while reading; on a choice or a button it is theirs.
+            return bool(self.query("#consent")) and self.focused is self.query_one("#welcome")
+        return True
 
-    def action_start(self) -> None:
-        q = self.app.questionnaire  # type: ignore[attr-defined]
+    def action_tick_consent(self) -> None:
+        consent = self.query_one("#consent", Checkbox)
+        consent.value = not consent.value
+        consent.focus()  # so that one Tab reaches the groups (or Start), as its label says
+
+    def action_leave(self) -> None:
+        self.app.exit()
+
+    @on(Checkbox.Changed, "#consent")
+    @on(RadioSet.Changed, "#group")
+    def _clear_error(self) -> None:
         error = self.query_one("#error", Label)
-        if q.consent and not self.query_one("#consent", Checkbox).value:
-            error.update("Please tick 'I agree' to take part.")
-            self.query_one("#consent").focus()
+        if str(error.render()) not in [message for message, _ in self._problems()]:
+            error.update("")  # what it said is fixed (the next problem waits for Start)
+
+    @on(Button.Pressed, "#start")
+    @on(NextRequested)
+    def action_start(self, event: NextRequested | None = None) -> None:
+        if isinstance(event, NextRequested):
+            event.stop()
+        problem = self._problem()
+        if problem is not None:
+            message, where = problem
+            self.query_one("#error", Label).update(message)
+            self.query_one(where).focus()
             return
         group = self.fixed_group
         if group is None:
             index = self.query_one("#group", RadioSet).pressed_index
-            if index < 0:
-                error.update("Please choose the group that describes you.")
-                self.query_one("#group").focus()
-                return
-            group = q.groups[index].id
+            group = self.app.questionnaire.groups[index].id
         self.session_factory(group)
+
+    def _problem(self) -> tuple[str, str] | None:
+        """What first keeps the respondent from starting, and where to fix it."""
+        problems = self._problems()
+        return problems[0] if problems else None
+
+    def _problems(self) -> list[tuple[str, str]]:
+        found = []
+        if self.app.questionnaire.consent and not self.query_one("#consent", Checkbox).value:
+            found.append((texts.CONSENT_NEEDED, "#consent"))
+        if self.fixed_group is None and self.query_one("#group", RadioSet).pressed_index < 0:
+            found.append((texts.GROUP_NEEDED, "#group"))
+        return found
 
 
 class QuestionScreen(Screen[None]):
@@ -161,11 +218,17 @@ class QuestionScreen(Screen[None]):
     # answer area (restyling it and rebuilding the footer) only for that to move at once.
     AUTO_FOCUS = ""
 
+    app = getters.app(SurveyApp)
+
     def __init__(self, session: Session, question: AnyQuestion) -> None:
         super().__init__()
         self.session = session
         self.question = question
         self.stopwatch = Stopwatch()
+
+    def _intro(self, question: AnyQuestion) -> str:
+        page = flow.page_of(self.session, question.id)
+        return (flow.section_intro(self.session, page) if page is not None else None) or ""
 
     def compose(self) -> ComposeResult:
         s, q = self.session, self.question
@@ -176,23 +239,27 @@ class QuestionScreen(Screen[None]):
                 yield Label(section.title if section else "", id="section", markup=False)
                 yield Label(flow.progress_text(s, q.id), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
+            intro = Static(inline_content(self._intro(q)), id="intro", markup=False)
+            intro.display = bool(self._intro(q))
+            yield intro
             yield Static(q.text_for(s.group), id="text", markup=False)
             # Both always there (hidden when not needed), so the next question can reuse them.
             help_text = Static(inline_content(q.help or ""), id="help", markup=False)
             help_text.display = bool(q.help)
             yield help_text
-            optional = Label("(optional)", classes="optional")
+            optional = Label(texts.OPTIONAL, classes="optional")
             optional.display = not q.is_required
             yield optional
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
             yield Label(widget.hint, id="hint", markup=False)
+            # The answer takes the room left and scrolls within it, its error right below
+            # it: the hint above and Back/Next below stay on screen from 60x20 up.
             with VerticalScroll(id="answer-area"):
                 yield widget
-            yield Label("", id="error", classes="error")
-            yield Static("", id="spacer")
+                yield Label("", id="error", classes="error")
             with Horizontal(id="nav"):
-                yield Button("Back", id="back", disabled=not self._can_go_back(q))
-                yield Button("Next", variant="primary", id="next")
+                yield Button(texts.BACK, id="back", disabled=not self._can_go_back(q))
+                yield Button(texts.NEXT, variant="primary", id="next")
         yield QuietFooter()
         self._answered = answered
 
@@ -229,6 +296,9 @@ class QuestionScreen(Screen[None]):
             self.query_one("#position", Label).update(flow.progress_text(s, question.id))
             progress = self.query_one("#progress", ProgressBar)
             progress.update(total=max(visible, 1), progress=answered)
+            intro = self.query_one("#intro", Static)
+            intro.update(inline_content(self._intro(question)))
+            intro.display = bool(self._intro(question))
             self.query_one("#text", Static).update(question.text_for(s.group))
             help_text = self.query_one("#help", Static)
             help_text.update(inline_content(question.help or ""))
@@ -239,48 +309,68 @@ class QuestionScreen(Screen[None]):
             self.query_one("#back", Button).disabled = not self._can_go_back(question)
             area = self.query_one("#answer-area", VerticalScroll)
             area.scroll_home(animate=False)
-            await area.mount(widget)  # its on_mount (showing a stored answer) has run
+            # Before the error line; its on_mount (showing a stored answer) has run after this.
+            await area.mount(widget, before="#error")
             # Focus straight from the old field to the new one, then drop the old widget
             # (removing the focused widget first would move the focus elsewhere meanwhile,
             # restyling and redrawing the footer twice).
             widget.focus_first()
             await old.remove()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "next":
-            self.action_next()
-        elif event.button.id == "back":
-            self.action_back()
-
-    def on_next_requested(self, event: NextRequested) -> None:
+    # The handlers call the actions by name, so a subclass's action (the interview screen
+    # saves its notes first) runs for the buttons and Enter too: @on binds this class's own.
+    @on(Button.Pressed, "#next")
+    @on(NextRequested)
+    def _next(self, event: Button.Pressed | NextRequested) -> None:
         event.stop()
         self.action_next()
 
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
     def action_next(self) -> None:
-        widget = self.answer_widget
         error = self.query_one("#error", Label)
-        try:
-            value = widget.value()
-        except AnswerError as problem:
-            error.update(problem.message)
-            return  # focus stays where it was, the typed text stays too
-        message = check_answer(self.session.questionnaire, self.question, value)
-        if message is not None:
+        message = self._problem()
+        if isinstance(message, str):
             error.update(message)
+            error.scroll_visible(animate=False)
+            return  # focus stays where it was, the typed text stays too
+        self.session.record_answer(self.question.id, message[0], self.stopwatch.lap())
+        self.post_message(AnswerRecorded(self.question.id, message[0]))
+
+    def _problem(self) -> str | tuple[Any]:
+        """Why the answer on screen cannot be taken, or (the value,) when it can."""
+        try:
+            value = self.answer_widget.value()
+        except AnswerError as problem:
+            return problem.message
+        message = check_answer(self.session.questionnaire, self.question, value)
+        return message if message is not None else (value,)
+
+    @on(RadioSet.Changed)
+    @on(Input.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(TextArea.Changed)
+    def _recheck(self) -> None:
+        """An error on screen follows the answer: it goes once the answer is fixed (and says
+        what is still wrong meanwhile, e.g. the matrix rows still missing)."""
+        error = self.query_one("#error", Label)
+        if not str(error.render()):
             return
-        self.session.record_answer(self.question.id, value, self.stopwatch.lap())
-        self.post_message(AnswerRecorded(self.question.id, value))
+        message = self._problem()
+        error.update(message if isinstance(message, str) else "")
 
     def _can_go_back(self, question: AnyQuestion) -> bool:
         """Back to the previous question, or from the first to the welcome screen when the
         group was chosen there (a respondent who picked the wrong group can change it)."""
         if self.session.previous_before(question.id) is not None:
             return True
-        return getattr(self.app, "fixed_group", "") is None
+        return self.app.fixed_group is None
 
     def action_back(self) -> None:
-        previous = self.session.previous_before(self.question.id)
-        if previous is None and not self._can_go_back(self.question):
+        if not self._can_go_back(self.question):
             return
         # Keep what is on screen without validating it, so going back loses nothing.
         try:
@@ -289,88 +379,16 @@ class QuestionScreen(Screen[None]):
             value = None
         if value is not None:
             self.session.record_answer(self.question.id, value, self.stopwatch.lap())
-        if previous is None:
-            self.app.show_welcome_again()  # type: ignore[attr-defined]
-        else:
-            self.app.show_question(previous)  # type: ignore[attr-defined]
+        self.post_message(BackRequested(self.question.id))
 
 
-class ReviewScreen(Screen[None]):
-    """Every visible answer; Enter on one edits it; Submit stores the response."""
+# The review and thank-you screens live in their own module; importable from here as well.
+from survey_tui.tui.screens.review import ReviewScreen, ThankYouScreen  # noqa: E402
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("pageup,ctrl+b", "back", "Back", priority=True),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
-
-    # on_mount focuses the first answer: "choose an answer to change it" must not start on
-    # Submit, where an Enter meant to edit would submit instead.
-    AUTO_FOCUS = ""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-
-    def compose(self) -> ComposeResult:
-        s = self.session
-        with Vertical(id="review"):
-            yield Static("Review your answers", classes="title")
-            yield Label("↑↓ to an answer, Enter to change it · Ctrl+S to submit", classes="help")
-            with VerticalScroll(id="review-list"):
-                for item in flow.review_items(s):
-                    label = f"{item.number}. {item.text}\n   → {item.answer}"
-                    if item.note:  # interviews: the interviewer's notes, first line
-                        label += f"\n   Note: {item.note.splitlines()[0][:60]}"
-                    # Plain text: typed answers and notes may hold [brackets].
-                    button_id = f"edit-{item.question.id}"
-                    yield Button(Content(label), id=button_id, classes="review-item")
-            yield Label("", id="error", classes="error")
-            with Horizontal(id="nav"):
-                yield Button("Back", id="back")
-                yield Button("Submit", variant="success", id="submit")
-        yield QuietFooter()
-
-    def on_mount(self) -> None:
-        items = self.query(".review-item")
-        (items.first() if items else self.query_one("#submit")).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        button_id = event.button.id or ""
-        if button_id == "submit":
-            self.action_submit()
-        elif button_id == "back":
-            self.action_back()
-        elif button_id.startswith("edit-"):
-            question = self.session.questionnaire.question(button_id.removeprefix("edit-"))
-            if question is not None:
-                self.app.show_question(question)  # type: ignore[attr-defined]
-
-    def action_back(self) -> None:
-        last = self.session.last()
-        if last is not None:
-            self.app.show_question(last)  # type: ignore[attr-defined]
-
-    def action_submit(self) -> None:
-        s = self.session
-        problem = flow.first_problem(s)
-        if problem is not None:
-            self.query_one("#error", Label).update(texts.STILL_NEEDED)
-            self.app.show_question(problem[0])  # type: ignore[attr-defined]
-            return
-        s.submit()
-        self.app.show_thanks()  # type: ignore[attr-defined]
-
-
-class ThankYouScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", "Quit")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="thanks"):
-            yield Static("Thank you!", classes="title")
-            interview = getattr(self.app, "mode", "") == "interview"
-            what = "The interview" if interview else "Your response"
-            yield Label(f"{what} has been recorded.")
-            yield Label("Press Enter to close.")
-        yield QuietFooter()
+__all__ = [
+    "QuestionScreen",
+    "ResumeScreen",
+    "ReviewScreen",
+    "ThankYouScreen",
+    "WelcomeScreen",
+]

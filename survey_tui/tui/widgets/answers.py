@@ -9,29 +9,23 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.strip import Strip
 from textual.widgets import (
     Checkbox,
     Input,
-    Label,
     RadioButton,
     RadioSet,
-    SelectionList,
 )
 
-from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH, parse_answer
+from survey_tui.core.answers import OTHER_MAX_LENGTH
 from survey_tui.core.model import (
+    DONT_KNOW,
     AnyQuestion,
-    MultiChoiceQuestion,
-    NumberQuestion,
     Questionnaire,
     SingleChoiceQuestion,
-    TextQuestion,
 )
 from survey_tui.tui.messages import NextRequested
 from survey_tui.tui.widgets.capped_input import CappedInput
@@ -67,10 +61,23 @@ class ChoiceSet(RadioSet):
         Binding("enter", "choose_and_next", "Choose", show=False)
     ]
 
-    def __init__(self, *labels: str, digits: dict[str, int] | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *labels: str | Content,
+        digits: dict[str, int] | None = None,
+        dont_know: str | None = None,
+        **kwargs: Any,
+    ):
         # Content, not markup: an authored label may contain [brackets].
-        super().__init__(*[Mark(Content(label)) for label in labels], **kwargs)
-        self.digits = digits or {}
+        buttons = [
+            Mark(label if isinstance(label, Content) else Content(label)) for label in labels
+        ]
+        self.digits = dict(digits or {})
+        if dont_know is not None:
+            # "Don't know" is no point of the scale: last, set apart, on its own key.
+            buttons.append(Mark(Content(dont_know), classes="dont-know"))
+            self.digits[DONT_KNOW_KEY] = len(labels)
+        super().__init__(*buttons, **kwargs)
         # RadioSet highlights its first option on mount; that highlight is not a choice, so
         # Enter only chooses it once the respondent has moved the highlight themselves.
         self.moved = False
@@ -119,6 +126,15 @@ class ChoiceSet(RadioSet):
         self.choose(index)
 
 
+#: The key that picks a scale's or a number's "don't know" choice (as typed in ``--plain``).
+DONT_KNOW_KEY = "?"
+
+
+def dont_know_hint(label: str | None) -> str:
+    """The hint's part for a "don't know" choice ("" when there is none)."""
+    return f" · {DONT_KNOW_KEY}: {label}" if label else ""
+
+
 class AnswerWidget(Vertical):
     """Base: an input area for one question."""
 
@@ -139,7 +155,7 @@ class AnswerWidget(Vertical):
         raise NotImplementedError
 
     def focus_first(self) -> None:
-        for widget in self.query("RadioSet, Input, TextArea, SelectionList"):
+        for widget in self.query("RadioSet, Input, TextArea, SelectionList, Checkbox"):
             if widget.focusable:
                 # Synchronously: keys typed as the screen appears must reach the field.
                 self.screen.set_focus(widget)
@@ -157,8 +173,14 @@ class ScaleAnswer(AnswerWidget):
         if self._zero_to_ten():
             from survey_tui.tui.widgets.nps import TEN_HINT
 
-            return TEN_HINT
-        return self.HINT
+            hint = TEN_HINT
+        else:
+            hint = self.HINT
+        scale = self.questionnaire.scale_of(self.question)
+        if scale is None or not scale.dont_know:
+            return hint
+        choose, _, enter = hint.rpartition(" · ")
+        return choose + dont_know_hint(scale.dont_know) + " · " + enter
 
     def _zero_to_ten(self) -> bool:
         scale = self.questionnaire.scale_of(self.question)
@@ -175,23 +197,28 @@ class ScaleAnswer(AnswerWidget):
         digits = {str(p % 10): i for i, p in enumerate(scale.values) if p <= 10}
         if scale.min == 0:
             digits = {str(p): i for i, p in enumerate(scale.values) if p <= 9}
+        unsure = f"{DONT_KNOW_KEY}  {scale.dont_know}" if scale.dont_know else None
         if self._zero_to_ten():
             from survey_tui.tui.widgets.nps import TenPointSet
 
-            choice: ChoiceSet = TenPointSet(*labels, id="choice")
+            choice: ChoiceSet = TenPointSet(*labels, dont_know=unsure, id="choice")
         else:
-            choice = ChoiceSet(*labels, digits=digits, id="choice")
+            choice = ChoiceSet(*labels, digits=digits, dont_know=unsure, id="choice")
         if scale.labels is None:
             choice.add_class("-horizontal")
         yield choice
 
     def on_mount(self) -> None:
-        if isinstance(self.current, int):
+        if self.current == DONT_KNOW and self.scale.dont_know:
+            self.query_one(ChoiceSet).choose(len(self.scale.values))
+        elif isinstance(self.current, int):
             self.query_one(ChoiceSet).choose(self.current - self.scale.min)
 
     def value(self) -> Any:
         index = self.query_one(ChoiceSet).pressed_index
-        return None if index < 0 else self.scale.values[index]
+        if index < 0:
+            return None
+        return DONT_KNOW if index == len(self.scale.values) else self.scale.values[index]
 
 
 class SingleChoiceAnswer(AnswerWidget):
@@ -261,163 +288,10 @@ class SingleChoiceAnswer(AnswerWidget):
         return text or None
 
 
-class MultiChoiceAnswer(AnswerWidget):
-    """Space toggles an option, Enter goes on; "Other" text below."""
-
-    HINT = "↑↓ to move · Space: tick or untick · Enter: next"
-
-    @property
-    def hint(self) -> str:
-        # Say the limits up front, so the count rule is no surprise on Next.
-        assert isinstance(self.question, MultiChoiceQuestion)
-        low, high = self.question.min_selected, self.question.max_selected
-        if low and high:
-            count = f"Tick {low} to {high}" if low != high else f"Tick {low}"
-        elif high:
-            count = f"Tick up to {high}"
-        elif low:
-            count = f"Tick at least {low}"
-        else:
-            return self.HINT
-        return f"{count} · ↑↓ to move · Space: tick · Enter: next"
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, MultiChoiceQuestion)
-        chosen = self.current if isinstance(self.current, list) else []
-        yield MultiList(
-            *[(Content(o.label), o.value, o.value in chosen) for o in self.question.options],
-            id="choice",
-        )
-        if self.question.other:
-            known = set(self.question.option_values())
-            other = next((v for v in chosen if v not in known), "")
-            yield CappedInput(
-                value=other, placeholder="Other (optional)", id="other", max_length=OTHER_MAX_LENGTH
-            )
-
-    def on_input_submitted(self) -> None:
-        self.post_message(NextRequested())
-
-    def value(self) -> Any:
-        values: list[str] = list(self.query_one(MultiList).selected)
-        if self.question.other if isinstance(self.question, MultiChoiceQuestion) else False:
-            text = self.query_one("#other", Input).value.strip()
-            if text:
-                values.append(text)
-        return values or None
-
-
-class MultiList(SelectionList[str]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Toggle", show=False),
-        Binding("enter", "next", "Next", show=False),
-    ]
-
-    def action_next(self) -> None:
-        self.post_message(NextRequested())
-
-    def render_line(self, y: int) -> Strip:
-        # The X is drawn only on ticked options, so the choice is not shown by colour alone.
-        strip = super().render_line(y)
-        segments = list(strip)
-        if len(segments) > 1 and segments[1].text == "X":
-            option = (segments[1].style.meta if segments[1].style else {}).get("option")
-            if option is not None:
-                value = self.get_option_at_index(option).value
-                if value not in self.selected:
-                    segments[1] = Segment(" ", segments[1].style)
-                    return Strip(segments, strip.cell_length)
-        return strip
-
-
-class NumberAnswer(AnswerWidget):
-    @property
-    def hint(self) -> str:
-        assert isinstance(self.question, NumberQuestion)
-        q = self.question
-        kind = "a whole number" if q.integer else "a number"
-        unit = f" {q.unit}" if q.unit else ""
-        if q.min is not None and q.max is not None:
-            return f"Type {kind} from {q.min:g} to {q.max:g}{unit} · Enter: next"
-        return f"Type {kind}{unit} · Enter: next"
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, NumberQuestion)
-        current = "" if self.current is None else str(self.current)
-        with Horizontal(classes="number-row"):
-            yield CappedInput(
-                value=current, placeholder="number", id="number", max_length=NUMBER_MAX_LENGTH
-            )
-            if self.question.unit:
-                yield Label(self.question.unit, classes="unit", markup=False)
-
-    def on_input_submitted(self) -> None:
-        self.post_message(NextRequested())
-
-    def value(self) -> Any:
-        return parse_answer(self.question, self.query_one("#number", Input).value)
-
-
-class TextAnswer(AnswerWidget):
-    """One line (Enter goes on) or a TextArea (Tab to the buttons); counter to max_length."""
-
-    @property
-    def hint(self) -> str:
-        assert isinstance(self.question, TextQuestion)
-        return "PgDn or Ctrl+N: next · Tab: buttons" if self.question.multiline else self.HINT
-
-    def compose(self) -> ComposeResult:
-        assert isinstance(self.question, TextQuestion)
-        current = self.current if isinstance(self.current, str) else ""
-        if self.question.multiline:
-            # Imported here: TextArea (and its document model) is only needed for multi-line.
-            from survey_tui.tui.widgets.capped_text import CappedTextArea
-
-            yield CappedTextArea(
-                current,
-                id="text",
-                soft_wrap=True,
-                tab_behavior="focus",
-                max_length=self.question.max_length,
-            )
-        else:
-            yield CappedInput(value=current, id="text", max_length=self.question.max_length)
-        yield Label("", id="counter")
-
-    def on_mount(self) -> None:
-        self._count()
-
-    def on_input_changed(self) -> None:
-        self._count()
-
-    def on_text_area_changed(self) -> None:
-        self._count()
-
-    def on_input_submitted(self) -> None:
-        self.post_message(NextRequested())
-
-    def _raw(self) -> str:
-        widget = self.query_one("#text")
-        # A TextArea has .text, an Input .value (TextArea is imported only when used).
-        return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined]
-
-    def _count(self) -> None:
-        assert isinstance(self.question, TextQuestion)
-        self.query_one("#counter", Label).update(
-            f"{len(self._raw())} / {self.question.max_length} characters"
-        )
-
-    def value(self) -> Any:
-        return parse_answer(self.question, self._raw())
-
-
 WIDGETS: dict[str, type[AnswerWidget]] = {
     "likert": ScaleAnswer,
     "nps": ScaleAnswer,
     "single_choice": SingleChoiceAnswer,
-    "multi_choice": MultiChoiceAnswer,
-    "number": NumberAnswer,
-    "text": TextAnswer,
 }
 
 
@@ -425,9 +299,19 @@ def answer_widget(
     questionnaire: Questionnaire, question: AnyQuestion, current: Any
 ) -> AnswerWidget:
     """The widget for ``question``'s type, showing ``current`` (the stored answer, if any)."""
+    # The other types live in their own modules (they build on the classes above),
+    # imported when such a question is shown.
     if question.type == "matrix":
-        # Its own module (it builds on ChoiceSet above), imported when a matrix is shown.
         from survey_tui.tui.widgets.matrix import MatrixAnswer
 
         return MatrixAnswer(questionnaire, question, current)
+    if question.type == "multi_choice":
+        from survey_tui.tui.widgets.multi import MultiChoiceAnswer
+
+        return MultiChoiceAnswer(questionnaire, question, current)
+    if question.type in ("number", "text"):
+        from survey_tui.tui.widgets.typed import NumberAnswer, TextAnswer
+
+        typed = NumberAnswer if question.type == "number" else TextAnswer
+        return typed(questionnaire, question, current)
     return WIDGETS[question.type](questionnaire, question, current)

@@ -95,12 +95,11 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
     for entry in _widest_first(analysis.get("constructs", [])):
         name = labels.get(entry["construct"]) or human(entry["construct"])
         gap = gap_text(entry, compare)
+        # The same place for every theme, whatever the length of its name: the name on its
+        # own line, the gap on the next, then one bar per group.
         out.append("\n")
-        if len(name) + len(gap) + 3 <= width:
-            out.append(name, style="bold")
-            out.append(" " * (width - len(name) - len(gap)) + gap + "\n")
-        else:
-            out.append(name[:width] + "\n", style="bold")
+        out.append(name[:width] + "\n", style="bold")
+        out.append(f"  {gap}\n")
         for gid in groups:
             figures = entry["groups"].get(gid) or {}
             out.append(f"  {gid:<{name_width}} ")
@@ -117,8 +116,6 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
             score = float(figures["score"])
             out.append(text_bar(score, bar_width))
             out.append(f" {score:5.1f}\n", style="bold")
-        if len(name) + len(gap) + 3 > width:
-            out.append(f"  {gap}\n")
 
     for card in _scorecards(analysis):
         out.append("\n")

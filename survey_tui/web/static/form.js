@@ -22,6 +22,21 @@
     });
   }
 
+  // A number's "don't know" tick box empties and disables its field (without the script,
+  // the server takes the ticked box over a typed number).
+  function dontKnow() {
+    document.querySelectorAll("input[data-clears]").forEach(function (box) {
+      var field = document.getElementById(box.getAttribute("data-clears"));
+      if (!field) return;
+      var sync = function () {
+        if (box.checked) field.value = "";
+        field.disabled = box.checked;
+      };
+      box.addEventListener("change", sync);
+      sync();
+    });
+  }
+
   function apply(form, answer) {
     if (!answer || !answer.visible) return;
     var visible = {};
@@ -67,6 +82,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     counters();
+    dontKnow();
     document.querySelectorAll("form[data-save]").forEach(autosave);
     restart();
   });
