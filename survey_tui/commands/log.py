@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import stdin_is_terminal, db_option, load_questionnaire, store_path
+from survey_tui.commands.common import db_option, load_questionnaire, stdin_is_terminal, store_path
 from survey_tui.core.errors import DataError, StoreError, SurveyError
 from survey_tui.core.textsafety import escape_for_terminal
 
