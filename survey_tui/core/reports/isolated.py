@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from survey_tui.core.errors import TemplateError
-from survey_tui.core.reports.render import RenderTimeout, render_here, template_error
+from survey_tui.core.reports.render import (
+    TEMPLATE_SUFFIXES,
+    RenderTimeout,
+    render_here,
+    template_error,
+)
 
 MEMORY_LIMIT = 1 << 30  # bytes of address space the child may use
 # Seconds past the limit before the parent kills a child that has not answered: generous, as
@@ -102,26 +107,41 @@ def _limit_resources(timeout: float) -> None:
                 resource.setrlimit(kind, (wanted, hard))
 
 
+def _inside_template(frame: Any) -> bool:
+    """Whether ``frame`` or a caller of it runs template code (Jinja2 names it after the file)."""
+    while frame is not None:
+        if frame.f_code.co_filename.lower().endswith(TEMPLATE_SUFFIXES):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _render_with_timer(path: Path, context: dict[str, Any], timeout: float) -> str:
     """``render_here``, interrupted by :class:`RenderTimeout` after ``timeout`` seconds."""
     import signal
 
-    # Load Jinja2 and the sandbox before the clock starts: on a loaded machine the imports
-    # alone can take seconds, and the limit is for the template's own work.
-    import jinja2  # noqa: F401
-
-    from survey_tui.core.reports import sandbox  # noqa: F401
-
+    # The clock starts once the template is compiled (``loaded``): on a loaded machine the
+    # imports and the compile alone can take seconds, and the limit is for the template's work.
     if not hasattr(signal, "setitimer"):
         return render_here(path, context)
 
-    def expired(_signum: int, _frame: Any) -> None:
+    retries = 0
+
+    def expired(_signum: int, frame: Any) -> None:
+        # Raised between two pieces of output, the error would carry no template line: wait a
+        # moment (at most ~0.5 s) for the render to be back inside the template's own code.
+        nonlocal retries
+        if retries < 250 and not _inside_template(frame):
+            retries += 1
+            signal.setitimer(signal.ITIMER_REAL, 0.002)
+            return
         raise RenderTimeout(f"{timeout:g}")
 
     signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return render_here(path, context)
+        return render_here(
+            path, context, loaded=lambda: signal.setitimer(signal.ITIMER_REAL, timeout)
+        )
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 

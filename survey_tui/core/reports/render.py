@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from survey_tui.core.reports import filters
 TIME_LIMIT_ENV = "SURVEY_TUI_TEMPLATE_TIMEOUT"
 DEFAULT_TIME_LIMIT = 30.0  # seconds a user template may take to render
 MAX_OUTPUT = 50_000_000  # characters of one rendered report (a large real report is < 1 MB)
-_SUFFIXES = (".j2", ".jinja")  # = sandbox.TEMPLATE_SUFFIXES (that module imports jinja2)
+TEMPLATE_SUFFIXES = (".j2", ".jinja")  # what a report template file name ends with
 
 
 class RenderTimeout(Exception):
@@ -36,7 +37,7 @@ def template_error(message: str, where: str) -> TemplateError:
 
 def check_template_file(path: Path) -> None:
     """Refuse what cannot be a report template: a missing file, or one not named .j2/.jinja."""
-    if not path.name.lower().endswith(_SUFFIXES):
+    if not path.name.lower().endswith(TEMPLATE_SUFFIXES):
         raise template_error(
             "a report template must be a .j2 or .jinja file (rename it, e.g. report.md.j2)",
             str(path),
@@ -91,7 +92,7 @@ def _template_line(error: BaseException) -> str | None:
     """
     found = None
     for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename.lower().endswith(_SUFFIXES):
+        if frame.filename.lower().endswith(TEMPLATE_SUFFIXES):
             found = f"{frame.filename}:{frame.lineno}"
     return found
 
@@ -122,10 +123,12 @@ def _environment(path: Path, minimum: int) -> Any:
     return env
 
 
-def _generate(path: Path, context: dict[str, Any]) -> str:
+def _generate(path: Path, context: dict[str, Any], loaded: Callable[[], object] | None) -> str:
     """The rendered text, stopped when it passes :data:`MAX_OUTPUT` characters."""
     minimum = int(context.get("minimum", context.get("analysis", {}).get("min_group_size", 5)))
     template = _environment(path, minimum).get_template(path.name)
+    if loaded is not None:
+        loaded()
     pieces, size = [], 0
     for piece in template.generate(context):
         size += len(piece)
@@ -138,12 +141,19 @@ def _generate(path: Path, context: dict[str, Any]) -> str:
     return "".join(pieces)
 
 
-def render_here(path: Path, context: dict[str, Any]) -> str:
-    """Render in this process; any failure of the template is a located ``TemplateError``."""
+def render_here(
+    path: Path, context: dict[str, Any], loaded: Callable[[], object] | None = None
+) -> str:
+    """Render in this process; any failure of the template is a located ``TemplateError``.
+
+    ``loaded`` is called once the template is compiled, just before it runs: the child process
+    starts its clock there, so a loaded machine's slow compile never counts as the template's
+    time and the alarm always finds it on one of its own lines.
+    """
     import jinja2
 
     try:
-        return _generate(path, context)
+        return _generate(path, context, loaded)
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as error:
