@@ -105,7 +105,7 @@ def _remove_lock_files() -> None:
 
 
 def fail(error: SurveyError) -> None:
-    """Print a user error to stderr and exit 2 (cli.md)."""
+    """Print a user error to stderr and exit 2 (docs/cli.md)."""
     from survey_tui.core.textsafety import escape_for_terminal
 
     # Messages may quote a file name, a CSV cell or a stored value.

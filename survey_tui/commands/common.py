@@ -100,7 +100,7 @@ def ask_facilitator_pin() -> str:
     """Ask the kiosk PIN twice, hidden; a SurveyError (exit 2) when there is no terminal.
 
     Without a terminal getpass would echo a warning, read end-of-input and click would
-    abort with exit 1, which cli.md keeps for bugs.
+    abort with exit 1, which docs/cli.md keeps for bugs.
     """
     if not stdin_is_terminal():
         raise SurveyError("no terminal to ask the facilitator PIN; pass --pin")

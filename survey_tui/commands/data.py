@@ -1,4 +1,4 @@
-"""``import``, ``export`` and ``merge``: responses in and out of the store (data-exchange.md)."""
+"""``import``, ``export`` and ``merge``: responses in and out of the store (docs/data-exchange.md)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,6 @@ checkout they are the top-level ``questionnaires/`` and ``report_templates/`` fo
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from survey_tui.core.errors import SurveyError
@@ -28,10 +27,6 @@ def questionnaires_dir() -> Path:
 
 def templates_dir() -> Path:
     return _data_dir("report_templates")
-
-
-def schema_dir() -> Path:
-    return _data_dir("schema")
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -57,12 +52,6 @@ def template_files() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.name.endswith(".j2"))
-
-
-@dataclass(frozen=True)
-class ShippedEntry:
-    id: str
-    path: Path
 
 
 def _peek_id(path: Path) -> str | None:

@@ -1,6 +1,6 @@
 """``show_if`` conditions: a tokenizer, a recursive-descent parser and an evaluator.
 
-The grammar (questionnaire-format.md) is parsed by hand, never handed to ``eval`` or ``ast``:
+The grammar (docs/questionnaires.md, "Conditions") is parsed by hand, never handed to ``eval`` or ``ast``:
 
     expr       := and_expr ('or' and_expr)*
     and_expr   := not_expr ('and' not_expr)*

@@ -94,7 +94,6 @@ def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Proble
     problems = check(questionnaire, source) + refused
     if problems:
         raise QuestionnaireError(problems + warnings)
-    questionnaire._source_path = file
     questionnaire._sha256 = hashlib.sha256(data).hexdigest()
     return questionnaire, source, warnings
 

@@ -1,4 +1,4 @@
-"""The questionnaire model: pydantic classes for every field of questionnaire-format.md.
+"""The questionnaire model: pydantic classes for every field of docs/questionnaires.md.
 
 Structure is validated here (types, unknown keys, value ranges of single fields); rules that
 span fields or refer to other parts of the file (scale names, groups, conditions) are checked by
@@ -249,11 +249,6 @@ class ChoiceBase(QuestionBase):
     options: list[Option] = Field(min_length=1)
     other: bool = False
 
-    @model_validator(mode="before")
-    @classmethod
-    def _options_from_strings(cls, data: Any) -> Any:
-        return data
-
     def option_values(self) -> list[str]:
         return [o.value for o in self.options]
 
@@ -419,14 +414,9 @@ class Questionnaire(Strict):
     sections: list[Section] = Field(min_length=1)
     feedback_log: FeedbackLog | None = None
 
-    _source_path: str | None = PrivateAttr(default=None)
     _sha256: str | None = PrivateAttr(default=None)
 
     # --- provenance, set by the loader -------------------------------------------------
-    @property
-    def source_path(self) -> str | None:
-        return self._source_path
-
     @property
     def sha256(self) -> str | None:
         """Hash of the file's bytes; stored with each response."""

@@ -1,4 +1,4 @@
-"""Cross-field rules of questionnaire-format.md that a schema alone cannot express."""
+"""Cross-field rules of docs/questionnaires.md that a schema alone cannot express."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The dashboard shows the same figures as ``analyze``/``report`` for the same store.
 
 docs/statistics.md: "a number means the same thing wherever it appears" and the bootstrap is
-seeded; so the live view must use the analysis' own seed and resample count (QA M9).
+seeded; so the live view must use the analysis' own seed and resample count.
 """
 
 from __future__ import annotations

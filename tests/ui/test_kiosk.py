@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dashboard_helpers import wait_until
 from textual.command import CommandPalette
 from textual.widgets import Input, Label
 
@@ -81,8 +82,8 @@ async def test_thank_you_moves_on_by_itself(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1", "enter", "3", "enter", "ctrl+s")
         assert app.respondents == 1  # submitted; no key pressed after the thank-you
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+        await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        assert app.session is None
         assert app.screen.query("#group")  # the group is asked again for the next person
 
 

@@ -174,7 +174,7 @@ def test_injected_note_shows_literally_in_the_digest() -> None:
 
 
 def test_no_report_shows_none_for_a_number_question_without_unit() -> None:
-    # QA M3: a number question with no `unit` was shown as "Hours fixing (None)".
+    # A number question with no `unit` was shown as "Hours fixing (None)".
     from report_qa_data import TINY, TINY_ROWS, case, reports
 
     _, result = case(TINY, TINY_ROWS)

@@ -1,4 +1,4 @@
-"""Reports when every group is below min_group_size (a new wave, day one; QA2 M4, M7).
+"""Reports when every group is below min_group_size (a new wave, day one).
 
 Each shipped template must say so in one sentence and leave out what would be empty: no blank
 value ("Respondents: ."), no table with a header and no rows, no heading with nothing under it.

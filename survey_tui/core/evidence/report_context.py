@@ -97,7 +97,7 @@ def direction_of(
 
 
 def windows(analysis: dict[str, Any], starts: dict[str, date]) -> tuple[str, Window, Window] | None:
-    """Without a plan: the 12 weeks before each wave's first submission (data-exchange.md);
+    """Without a plan: the 12 weeks before each wave's first submission (docs/data-exchange.md);
     with one wave only, the 12 weeks before it against the 12 weeks before those."""
     wave = analysis.get("wave")
     if wave is None or not starts:

@@ -1,4 +1,4 @@
-"""Reports and analysis text on the QA cases: a number without a unit, a single group, signs.
+"""Reports and analysis text on edge cases: a number without a unit, a single group, signs.
 
 Each questionnaire is small and inline; every shipped template is rendered (Markdown and HTML)
 from the same analysis ``survey-tui report`` runs, and ``analyze``'s text table too.
@@ -26,7 +26,7 @@ def one() -> dict[str, Any]:
     return case(ONE, ONE_ROWS)[1]
 
 
-# --- M3: a number question without a unit -------------------------------------------------
+# --- a number question without a unit -------------------------------------------------
 def test_a_number_without_unit_shows_no_none_and_no_empty_brackets(tiny: dict[str, Any]) -> None:
     for name, text in reports(tiny).items():
         assert "None" not in text, name
@@ -38,7 +38,7 @@ def test_a_number_without_unit_shows_no_none_and_no_empty_brackets(tiny: dict[st
     )
 
 
-# --- M4: one group, nothing to compare ----------------------------------------------------
+# --- one group, nothing to compare ----------------------------------------------------
 def test_one_group_reports_say_there_is_no_comparison(one: dict[str, Any]) -> None:
     assert one["compare"] is None
     for name, full in reports(one).items():
@@ -81,7 +81,7 @@ def test_fewer_than_one_respondent_is_singular() -> None:
         assert "1 respondents" not in text and "1 interviews" not in text, name
 
 
-# --- L2: the sign of a gap and negative zero ----------------------------------------------
+# --- the sign of a gap and negative zero ----------------------------------------------
 def test_a_negative_gap_is_said_in_words_with_a_matching_interval(tiny: dict[str, Any]) -> None:
     z = next(c for c in tiny["constructs"] if c["construct"] == "z")
     low, high = z["gap"]["ci95"]
@@ -128,7 +128,7 @@ def test_an_interval_ending_just_below_zero_prints_zero(tiny: dict[str, Any]) ->
         assert "-0.0" not in text, name
 
 
-# --- L3: scorecard lists, labels in the brief, readable readout ---------------------------
+# --- scorecard lists, labels in the brief, readable readout ---------------------------
 def test_two_matrix_rows_are_never_both_helping_and_creating_friction(
     tiny: dict[str, Any],
 ) -> None:
