@@ -19,6 +19,7 @@ from survey_tui.commands.common import (
     store_path,
 )
 from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
+from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
     from survey_tui.core.store import ResponseStore
 
-Record = dict[str, Any]
 
 PROGRESS_FROM_ROWS = 2000
 

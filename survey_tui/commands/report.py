@@ -223,7 +223,7 @@ def _pair(value: str, option: str) -> tuple[str, str]:
 
 def _headcounts(values: tuple[str, ...], groups: list[str]) -> dict[str, int]:
     """``GROUP=N`` pairs: a known group, a whole number of at least 1."""
-    from survey_tui.core.loader import suggest
+    from survey_tui.core.errors import suggest
 
     out: dict[str, int] = {}
     for value in values:
@@ -239,7 +239,7 @@ def _headcounts(values: tuple[str, ...], groups: list[str]) -> dict[str, int]:
 
 def _per_action(values: tuple[str, ...], option: str) -> dict[str, str]:
     """``ACTION=TEXT`` pairs: ACTION is 1-3 or an action kind; TEXT is at most 80 characters."""
-    from survey_tui.core.loader import suggest
+    from survey_tui.core.errors import suggest
     from survey_tui.core.reports.findings import ACTION_KINDS
     from survey_tui.core.textsafety import strip_controls
 

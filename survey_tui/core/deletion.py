@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
-from survey_tui.core.errors import StoreError
+from survey_tui.core.errors import StoreError, suggest
 from survey_tui.core.live import is_in_progress
-from survey_tui.core.loader import suggest
+from survey_tui.core.record import Record
 from survey_tui.core.store.records import is_practice
-
-Record = dict[str, Any]
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from survey_tui.core.record import Record
 from survey_tui.core.store.common import new_record
 
 GROUP_SIZES = plant.GROUP_SIZES
@@ -200,10 +201,10 @@ def synthetic_workshop(
     *,
     seed: int = 2026,
     waves: tuple[str, ...] = ("baseline", "90-day"),
-) -> list[dict[str, Any]]:
+) -> list[Record]:
     """Complete store records for a synthetic workshop (see the module docstring)."""
     rng = random.Random(seed)
-    records: list[dict[str, Any]] = []
+    records: list[Record] = []
     groups = [g for g in questionnaire.group_ids if g in GROUP_SIZES] or questionnaire.group_ids
     for wave_index, wave in enumerate(waves):
         wave_start = _BASE_TIME + timedelta(days=90 * wave_index)

@@ -5,6 +5,8 @@ The CLI prints ``str(error)`` to stderr and exits 2; the TUI shows it with ``not
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -91,3 +93,9 @@ class TemplateError(SurveyError):
     """A report template failed to load or render."""
 
     title = "Report template"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else ``""``."""
+    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {matches[0]!r}?)" if matches else ""

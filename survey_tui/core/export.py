@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
+from survey_tui.core.record import Record
 from survey_tui.core.store.exchange import columns, export_time, text_columns, to_row
 from survey_tui.core.store.records import without_practice
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
-Record = dict[str, Any]
 Format = Literal["csv", "json"]
 
 # The fields a JSON export carries. Everything else stays in the store: per-question seconds
@@ -104,9 +104,10 @@ def export_responses(
     return Export(data, len(chosen), other_versions, found, practice=practice)
 
 
-def json_record(record: Record, *, exact_times: bool = False) -> Record:
+def json_record(record: Record, *, exact_times: bool = False) -> dict[str, Any]:
     """A stored record as JSON export writes it (JSON_FIELDS; times to the day unless exact)."""
-    out = {key: record[key] for key in JSON_FIELDS if key in record}
+    stored: dict[str, Any] = dict(record)
+    out = {key: stored[key] for key in JSON_FIELDS if key in stored}
     for key in TIME_FIELDS:
         if out.get(key) is not None:
             out[key] = export_time(out[key], exact=exact_times)

@@ -12,9 +12,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.record import Record
 from survey_tui.core.store.records import is_practice
-
-Record = dict[str, Any]
 
 #: The status changes_since gives a response that was deleted from the store.
 REMOVED = "removed"

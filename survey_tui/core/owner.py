@@ -17,6 +17,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from survey_tui.core.record import Owner
+
 TOKEN_FILE = "machine-token"
 _TOKEN = re.compile(r"[0-9a-f]{32}")
 
@@ -99,7 +101,7 @@ def terminal_resume_key() -> str | None:
     return _derived("resume")
 
 
-def this_process() -> dict[str, Any]:
+def this_process() -> Owner:
     """The ``owner`` of a partial response answered here: machine id and process id."""
     return {"machine": machine_id(), "pid": os.getpid()}
 

@@ -14,8 +14,7 @@ from survey_tui.core.conditions import (
     may_show_for_group,
     parse,
 )
-from survey_tui.core.errors import Problem
-from survey_tui.core.loader import suggest
+from survey_tui.core.errors import Problem, suggest
 from survey_tui.core.model import (
     AnyQuestion,
     ChoiceBase,
@@ -130,6 +129,34 @@ class _Checker:
         earlier: dict[str, AnyQuestion],
         section_show_if: str | None = None,
     ) -> None:
+        asked = self.check_groups(question, path, section_show_if)
+        self.check_text(question, path, asked)
+        if isinstance(question, LikertQuestion | MatrixQuestion):
+            self.check_scale_ref(question.scale, (*path, "scale"))
+        if isinstance(question, MatrixQuestion):
+            self.check_unique([r.id for r in question.rows], (*path, "rows"), "row id")
+        if isinstance(question, ChoiceBase):
+            self.check_options(question, path)
+        if question.gap == "awareness" and not question.has_score:
+            self.add(
+                (*path, "gap"),
+                f"an awareness item is rated (likert, nps or matrix), not {question.type}: "
+                "remove 'gap: awareness' or make it a rating",
+            )
+        if isinstance(question, NumberQuestion):
+            self.check_number(question, path)
+        if isinstance(question, TextQuestion) and question.max_length > 100_000:
+            self.add((*path, "max_length"), "max_length may be at most 100000")
+        if isinstance(question, TextQuestion) and question.themes:
+            self.check_themes(question, (*path, "themes"))
+        if question.show_if is not None:
+            self.check_condition(question.show_if, (*path, "show_if"), earlier, question.id)
+
+    def check_groups(
+        self, question: AnyQuestion, path: Path, section_show_if: str | None
+    ) -> list[str]:
+        """The question's ``groups`` name known groups; returns the groups it can be shown to
+        (a group that the section's or question's condition always hides is never asked)."""
         asked = self.group_ids
         if question.groups is not None:
             for i, gid in enumerate(question.groups):
@@ -140,95 +167,81 @@ class _Checker:
                     (*path, "groups"), "lists no group, so nobody would be asked this question"
                 )
             asked = [g for g in question.groups if g in self.group_ids]
-        # A group that the section's or question's condition always hides is never asked.
-        asked = [
+        return [
             g
             for g in asked
             if may_show_for_group(section_show_if, g) and may_show_for_group(question.show_if, g)
         ]
+
+    def check_text(self, question: AnyQuestion, path: Path, asked: list[str]) -> None:
+        """No empty text; a per-group text map names known groups and covers every one asked."""
         texts = question.text.values() if isinstance(question.text, dict) else [question.text]
         if any(not text.strip() for text in texts):
             self.add((*path, "text"), "the question text is empty")
-        if isinstance(question.text, dict):
-            for gid in question.text:
-                if gid not in self.group_ids:
-                    self.add(
-                        (*path, "text", gid),
-                        self.unknown_group(gid),
-                        key=True,
-                    )
-            missing = [g for g in asked if g not in question.text]
-            if missing:
-                self.add(
-                    (*path, "text"),
-                    f"no wording for group(s) {', '.join(missing)}: a text map must cover every group asked the question",
-                    key=True,
-                )
-            if not question.text:
-                self.add((*path, "text"), "text map is empty")
-        if isinstance(question, LikertQuestion | MatrixQuestion):
-            if isinstance(question.scale, str):
-                if question.scale not in self.q.scales:
-                    known = list(self.q.scales)
-                    hint = suggest(question.scale, known) or (
-                        f"; defined scales: {', '.join(known)}"
-                        if known
-                        else "; define it under 'scales' or give min and max inline"
-                    )
-                    self.add((*path, "scale"), f"unknown scale {question.scale!r}{hint}")
-            else:
-                self.check_scale(question.scale, (*path, "scale"))
-        if isinstance(question, MatrixQuestion):
-            self.check_unique([r.id for r in question.rows], (*path, "rows"), "row id")
-        if isinstance(question, ChoiceBase):
-            values = [o.value for o in question.options]
-            for i, value in enumerate(values):
-                if not value:
-                    self.add(
-                        (*path, "options", i),
-                        "option needs a label with at least one letter or digit",
-                    )
-                elif value in values[:i]:
-                    self.add((*path, "options", i), f"duplicate option value {value!r}")
-        if isinstance(question, MultiChoiceQuestion):
-            available = len(question.options) + (1 if question.other else 0)
-            lo, hi = question.min_selected, question.max_selected
-            if lo is not None and hi is not None and lo > hi:
-                self.add(
-                    (*path, "min_selected"),
-                    f"min_selected ({lo}) is greater than max_selected ({hi})",
-                )
-            if lo is not None and lo > available:
-                self.add(
-                    (*path, "min_selected"),
-                    f"min_selected ({lo}) is more than the {available} options",
-                )
-        if question.gap == "awareness" and not question.has_score:
+        if not isinstance(question.text, dict):
+            return
+        for gid in question.text:
+            if gid not in self.group_ids:
+                self.add((*path, "text", gid), self.unknown_group(gid), key=True)
+        missing = [g for g in asked if g not in question.text]
+        if missing:
             self.add(
-                (*path, "gap"),
-                f"an awareness item is rated (likert, nps or matrix), not {question.type}: "
-                "remove 'gap: awareness' or make it a rating",
+                (*path, "text"),
+                f"no wording for group(s) {', '.join(missing)}: "
+                "a text map must cover every group asked the question",
+                key=True,
             )
-        if isinstance(question, NumberQuestion):
-            if question.dont_know is not None and not question.dont_know.strip():
-                self.add((*path, "dont_know"), _EMPTY_DONT_KNOW)
-            for bound in ("min", "max"):
-                value = getattr(question, bound)
-                if value is not None and not math.isfinite(value):
-                    self.add((*path, bound), f"{bound} must be a finite number, got {value}")
-        if isinstance(question, NumberQuestion) and (
-            question.min is not None and question.max is not None and question.min >= question.max
-        ):
+        if not question.text:
+            self.add((*path, "text"), "text map is empty")
+
+    def check_scale_ref(self, scale: str | Scale, path: Path) -> None:
+        """A named scale exists under ``scales``; an inline one is checked as a scale."""
+        if not isinstance(scale, str):
+            self.check_scale(scale, path)
+            return
+        if scale not in self.q.scales:
+            known = list(self.q.scales)
+            hint = suggest(scale, known) or (
+                f"; defined scales: {', '.join(known)}"
+                if known
+                else "; define it under 'scales' or give min and max inline"
+            )
+            self.add(path, f"unknown scale {scale!r}{hint}")
+
+    def check_options(self, question: ChoiceBase, path: Path) -> None:
+        values = [o.value for o in question.options]
+        for i, value in enumerate(values):
+            if not value:
+                self.add(
+                    (*path, "options", i), "option needs a label with at least one letter or digit"
+                )
+            elif value in values[:i]:
+                self.add((*path, "options", i), f"duplicate option value {value!r}")
+        if not isinstance(question, MultiChoiceQuestion):
+            return
+        available = len(question.options) + (1 if question.other else 0)
+        lo, hi = question.min_selected, question.max_selected
+        if lo is not None and hi is not None and lo > hi:
+            self.add(
+                (*path, "min_selected"), f"min_selected ({lo}) is greater than max_selected ({hi})"
+            )
+        if lo is not None and lo > available:
+            self.add(
+                (*path, "min_selected"), f"min_selected ({lo}) is more than the {available} options"
+            )
+
+    def check_number(self, question: NumberQuestion, path: Path) -> None:
+        if question.dont_know is not None and not question.dont_know.strip():
+            self.add((*path, "dont_know"), _EMPTY_DONT_KNOW)
+        for bound in ("min", "max"):
+            value = getattr(question, bound)
+            if value is not None and not math.isfinite(value):
+                self.add((*path, bound), f"{bound} must be a finite number, got {value}")
+        if question.min is not None and question.max is not None and question.min >= question.max:
             self.add(
                 (*path, "max"),
                 f"max ({question.max:g}) must be greater than min ({question.min:g})",
             )
-        if isinstance(question, TextQuestion) and question.max_length > 100_000:
-            self.add((*path, "max_length"), "max_length may be at most 100000")
-        if isinstance(question, TextQuestion) and question.themes:
-            self.check_themes(question, (*path, "themes"))
-        if question.show_if is not None:
-            self.check_condition(question.show_if, (*path, "show_if"), earlier, question.id)
 
     def check_themes(self, question: TextQuestion, path: Path) -> None:
         """Theme ids unique; each keyword has a letter or digit and belongs to one theme (a

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.owner import alive, terminal_resume_key, this_process
+from survey_tui.core.record import Record
 
 __all__ = [
     "Session",
@@ -35,18 +36,18 @@ class Store(Protocol):
         mode: str = ...,
         resume_key: str | None = ...,
         test: bool = ...,
-    ) -> dict[str, Any]: ...
+    ) -> Record: ...
 
-    def save(self, record: dict[str, Any]) -> None: ...
+    def save(self, record: Record) -> None: ...
 
-    def submit(self, record: dict[str, Any]) -> dict[str, Any]: ...
+    def submit(self, record: Record) -> Record: ...
 
     def find_resumable(
         self,
         questionnaire_id: str,
         resume_key: str,
-        accept: Callable[[dict[str, Any]], bool] | None = ...,
-    ) -> dict[str, Any] | None: ...
+        accept: Callable[[Record], bool] | None = ...,
+    ) -> Record | None: ...
 
 
 class Session:
@@ -73,7 +74,7 @@ class Session:
         self.answers: dict[str, Any] = {}
         self.seconds: dict[str, float] = {}
         self.notes: dict[str, str] = {}  # interviewer notes per question (interview mode)
-        self.record: dict[str, Any] | None = None
+        self.record: Record | None = None
         self.submitted = False
 
     def begin(self) -> None:
@@ -105,7 +106,7 @@ class Session:
         self.store.save(self.record)
 
     @classmethod
-    def resumed(cls, questionnaire: Questionnaire, store: Store, record: dict[str, Any]) -> Session:
+    def resumed(cls, questionnaire: Questionnaire, store: Store, record: Record) -> Session:
         """Carry on with an unfinished stored response: its group, wave and answers."""
         session = cls(
             questionnaire,
@@ -225,7 +226,7 @@ class Session:
         self.record["notes"] = dict(self.notes)
         self.store.save(self.record)
 
-    def submit(self) -> dict[str, Any]:
+    def submit(self) -> Record:
         """Drop answers to hidden questions and store the response as complete."""
         self.begin()
         assert self.record is not None
@@ -279,7 +280,7 @@ def find_resumable(
     group: str | None = None,
     *,
     test: bool = False,
-) -> dict[str, Any] | None:
+) -> Record | None:
     """An unfinished response from this terminal to this exact questionnaire file, if any.
 
     Never one still being answered in another open terminal (two people on one laptop),
@@ -289,7 +290,7 @@ def find_resumable(
     if resume_key is None:
         return None
 
-    def free(record: dict[str, Any]) -> bool:
+    def free(record: Record) -> bool:
         if group is not None and record.get("group") != group:
             return False
         if (record.get("test") is True) != test:
@@ -318,7 +319,7 @@ def wait_for_resumable(
     sleep: Callable[[float], None] = time.sleep,
     cancelled: Callable[[], bool] = lambda: False,
     test: bool = False,
-) -> dict[str, Any] | None:
+) -> Record | None:
     """As :func:`find_resumable`, but when this terminal's unfinished response is still held
     by a running process, wait up to ``within`` seconds for that process to end (the terminal
     was just closed) before giving up: a respondent who reopens the terminal at once must be
@@ -339,7 +340,7 @@ def _held_elsewhere(
 ) -> bool:
     """Whether an unfinished response of this terminal is owned by a running process."""
 
-    def held(record: dict[str, Any]) -> bool:
+    def held(record: Record) -> bool:
         if group is not None and record.get("group") != group:
             return False
         if (record.get("test") is True) != test:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from survey_tui.core.record import Doc
+
 if TYPE_CHECKING:
     from survey_tui.core.errors import Problem
     from survey_tui.core.yamlsource import Path, SourceMap
@@ -86,7 +88,7 @@ TEXT_FIELDS = ("answers", "notes", "wave")
 _JSON_CONTROL = re.compile(rb"\\u00[01][0-9a-f]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
 
 
-def clean_record(record: dict[str, Any]) -> dict[str, Any]:
+def clean_record(record: Doc) -> Doc:
     """``record`` with its answers, notes and wave cleaned (in place; returned for chaining)."""
     try:
         # One orjson pass finds the (rare) record to clean: walking every answer in Python
@@ -97,9 +99,10 @@ def clean_record(record: dict[str, Any]) -> dict[str, Any]:
     suspect = b"\\" in blob or b"\x7f" in blob or b"\xc2" in blob  # memchr: fast
     if not (suspect and _JSON_CONTROL.search(blob)):
         return record
+    fields: Any = record  # either kind of document: its text fields are read by name
     for key in TEXT_FIELDS:
-        if key in record:
-            record[key] = clean_answers(record[key])
+        if key in fields:
+            fields[key] = clean_answers(fields[key])
     return record
 
 

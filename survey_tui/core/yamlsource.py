@@ -269,37 +269,13 @@ def _build(
 ) -> Any:
     budget.nodes += 1
     if budget.nodes > MAX_NODES or depth > MAX_DEPTH:
-        if depth > MAX_DEPTH:
-            line, column = _position(node)
-            what = "nested too deeply"
-            # A 64-level path is unreadable; show its start only.
-            shown = format_path(path[:6]) + ".…"
-        else:
-            # Through aliases the node sits elsewhere in the file; blame the top-level entry
-            # whose expansion ran over the budget instead.
-            line, column = source.values.get(path[:1], _position(node))
-            what = f"expands to more than {MAX_NODES} values (alias bomb?)"
-            shown = format_path(path[:1])
-        problems.append(Problem(source.file, line, column, shown, f"document {what}"))
+        problems.append(_too_big(node, path, source, depth))
         raise YamlProblems(problems)
     source.values.setdefault(path, _position(node))
-    tag = node.tag
     if isinstance(node, yaml.ScalarNode):
-        if tag == _TIMESTAMP:
-            return node.value
-        if tag not in _PLAIN_TAGS:
-            _bad_tag(node, path, source, problems)
-            return None
-        source.quoted[path] = node.style in ("'", '"')
-        source.spans[path] = (node.start_mark.index, node.end_mark.index, node.style)
-        if tag == _BOOL and node.value.lower() not in ("true", "false"):
-            # YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"), which turns
-            # `options: [Yes, No]` into [True, False]; keep them as text (YAML 1.2 rules).
-            # Boolean fields still accept them: pydantic parses "yes"/"no" as booleans.
-            return node.value
-        return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=False)
+        return _scalar(node, path, source, problems)
     if isinstance(node, yaml.SequenceNode):
-        if tag != _SEQ:
+        if node.tag != _SEQ:
             _bad_tag(node, path, source, problems)
             return None
         return [
@@ -307,57 +283,84 @@ def _build(
             for i, child in enumerate(node.value)
         ]
     if isinstance(node, yaml.MappingNode):
-        if tag != _MAP:
+        if node.tag != _MAP:
             _bad_tag(node, path, source, problems)
             return None
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                line, column = _position(key_node)
-                problems.append(
-                    Problem(
-                        source.file,
-                        line,
-                        column,
-                        format_path(path),
-                        "merge keys (<<) are not supported: write the keys out",
-                    )
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-                line, column = _position(key_node)
-                problems.append(
-                    Problem(
-                        source.file,
-                        line,
-                        column,
-                        format_path(path),
-                        "mapping keys must be plain text",
-                    )
-                )
-                continue
-            # Keys are ids and group names: keep the text as written (``on:`` stays "on",
-            # ``1:`` stays "1") rather than YAML 1.1's True or 1.
-            key = key_node.value
-            child_path = (*path, key)
-            line, column = _position(key_node)
-            if key in first_seen:
-                problems.append(
-                    Problem(
-                        source.file,
-                        line,
-                        column,
-                        format_path(child_path),
-                        f"duplicate key {key!r} (first given on line {first_seen[key]}); YAML would silently keep only the last",
-                    )
-                )
-                continue
-            first_seen[key] = line
-            source.keys[child_path] = (line, column)
-            result[key] = _build(value_node, child_path, source, problems, budget, depth + 1)
-        return result
+        return _mapping(node, path, source, problems, budget, depth)
     return None  # pragma: no cover - PyYAML has no other node kinds
+
+
+def _too_big(node: yaml.Node, path: Path, source: SourceMap, depth: int) -> Problem:
+    if depth > MAX_DEPTH:
+        line, column = _position(node)
+        what = "nested too deeply"
+        # A 64-level path is unreadable; show its start only.
+        shown = format_path(path[:6]) + ".…"
+    else:
+        # Through aliases the node sits elsewhere in the file; blame the top-level entry
+        # whose expansion ran over the budget instead.
+        line, column = source.values.get(path[:1], _position(node))
+        what = f"expands to more than {MAX_NODES} values (alias bomb?)"
+        shown = format_path(path[:1])
+    return Problem(source.file, line, column, shown, f"document {what}")
+
+
+def _scalar(node: yaml.ScalarNode, path: Path, source: SourceMap, problems: list[Problem]) -> Any:
+    tag = node.tag
+    if tag == _TIMESTAMP:
+        return node.value
+    if tag not in _PLAIN_TAGS:
+        _bad_tag(node, path, source, problems)
+        return None
+    source.quoted[path] = node.style in ("'", '"')
+    source.spans[path] = (node.start_mark.index, node.end_mark.index, node.style)
+    if tag == _BOOL and node.value.lower() not in ("true", "false"):
+        # YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"), which turns
+        # `options: [Yes, No]` into [True, False]; keep them as text (YAML 1.2 rules).
+        # Boolean fields still accept them: pydantic parses "yes"/"no" as booleans.
+        return node.value
+    return yaml.SafeLoader.construct_object(_CONSTRUCTOR, node, deep=False)
+
+
+def _mapping(
+    node: yaml.MappingNode,
+    path: Path,
+    source: SourceMap,
+    problems: list[Problem],
+    budget: _Budget,
+    depth: int,
+) -> dict[Any, Any]:
+    result: dict[Any, Any] = {}
+    first_seen: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        line, column = _position(key_node)
+        refused = _refused_key(key_node)
+        if refused:
+            problems.append(Problem(source.file, line, column, format_path(path), refused))
+            continue
+        # Keys are ids and group names: keep the text as written (``on:`` stays "on",
+        # ``1:`` stays "1") rather than YAML 1.1's True or 1.
+        key = key_node.value
+        child_path = (*path, key)
+        if key in first_seen:
+            message = (
+                f"duplicate key {key!r} (first given on line {first_seen[key]}); "
+                "YAML would silently keep only the last"
+            )
+            problems.append(Problem(source.file, line, column, format_path(child_path), message))
+            continue
+        first_seen[key] = line
+        source.keys[child_path] = (line, column)
+        result[key] = _build(value_node, child_path, source, problems, budget, depth + 1)
+    return result
+
+
+def _refused_key(key_node: yaml.Node) -> str | None:
+    if key_node.tag == "tag:yaml.org,2002:merge":
+        return "merge keys (<<) are not supported: write the keys out"
+    if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+        return "mapping keys must be plain text"
+    return None
 
 
 def _bad_tag(node: yaml.Node, path: Path, source: SourceMap, problems: list[Problem]) -> None:

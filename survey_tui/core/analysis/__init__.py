@@ -24,6 +24,7 @@ from survey_tui.core.analysis.slices import without_withheld_slices
 from survey_tui.core.analysis.stats import percentile_ci
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.record import Record
 
 __all__ = ["ALL_WAVES", "SCHEMA_VERSION", "analyze"]
 
@@ -156,7 +157,7 @@ def _attach_changes(
 
 def analyze(
     questionnaire: Questionnaire,
-    responses: list[dict[str, Any]],
+    responses: list[Record],
     *,
     wave: str | None = None,
     baseline_wave: str | None = None,

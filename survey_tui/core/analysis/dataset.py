@@ -12,8 +12,7 @@ from typing import Any
 
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
-
-Record = dict[str, Any]
+from survey_tui.core.record import Record
 
 #: The wave name that pools every wave (a wave may not be called this).
 ALL_WAVES = "all"
@@ -144,12 +143,13 @@ def pool_versions(
         return responses, []
     dropped = set(changed)
     pooled = [
-        r
-        if r.get("questionnaire_version") == questionnaire.version
-        else {
-            **r,
-            "answers": {k: v for k, v in (r.get("answers") or {}).items() if k not in dropped},
-        }
+        r if r.get("questionnaire_version") == questionnaire.version else _without(r, dropped)
         for r in responses
     ]
     return pooled, changed
+
+
+def _without(record: Record, dropped: set[str]) -> Record:
+    """A copy of ``record`` without the answers to ``dropped`` questions."""
+    kept = {k: v for k, v in (record.get("answers") or {}).items() if k not in dropped}
+    return {**record, "answers": kept}

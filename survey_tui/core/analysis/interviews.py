@@ -11,12 +11,13 @@ import statistics
 from typing import Any
 
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.record import Record
 
 # "Context (about 5 minutes)" -> "Context": interview guides put timing hints in section titles.
 _TIMING = re.compile(r"\s*\((?:about|approx\.?|~)?\s*\d+[^)]*\)\s*$", re.IGNORECASE)
 
 
-def _is_interview(record: dict[str, Any]) -> bool:
+def _is_interview(record: Record) -> bool:
     return record.get("mode") == "interview" or bool(record.get("notes"))
 
 
@@ -43,7 +44,7 @@ def _minutes(values: list[float], minimum: int) -> dict[str, Any]:
 
 
 def interviews(
-    questionnaire: Questionnaire, responses: list[dict[str, Any]], waves: list[str] | None
+    questionnaire: Questionnaire, responses: list[Record], waves: list[str] | None
 ) -> dict[str, Any]:
     """Notes and durations of the complete interview records of ``waves`` (None: every wave).
 
@@ -56,7 +57,7 @@ def interviews(
     the interviews of the groups not withheld, suppressed below the threshold).
     """
     minimum = questionnaire.min_group_size
-    chosen: dict[str, list[dict[str, Any]]] = {g: [] for g in questionnaire.group_ids}
+    chosen: dict[str, list[Record]] = {g: [] for g in questionnaire.group_ids}
     for record in responses:
         group = record.get("group")
         if not isinstance(group, str) or group not in chosen or record.get("status") != "complete":

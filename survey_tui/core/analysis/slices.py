@@ -22,8 +22,7 @@ from collections import defaultdict
 from typing import Any
 
 from survey_tui.core.model import Questionnaire
-
-Record = dict[str, Any]
+from survey_tui.core.record import Record
 
 
 def _given(value: Any) -> bool:

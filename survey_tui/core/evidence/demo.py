@@ -18,12 +18,12 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
 
 from survey_tui.core.evidence.compare import monday, weeks_before
 from survey_tui.core.evidence.git import GIT_METRICS
 from survey_tui.core.evidence.records import MetricRow, default_unit, metric_row
 from survey_tui.core.evidence.report_context import wave_starts
+from survey_tui.core.record import Record
 
 GIT_SOURCE = "demo-repo"
 TRACKER = ("demo-tracker", "payments")
@@ -55,7 +55,7 @@ def _tracker_week(rng: random.Random, after: float) -> dict[str, float]:
     }
 
 
-def synthetic_evidence(records: Iterable[dict[str, Any]], seed: int = 2026) -> list[MetricRow]:
+def synthetic_evidence(records: Iterable[Record], seed: int = 2026) -> list[MetricRow]:
     """Weekly metrics around the waves of ``records`` (the demo's synthetic responses)."""
     starts = wave_starts(records)
     if not starts:
@@ -75,7 +75,7 @@ def synthetic_evidence(records: Iterable[dict[str, Any]], seed: int = 2026) -> l
     return rows
 
 
-def demo_plan_yaml(records: Iterable[dict[str, Any]]) -> str | None:
+def demo_plan_yaml(records: Iterable[Record]) -> str | None:
     """The demo's success plan, baseline over the 12 weeks before the first wave."""
     starts = wave_starts(records)
     if not starts:

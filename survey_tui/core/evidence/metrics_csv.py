@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from survey_tui.core.errors import DataError, Problem
+from survey_tui.core.errors import DataError, Problem, suggest
 from survey_tui.core.evidence.records import (
     MAX_NAME,
     MAX_UNIT,
@@ -23,7 +23,6 @@ from survey_tui.core.evidence.records import (
     default_unit,
     metric_row,
 )
-from survey_tui.core.loader import suggest
 
 Bad = Callable[[str, str], None]
 

@@ -26,9 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from survey_tui.core.errors import Problem, QuestionnaireError
+from survey_tui.core.errors import Problem, QuestionnaireError, suggest
 from survey_tui.core.evidence.records import KNOWN_METRICS, METRIC_ID, metric_name
-from survey_tui.core.loader import suggest
 from survey_tui.core.yamlsource import Path as YamlPath
 from survey_tui.core.yamlsource import SourceMap, YamlProblems, decode, read_yaml
 

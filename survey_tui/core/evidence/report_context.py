@@ -27,6 +27,7 @@ from survey_tui.core.evidence.records import (
     metric_name,
     series_label,
 )
+from survey_tui.core.record import Record
 
 if TYPE_CHECKING:
     from survey_tui.core.evidence.plan import Plan
@@ -54,7 +55,7 @@ def no_evidence() -> Context:
     return {"evidence": None, "success_plan": None}
 
 
-def wave_starts(records: Iterable[dict[str, Any]]) -> dict[str, date]:
+def wave_starts(records: Iterable[Record]) -> dict[str, date]:
     """The day of each wave's first submission (complete responses)."""
     out: dict[str, date] = {}
     for record in records:

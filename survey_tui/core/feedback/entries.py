@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from survey_tui.core.errors import DataError, Problem, StoreError
+from survey_tui.core.errors import DataError, Problem, StoreError, suggest
 from survey_tui.core.feedback import LOG_TABLE
-from survey_tui.core.loader import suggest
 from survey_tui.core.model import OTHER_TOOL, FeedbackLog, Questionnaire, slugify
 from survey_tui.core.textsafety import strip_controls
 

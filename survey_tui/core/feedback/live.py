@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from survey_tui.core.feedback import LOG_TABLE
-
-Record = dict[str, Any]
+from survey_tui.core.record import Row as Record
 
 
 class RowSource(Protocol):

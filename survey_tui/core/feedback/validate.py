@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from survey_tui.core.errors import Problem
-from survey_tui.core.loader import suggest
+from survey_tui.core.errors import Problem, suggest
 from survey_tui.core.model import OTHER_TOOL, MatrixQuestion, Questionnaire
 from survey_tui.core.yamlsource import Path, SourceMap
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
+
+from survey_tui.core.record import Doc, Record
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -16,8 +19,6 @@ FORMAT_VERSION = 1  # responses only; named tables need format 2 (store/tables.p
 META_TABLE = "_meta"
 RESPONSES_TABLE = "responses"
 LOCK_TIMEOUT_SECONDS = 60.0
-
-Record = dict[str, Any]
 
 
 def default_store_path() -> Path:
@@ -35,10 +36,10 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def copy_record(record: Record) -> Record:
+def copy_record(record: Doc) -> Doc:
     """A deep copy of ``record`` (and a check that it is storable as JSON)."""
     # A JSON round trip is both a fast deep copy and a check that the record is storable.
-    copied: Record = orjson.loads(orjson.dumps(record))
+    copied: Doc = orjson.loads(orjson.dumps(record))
     return copied
 
 
@@ -54,7 +55,7 @@ def new_record(
     updated_at: str,
     submitted_at: str | None,
     answers: dict[str, Any] | None = None,
-    seconds: dict[str, int] | None = None,
+    seconds: Mapping[str, float] | None = None,
     resume_key: str | None = None,
     test: bool = False,
 ) -> Record:
@@ -76,7 +77,7 @@ def new_record(
         "updated_at": updated_at,
         "submitted_at": submitted_at,
         "answers": answers if answers is not None else {},
-        "seconds": seconds if seconds is not None else {},
+        "seconds": dict(seconds) if seconds is not None else {},
         "notes": {},
     }
     if test:

@@ -13,6 +13,7 @@ from survey_tui.core.analysis.dataset import ALL_WAVES
 from survey_tui.core.answers import NUMBER_LIMIT
 from survey_tui.core.errors import Problem
 from survey_tui.core.model import DONT_KNOW
+from survey_tui.core.record import Record
 from survey_tui.core.store.common import new_record, utc_now
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def _cell(value: Any) -> str:
 
 def to_row(
     questionnaire: Questionnaire,
-    record: dict[str, Any],
+    record: Record,
     *,
     exact_times: bool = False,
     texts: frozenset[str] | None = None,
@@ -260,7 +261,7 @@ def parse_rows(
     file: str,
     header: list[str],
     rows: Iterable[tuple[int, dict[str, str]]],
-) -> tuple[list[dict[str, Any]], list[Problem], int]:
+) -> tuple[list[Record], list[Problem], int]:
     """Validate CSV rows (line number, row); returns (good records, problems, bad row count)."""
     problems: list[Problem] = []
     ordered = columns(questionnaire)
@@ -274,7 +275,7 @@ def parse_rows(
         problems.append(Problem(file, 1, None, "group", "the required column is missing"))
     if problems:
         return [], problems, 0
-    records: list[dict[str, Any]] = []
+    records: list[Record] = []
     seen: set[str] = set()
     bad_rows = 0
     now = utc_now()

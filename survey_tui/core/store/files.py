@@ -24,19 +24,19 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from filelock import FileLock, Timeout
 
 from survey_tui.core.errors import StoreError
+from survey_tui.core.record import Record, Row
 from survey_tui.core.store import locks
 from survey_tui.core.store.common import (
     FORMAT_VERSION,
     LOCK_TIMEOUT_SECONDS,
     META_TABLE,
     RESPONSES_TABLE,
-    Record,
 )
 from survey_tui.core.store.records import needs_scrub, scrub, shape_problem
 from survey_tui.core.store.storage import (
@@ -276,11 +276,11 @@ class StoreFiles:
                 self._apply_table_change(table, record, seq)
                 continue
             response_id = record["response_id"]
-            self._records[response_id] = self._scrubbed(record)
+            self._records[response_id] = self._scrubbed(cast(Record, record))
             self._seq_of[response_id] = seq
         self._journal_pos += end
 
-    def _journal_entry(self, line: bytes, number: int) -> tuple[int, Record, str | None]:
+    def _journal_entry(self, line: bytes, number: int) -> tuple[int, Row, str | None]:
         """One journal line's change number, record (or table line) and table (None: a
         response); StoreError naming it if damaged."""
         found, problem = parse_journal_line(line)
@@ -320,7 +320,7 @@ class StoreFiles:
             return
         self._append(lines)
 
-    def _change_tables(self, changes: list[tuple[str, str, Record | None]]) -> None:
+    def _change_tables(self, changes: list[tuple[str, str, Row | None]]) -> None:
         """Upsert (row) or delete (None) rows of named tables: durable as ``_write`` (call
         with the lock held). Responses are removed by ``_remove`` (a fold), not here."""
         try:
@@ -349,7 +349,7 @@ class StoreFiles:
                 ) from error
             raise
 
-    def _apply_table_change(self, name: str, entry: Record, seq: int) -> None:
+    def _apply_table_change(self, name: str, entry: Row, seq: int) -> None:
         row = None if entry.get("del") is True else entry["r"]
         self._tables.apply(name, str(entry["k"]), row, seq)
 

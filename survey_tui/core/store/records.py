@@ -8,9 +8,9 @@ partial it may also hold what resuming it needs (``resume_key``, ``owner``), bot
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-Record = dict[str, Any]
+from survey_tui.core.record import Record
 
 #: The keys of a submitted record (docs/interfaces.md), and no other.
 RECORD_KEYS = frozenset(
@@ -123,11 +123,12 @@ def scrub(record: Record, *, keep_resume: bool = True) -> Record:
     if not needs_scrub(record, keep_resume=keep_resume):
         return record
     allowed = PARTIAL_KEYS if keep_resume and record.get("status") != "complete" else RECORD_KEYS
-    for key in [k for k in record if k not in allowed]:
-        del record[key]
-    owner = record.get("owner")
+    stored = cast("dict[str, Any]", record)  # may hold keys a Record does not: drop them
+    for key in [k for k in stored if k not in allowed]:
+        del stored[key]
+    owner = stored.get("owner")
     if isinstance(owner, dict):
-        record["owner"] = {k: v for k, v in owner.items() if k in OWNER_KEYS}
+        stored["owner"] = {k: v for k, v in owner.items() if k in OWNER_KEYS}
     return record
 
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from survey_tui.core.errors import StoreError
-from survey_tui.core.store.common import Record, copy_record, new_record, utc_now
+from survey_tui.core.record import Record, Row
+from survey_tui.core.store.common import copy_record, new_record, utc_now
 from survey_tui.core.store.files import StoreFiles
 from survey_tui.core.store.records import scrub, supersedes
 from survey_tui.core.store.tables import KNOWN_TABLES
@@ -235,7 +236,7 @@ class ResponseStore(StoreFiles):
         with self._locked():
             return sorted(
                 {
-                    r.get("wave", "default")
+                    r.get("wave") or "default"
                     for r in self._records.values()
                     if r.get("questionnaire_id") == questionnaire_id
                 }
@@ -257,17 +258,17 @@ class ResponseStore(StoreFiles):
             return changed, self._seq
 
     # --- named tables: feedback-log entries, evidence metrics (store/tables.py) ----------
-    def rows(self, table: str) -> list[Record]:
+    def rows(self, table: str) -> list[Row]:
         """Every row of ``table`` (copies), in the order they were last written."""
         _known(table)
         with self._locked():
             seqs = self._tables.seq_of.get(table, {})
             rows = self._tables.rows.get(table, {})
             order = sorted(rows, key=seqs.__getitem__)
-            found: list[Record] = orjson.loads(orjson.dumps([rows[k] for k in order]))
+            found: list[Row] = orjson.loads(orjson.dumps([rows[k] for k in order]))
             return found
 
-    def rows_since(self, table: str, token: int | None) -> tuple[list[Record], int]:
+    def rows_since(self, table: str, token: int | None) -> tuple[list[Row], int]:
         """Rows of ``table`` written after ``token`` (None: all), and the new token."""
         _known(table)
         since = token or 0
@@ -275,10 +276,10 @@ class ResponseStore(StoreFiles):
             seqs = self._tables.seq_of.get(table, {})
             keys = sorted((k for k, seq in seqs.items() if seq > since), key=seqs.__getitem__)
             rows = self._tables.rows.get(table, {})
-            changed: list[Record] = orjson.loads(orjson.dumps([rows[k] for k in keys]))
+            changed: list[Row] = orjson.loads(orjson.dumps([rows[k] for k in keys]))
             return changed, self._seq
 
-    def put_rows(self, table: str, rows: list[tuple[str, Record]]) -> None:
+    def put_rows(self, table: str, rows: list[tuple[str, Row]]) -> None:
         """Insert or replace rows of ``table`` by key, in one locked, fsynced write."""
         _known(table)
         if not rows:

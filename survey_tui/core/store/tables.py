@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from survey_tui.core.store.common import Record
+from survey_tui.core.record import Row as Record
 from survey_tui.core.store.records import shape_problem
 
 #: Table names: lower case words (they become TinyDB table names in the snapshot).

@@ -13,8 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from survey_tui.core.errors import Problem, SurveyError
-from survey_tui.core.loader import _data_path, _path_of
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.structure import data_path, path_of
 from survey_tui.core.yamlsource import Path, SourceMap
 
 
@@ -38,7 +38,7 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
     broken: dict[Path, set[Any]] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        path = _data_path(loc, source)
+        path = data_path(loc, source)
         if error["type"] == "extra_forbidden":
             parent = _node(data, path[:-1])
             if isinstance(parent, dict):
@@ -78,7 +78,7 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
         return []
 
     def consequence(problem: Problem) -> bool:
-        field = _path_of(problem)
+        field = path_of(problem)
         if any(field[: len(p)] == p for p in patched):
             return True
         # A condition over a stand-in question says nothing about the file.

@@ -1,0 +1,51 @@
+"""The stored response record: one TypedDict for every module that reads or writes one.
+
+The keys and what each holds are in docs/interfaces.md ("Response record"); which keys a
+stored record may carry is enforced by :mod:`survey_tui.core.store.records`. Table rows of
+the feedback log and of evidence are other shapes (:data:`Row`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Required, TypedDict, TypeVar
+
+#: One answer as stored: a number, a choice value, a list of values, a matrix {row: value},
+#: text, or "dont_know"; its shape depends on the question type (docs/interfaces.md).
+Answer = Any
+
+#: A row of a named table (``log_entries``, ``evidence``): its shape is its table's.
+Row = dict[str, Any]
+
+
+class Owner(TypedDict):
+    """Who is answering a partial response: an opaque machine id and a process id."""
+
+    machine: str | None  # None where no token could be kept
+    pid: int
+
+
+class Record(TypedDict, total=False):
+    """A response as stored (docs/interfaces.md); ``resume_key``/``owner`` only while partial,
+    ``test`` only on a practice response."""
+
+    response_id: Required[str]
+    questionnaire_id: Required[str]
+    questionnaire_version: int | None
+    questionnaire_sha256: str | None
+    group: str
+    wave: str | None
+    status: str
+    mode: str | None
+    started_at: str | None
+    updated_at: str | None
+    submitted_at: str | None
+    answers: dict[str, Answer]
+    seconds: dict[str, float]
+    notes: dict[str, str]
+    test: bool
+    resume_key: str | None
+    owner: Owner | None
+
+
+#: A stored document of either kind, for helpers that copy or clean both.
+Doc = TypeVar("Doc", Record, Row)
