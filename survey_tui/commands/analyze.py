@@ -7,15 +7,9 @@ from typing import Any
 
 import click
 
-from survey_tui.commands.common import (
-    db_option,
-    edited_text_warning,
-    load_questionnaire,
-    practice_note,
-    store_path,
-)
-from survey_tui.core.errors import StoreError
+from survey_tui.commands.common import db_option, load_questionnaire, store_path
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
 
 
@@ -173,38 +167,14 @@ def _index_line(result: dict[str, Any]) -> str:
     return text
 
 
-def read_responses(q: Questionnaire, db: str | None) -> list[dict[str, Any]]:
-    """The stored responses to ``q`` (every version, all statuses, no practice responses);
-    StoreError if none.
+def read_responses(q: Questionnaire, db: str | None) -> list[Record]:
+    """The responses an analysis reads (core.usecases.responses); its notes go to stderr."""
+    from survey_tui.core.usecases.responses import read_responses as stored
 
-    Other versions' responses are pooled by the analysis where a question is unchanged
-    (docs/statistics.md); stderr says so. Shared with ``report``.
-    """
-    from survey_tui.core.store import ResponseStore
-    from survey_tui.core.store.records import without_practice
-
-    path = store_path(db)
-    if not path.exists():
-        raise StoreError(f"no response store at {path}")
-    # Read-only use: skip the defensive copy (halves memory on large stores).
-    records = ResponseStore(path).responses(q.id, status=None, copy=False)
-    records, practice = without_practice(records)
-    if practice:
-        click.echo(practice_note(q, practice), err=True)
-    if not records:
-        raise StoreError(f"{path}: no responses for questionnaire {q.id!r}")
-    mine = [r for r in records if r.get("questionnaire_version") == q.version]
-    if len(mine) < len(records):
-        versions = sorted({str(r.get("questionnaire_version")) for r in records} - {str(q.version)})
-        click.echo(
-            f"note: {len(records) - len(mine)} responses to version {', '.join(versions)} of "
-            f"{q.id!r} are pooled with version {q.version} where a question is unchanged",
-            err=True,
-        )
-    warning = edited_text_warning(q, mine)
-    if warning:
-        click.echo(escape_for_terminal(warning), err=True)
-    return records
+    found = stored(q, store_path(db))
+    for note in found.notes:
+        click.echo(escape_for_terminal(note), err=True)
+    return found.records
 
 
 @click.command()
@@ -246,15 +216,17 @@ def analyze(
     Example:
       survey-tui analyze ai-expectation-gap --wave q1 --json
     """
-    from survey_tui.core.analysis import analyze as run_analysis
+    from survey_tui.core.usecases.analysis import analyze_stored
 
     q = load_questionnaire(questionnaire)
-    mine = read_responses(q, db)
-    result = run_analysis(q, mine, wave=wave, baseline_wave=baseline_wave)
-    from survey_tui.commands.log import analysis_log
-
-    result["log"] = analysis_log(
-        q, db, log_since.date() if log_since else None, log_until.date() if log_until else None
+    result = analyze_stored(
+        q,
+        store_path(db),
+        read_responses(q, db),
+        wave=wave,
+        baseline_wave=baseline_wave,
+        log_since=log_since.date() if log_since else None,
+        log_until=log_until.date() if log_until else None,
     )
     if as_json:
         import orjson

@@ -59,31 +59,6 @@ def load_questionnaire(ref: str) -> Questionnaire:
     return load(resolve_questionnaire(ref))
 
 
-def edited_text_warning(q: Questionnaire, records: list[dict[str, Any]]) -> str | None:
-    """A warning when responses were given to another text of ``q``'s id and version.
-
-    Records carry the SHA-256 of the file they were answered with; a different one means the
-    file was edited without a version bump, and some stored answers may no longer fit.
-    """
-    from survey_tui.core.export import answers_that_fit
-
-    if q.sha256 is None:
-        return None
-    edited = [
-        r
-        for r in records
-        if r.get("questionnaire_sha256") and r.get("questionnaire_sha256") != q.sha256
-    ]
-    if not edited:
-        return None
-    misfits = sum(answers_that_fit(q, r.get("answers") or {})[1] for r in edited)
-    return (
-        f"warning: {len(edited)} responses were given to a different text of {q.id} "
-        f"version {q.version} (edited without a version bump?); answers that no longer fit "
-        f"are left out: {misfits} answers (out of scale, unknown option, question gone)"
-    )
-
-
 def stdin_is_terminal() -> bool:
     """Whether stdin is a terminal; an in-memory stream (a test feeding the prompt) counts."""
     stream = sys.stdin
@@ -144,12 +119,3 @@ def respondent_wave(ctx: click.Context, param: click.Parameter, value: str) -> s
             f"{ALL_WAVES!r} names every wave pooled in an analysis; give the wave another name"
         )
     return value
-
-
-def practice_note(q: Questionnaire, count: int) -> str:
-    """What stderr says when practice responses (``run --test``) were left out."""
-    what = "response" if count == 1 else "responses"
-    return (
-        f"note: {count} practice {what} (run --test) left out; "
-        f"survey-tui delete {q.id} --test removes them"
-    )

@@ -11,16 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import (
-    db_option,
-    edited_text_warning,
-    load_questionnaire,
-    practice_note,
-    store_path,
-)
+from survey_tui.commands.common import db_option, load_questionnaire, store_path
 from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
 from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
+from survey_tui.core.usecases.responses import edited_text_warning, practice_note
 
 if TYPE_CHECKING:
     from survey_tui.core.export import Export

@@ -8,7 +8,6 @@ one-screen form when stdin is a terminal, and exits 2 when it is not.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -246,21 +245,6 @@ def export_log(questionnaire: str, output: str | None, db: str | None) -> None:
         _write_export(target, data)
     else:
         click.echo(escape_for_terminal(data.decode("utf-8")), nl=False)
-
-
-def analysis_log(
-    q: Questionnaire, db: str | None, since: date | None = None, until: date | None = None
-) -> dict[str, Any] | None:
-    """The analysis' ``log`` for ``q`` from the store (None without a feedback log)."""
-    from survey_tui.core.feedback.entries import stored_entries
-    from survey_tui.core.feedback.figures import log_section
-    from survey_tui.core.store import ResponseStore
-
-    if q.feedback_log is None:
-        return None
-    path = store_path(db)
-    entries = stored_entries(ResponseStore(path), q.id) if path.exists() else []
-    return log_section(q, entries, since=since, until=until)
 
 
 def log_table(result: dict[str, Any]) -> list[str]:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
 from survey_tui.commands.analyze import read_responses
-from survey_tui.commands.common import db_option, load_questionnaire
+from survey_tui.commands.common import db_option, load_questionnaire, store_path
 from survey_tui.core.errors import SurveyError
-
-if TYPE_CHECKING:
-    from survey_tui.core.model import Questionnaire
+from survey_tui.core.usecases.analysis import NO_BASELINE
 
 #: Output formats by file extension (``-o``), when ``--format`` is not given.
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-NO_BASELINE = "none"
 
 
 @click.command()
@@ -133,68 +129,52 @@ def report(
       survey-tui report ai-expectation-gap --wave baseline --propose-plan plan.yaml
       survey-tui report ai-expectation-gap --wave 90-day --plan plan.yaml
     """
-    from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
-    from survey_tui.core.reports import build_context, render
     from survey_tui.core.reports.findings import ReportOptions
     from survey_tui.core.reports.render import check_template_file
+    from survey_tui.core.usecases.report import ReportRequest, make_report
 
     if preview and not _is_terminal():
         # Checked before anything is written: a preview needs a screen to draw on.
         raise SurveyError("--preview needs a terminal (stdin and stdout must be a tty)")
     fmt = _format(output_format, output)
-    template_path = resolve_template(template)
-    check_template_file(template_path)  # before the analysis: only .j2/.jinja files
+    check_template_file(resolve_template(template))  # before the store is read
     q = load_questionnaire(questionnaire)
-    options = ReportOptions(
-        headcount=_headcounts(headcounts, q.group_ids),
-        hourly_cost=hourly_cost,
-        owners=_per_action(owners, "--owner"),
-        due=_per_action(dues, "--due"),
+    request = ReportRequest(
+        template=template,
+        fmt=fmt,
+        wave=wave,
+        baseline_wave=baseline_wave,
+        options=ReportOptions(
+            headcount=_headcounts(headcounts, q.group_ids),
+            hourly_cost=hourly_cost,
+            owners=_per_action(owners, "--owner"),
+            due=_per_action(dues, "--due"),
+        ),
+        plan_file=plan_file,
+        propose_plan=propose_file is not None,
     )
-    records = read_responses(q, db)
-    baseline = _baseline(records, wave, baseline_wave)
-    result = run_analysis(q, records, wave=wave, baseline_wave=baseline)
-    from survey_tui.commands.log import analysis_log
-
-    result["log"] = analysis_log(q, db)  # the "Friction log" section's figures
-    extra = _evidence(q, records, result, db, plan_file, propose_file)
-    context = build_context(result, options, **extra)
-    markdown = render(template_path, context)
-    title = str(result["questionnaire"]["title"])
-    text = _html(markdown, context, title) if fmt == "html" else markdown
-    if propose_file:
-        _write(Path(propose_file), context["success_plan"]["proposal"]["yaml"], "proposed plan")
+    made = make_report(q, store_path(db), read_responses(q, db), request)
+    if propose_file and made.proposal is not None:
+        _write(Path(propose_file), made.proposal, "proposed plan")
     if output is not None:
-        _write(Path(output), text)
+        _write(Path(output), made.text)
     elif not preview:
         from survey_tui.core.textsafety import escape_for_terminal
 
-        sys.stdout.write(escape_for_terminal(text))
+        sys.stdout.write(escape_for_terminal(made.text))
         sys.stdout.flush()
-    if baseline is not None and baseline_wave is None:
+    if made.baseline_defaulted:
         # After the report: a bad --plan or template gets its one error line, nothing else.
         click.echo(
-            f"compared with the earlier wave {baseline!r} (--baseline-wave {NO_BASELINE}: no "
-            "comparison)",
+            f"compared with the earlier wave {made.baseline!r} (--baseline-wave {NO_BASELINE}: "
+            "no comparison)",
             err=True,
         )
     if preview:
         from survey_tui.tui.preview import preview_report
 
-        preview_report(markdown, str(result["questionnaire"]["title"]))
-
-
-def _baseline(records: list[dict[str, object]], wave: str | None, given: str | None) -> str | None:
-    """``--baseline-wave``; by default the wave submitted before the reported one (the report
-    names it, and stderr says so once the report is written); ``none``: no comparison."""
-    from survey_tui.core.analysis.dataset import previous_wave
-
-    if given == NO_BASELINE:
-        return None
-    if given is not None or wave == "all":
-        return given
-    return previous_wave(records, wave)
+        preview_report(made.markdown, made.title)
 
 
 def _format(given: str | None, output: str | None) -> str:
@@ -254,38 +234,6 @@ def _per_action(values: tuple[str, ...], option: str) -> dict[str, str]:
             raise SurveyError(f"{option} {value!r}: at most 80 characters")
         out[action] = strip_controls(words)
     return out
-
-
-def _html(markdown: str, context: dict[str, Any], title: str) -> str:
-    from survey_tui.core.reports.html import to_html
-    from survey_tui.core.reports.svg import charts
-
-    return to_html(markdown, title=title, charts=charts(context))
-
-
-def _evidence(
-    q: Questionnaire,
-    records: list[dict[str, Any]],
-    result: dict[str, Any],
-    db: str | None,
-    plan_file: str | None,
-    propose_file: str | None,
-) -> dict[str, Any]:
-    """The ``evidence`` and ``success_plan`` keys (core.evidence.report_context)."""
-    from survey_tui.commands.common import store_path
-    from survey_tui.core.evidence.plan import load_plan
-    from survey_tui.core.evidence.records import read_metrics
-    from survey_tui.core.evidence.report_context import evidence_context, wave_starts
-    from survey_tui.core.store import ResponseStore
-
-    if plan_file and propose_file:
-        raise SurveyError("--plan and --propose-plan: give one (a plan is proposed without one)")
-    rows = read_metrics(ResponseStore(store_path(db)))
-    plan = load_plan(plan_file, {r["metric"] for r in rows}) if plan_file else None
-    extra = evidence_context(result, q, rows, plan, wave_starts(records))
-    if propose_file and extra["success_plan"]["proposal"] is None:
-        raise SurveyError("no submitted wave to propose a success plan for")
-    return extra
 
 
 def _is_terminal() -> bool:

@@ -141,20 +141,15 @@ class HomeScreen(Screen[None]):
             self.run_worker(lambda: self._preview(q), thread=True)
 
     def _preview(self, q: Questionnaire) -> None:
-        from survey_tui.core.store import ResponseStore
-        from survey_tui.core.store.records import without_practice
-        from survey_tui.tui.report_files import report_markdown
+        from survey_tui.core.usecases.report import ReportRequest, make_report
+        from survey_tui.core.usecases.responses import read_responses
 
         app = self.app
         try:
-            if not app.store_path.exists():
-                raise SurveyError(f"no response store at {app.store_path}")
-            records, _ = without_practice(
-                ResponseStore(app.store_path).responses(q.id, version=q.version)
-            )
-            if not records:
-                raise SurveyError(f"no submitted responses to {q.id!r} in {app.store_path}")
-            markdown = report_markdown(q, records, None)
+            # The same responses, analysis and report as ``survey-tui report`` (and its notes
+            # on practice runs or pooled versions are for the command line's stderr).
+            found = read_responses(q, app.store_path)
+            markdown = make_report(q, app.store_path, found.records, ReportRequest()).markdown
         except SurveyError as error:
             self.app.call_from_thread(self.notify, str(error), title="No report", severity="error")
             return

@@ -7,38 +7,35 @@ No Textual here: these run in worker threads, and every error a user can cause i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.model import Questionnaire
-
-REPORT_TEMPLATE = "gap_report.md.j2"
+from survey_tui.core.record import Record
 
 
 def report_markdown(
-    questionnaire: Questionnaire, records: list[dict[str, Any]], wave: str | None
+    questionnaire: Questionnaire, store: object, records: list[Record], wave: str | None
 ) -> str:
-    """The shipped gap report for ``records`` (complete responses), as ``survey-tui report``.
+    """The shipped gap report of ``records`` (complete responses), made as ``survey-tui
+    report`` makes it (core.usecases.report): the feedback log and delivery metrics come from
+    ``store``'s file when it has one."""
+    from survey_tui.core.usecases.report import ReportRequest, make_report
 
-    Uses the analysis defaults (2,000 resamples), so the figures match the ``report`` command.
-    """
-    from survey_tui.core.analysis import analyze
-    from survey_tui.core.catalog import resolve_template
-    from survey_tui.core.reports import build_context, render
-
-    if not records:
-        raise SurveyError("no submitted responses yet: nothing to report")
-    result = analyze(questionnaire, records, wave=wave)
-    return render(resolve_template(REPORT_TEMPLATE), build_context(result))
+    path = getattr(store, "path", None)
+    made = make_report(
+        questionnaire, path if isinstance(path, Path) else None, records, ReportRequest(wave=wave)
+    )
+    return made.markdown
 
 
 def export_files(
     questionnaire: Questionnaire,
-    records: list[dict[str, Any]],
+    store: object,
+    records: list[Record],
     wave: str | None,
     folder: Path,
     *,
-    raw: list[dict[str, Any]] | None = None,
+    raw: list[Record] | None = None,
 ) -> tuple[Path, Path]:
     """Write ``<id>[-<wave>]-report.md`` and ``...-responses.csv`` into ``folder``.
 
@@ -54,7 +51,7 @@ def export_files(
     if not folder.is_dir():
         raise SurveyError("the export folder does not exist", location=str(folder))
     stem = questionnaire.id + (f"-{_safe(wave)}" if wave else "")
-    report = report_markdown(questionnaire, records, wave)
+    report = report_markdown(questionnaire, store, records, wave)
     # The one export of core: the same bytes as ``survey-tui export`` for these responses.
     table = export_responses(questionnaire, raw if raw is not None else records, fmt="csv").data
     report_path, csv_path = _free_names(folder, stem)

@@ -14,9 +14,9 @@ from survey_tui.tui.report_files import export_files
 def test_a_second_export_gets_new_names(tmp_path: Path) -> None:
     q = load(resolve_questionnaire("ai-expectation-gap"))
     records = synthetic_workshop(q, seed=3)
-    first = export_files(q, records, None, tmp_path)
+    first = export_files(q, None, records, None, tmp_path)
     before = first[0].read_bytes()
-    second = export_files(q, records[:40], None, tmp_path)
+    second = export_files(q, None, records[:40], None, tmp_path)
     assert [p.name for p in first] == [
         "ai-expectation-gap-report.md",
         "ai-expectation-gap-responses.csv",

@@ -59,7 +59,7 @@ async def test_home_opens_dashboard_preview_and_run(
         await pilot.press("p")
         await wait_until(pilot, lambda: bool(app._notifications))
         (note,) = list(app._notifications)
-        assert note.severity == "error" and "no submitted responses" in note.message
+        assert note.severity == "error" and "no responses for questionnaire" in note.message
         assert isinstance(app.screen, HomeScreen)
 
         await pilot.press("enter")

@@ -272,7 +272,9 @@ class DashboardScreen(Screen[None]):
         from survey_tui.tui.report_files import report_markdown
 
         try:
-            markdown = report_markdown(self.questionnaire, list(self.complete), self.shown_wave)
+            markdown = report_markdown(
+                self.questionnaire, self.store, list(self.complete), self.shown_wave
+            )
         except SurveyError as error:
             self.app.call_from_thread(self._failed, str(error), "No report")
             return
@@ -294,6 +296,7 @@ class DashboardScreen(Screen[None]):
             # The report shows the held figures on screen; the CSV is the raw data, all of it.
             paths = export_files(
                 self.questionnaire,
+                self.store,
                 list(self.complete),
                 self.shown_wave,
                 self.export_dir,
