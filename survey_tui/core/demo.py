@@ -38,18 +38,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from survey_tui.core import demo_data as plant
-from survey_tui.core.model import (
-    DONT_KNOW,
-    AnyQuestion,
-    LikertQuestion,
-    MatrixQuestion,
-    MultiChoiceQuestion,
-    NpsQuestion,
-    NumberQuestion,
-    Questionnaire,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
+from survey_tui.core import model as qm
 from survey_tui.core.record import Record
 from survey_tui.core.store.common import new_record
 
@@ -67,7 +56,7 @@ def _scaled(mean5: float, low: int, high: int) -> float:
     return low + (mean5 - 1) / 4 * (high - low)
 
 
-def _dont_know(rng: random.Random, question: AnyQuestion, group: str) -> bool:
+def _dont_know(rng: random.Random, question: qm.AnyQuestion, group: str) -> bool:
     """Whether this respondent answers "don't know" (only where the item offers it)."""
     chances = plant.DONT_KNOW.get(group, {})
     chance = chances.get(question.id, chances.get(question.construct or "", 0.0))
@@ -77,7 +66,7 @@ def _dont_know(rng: random.Random, question: AnyQuestion, group: str) -> bool:
 class _Respondent:
     """One synthetic respondent: a group, a wave and a personal optimism shared by answers."""
 
-    def __init__(self, q: Questionnaire, rng: random.Random, group: str, wave_index: int):
+    def __init__(self, q: qm.Questionnaire, rng: random.Random, group: str, wave_index: int):
         self.q, self.rng, self.group, self.wave_index = q, rng, group, wave_index
         self.shift = plant.WAVE_SHIFT.get(group, 0.0) * wave_index
         self.lean = rng.gauss(0, 0.35)
@@ -93,7 +82,7 @@ class _Respondent:
             self._uses[row_id] = self.rng.random() < chance
         return self._uses[row_id]
 
-    def mean5(self, question: AnyQuestion) -> float:
+    def mean5(self, question: qm.AnyQuestion) -> float:
         if question.gap == "awareness":
             base = plant.AWARENESS_MEAN.get(question.id, {}).get(self.group, 3.0)
         else:
@@ -107,7 +96,7 @@ class _Respondent:
         for question in self.q.questions():
             if not question.asked_to(self.group):
                 continue
-            optional = not question.is_required and not isinstance(question, TextQuestion)
+            optional = not question.is_required and not isinstance(question, qm.TextQuestion)
             if optional and self.rng.random() < 0.12:
                 continue  # optional ratings are often skipped
             value = self.answer(question, answers)
@@ -115,36 +104,36 @@ class _Respondent:
                 answers[question.id] = value
         return answers
 
-    def answer(self, question: AnyQuestion, given: dict[str, Any]) -> Any:
+    def answer(self, question: qm.AnyQuestion, given: dict[str, Any]) -> Any:
         rng, group = self.rng, self.group
-        if isinstance(question, LikertQuestion | NpsQuestion):
+        if isinstance(question, qm.LikertQuestion | qm.NpsQuestion):
             scale = self.q.scale_of(question)
             low, high = (scale.min, scale.max) if scale else (0, 10)
             if scale is not None and scale.dont_know and _dont_know(rng, question, group):
-                return DONT_KNOW
+                return qm.DONT_KNOW
             spread = 0.7 * (high - low) / 4
             value = _point(rng, _scaled(self.mean5(question), low, high), low, high, sd=spread)
-            reverse = isinstance(question, LikertQuestion) and question.reverse
+            reverse = isinstance(question, qm.LikertQuestion) and question.reverse
             return low + high - value if reverse else value
-        if isinstance(question, MatrixQuestion):
+        if isinstance(question, qm.MatrixQuestion):
             return self.matrix(question)
-        if isinstance(question, NumberQuestion):
+        if isinstance(question, qm.NumberQuestion):
             if question.dont_know and _dont_know(rng, question, group):
-                return DONT_KNOW
+                return qm.DONT_KNOW
             return self.number(question)
-        if isinstance(question, SingleChoiceQuestion):
+        if isinstance(question, qm.SingleChoiceQuestion):
             weights = plant.CHOICE.get(question.id, {}).get(group, {})
             values = question.option_values()
             return rng.choices(values, [weights.get(v, 0 if weights else 1) for v in values])[0]
-        if isinstance(question, MultiChoiceQuestion):
+        if isinstance(question, qm.MultiChoiceQuestion):
             return self.multi(question, given)
-        if isinstance(question, TextQuestion):
+        if isinstance(question, qm.TextQuestion):
             bank = plant.TEXT_BANK.get(question.id, {}).get(group)
             if bank and rng.random() < plant.TEXT_CHANCE.get(question.id, 0.8):
                 return rng.choice(bank)[: question.max_length]
         return None
 
-    def matrix(self, question: MatrixQuestion) -> dict[str, Any] | None:
+    def matrix(self, question: qm.MatrixQuestion) -> dict[str, Any] | None:
         scale = self.q.scale_of(question)
         low, high = (scale.min, scale.max) if scale else (1, 5)
         offers_not_used = scale is not None and scale.dont_know is not None
@@ -156,10 +145,10 @@ class _Respondent:
                 mean = _scaled(base + self.shift + self.lean, low, high)
                 rows[row.id] = _point(self.rng, mean, low, high)
             elif offers_not_used:
-                rows[row.id] = DONT_KNOW
+                rows[row.id] = qm.DONT_KNOW
         return rows or None
 
-    def multi(self, question: MultiChoiceQuestion, given: dict[str, Any]) -> list[str]:
+    def multi(self, question: qm.MultiChoiceQuestion, given: dict[str, Any]) -> list[str]:
         values = question.option_values()
         chances = plant.MULTI.get(question.id, {}).get(self.group)
         if question.id == "workflows_weekly":
@@ -167,7 +156,7 @@ class _Respondent:
             rows = {
                 r.label: r.id
                 for m in self.q.questions()
-                if isinstance(m, MatrixQuestion)
+                if isinstance(m, qm.MatrixQuestion)
                 for r in m.rows
             }
             picked = [
@@ -184,7 +173,7 @@ class _Respondent:
         count = min(count, question.max_selected or len(values), len(values))
         return self.rng.sample(values, count)
 
-    def number(self, question: NumberQuestion) -> float:
+    def number(self, question: qm.NumberQuestion) -> float:
         """A plausible number within the question's bounds."""
         low = question.min if question.min is not None else 0
         high = question.max if question.max is not None else low + 100
@@ -197,7 +186,7 @@ class _Respondent:
 
 
 def synthetic_workshop(
-    questionnaire: Questionnaire,
+    questionnaire: qm.Questionnaire,
     *,
     seed: int = 2026,
     waves: tuple[str, ...] = ("baseline", "90-day"),

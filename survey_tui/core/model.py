@@ -318,16 +318,16 @@ class MatrixQuestion(QuestionBase):
         return True
 
 
-Question = Annotated[
+AnyQuestion = (
     LikertQuestion
     | NpsQuestion
     | SingleChoiceQuestion
     | MultiChoiceQuestion
     | NumberQuestion
     | TextQuestion
-    | MatrixQuestion,
-    Field(discriminator="type"),
-]
+    | MatrixQuestion
+)
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 QUESTION_TYPES: dict[str, type[QuestionBase]] = {
     "likert": LikertQuestion,
@@ -338,16 +338,6 @@ QUESTION_TYPES: dict[str, type[QuestionBase]] = {
     "text": TextQuestion,
     "matrix": MatrixQuestion,
 }
-
-AnyQuestion = (
-    LikertQuestion
-    | NpsQuestion
-    | SingleChoiceQuestion
-    | MultiChoiceQuestion
-    | NumberQuestion
-    | TextQuestion
-    | MatrixQuestion
-)
 
 
 class Section(Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from survey_tui.core import model as qm
 from survey_tui.core.conditions import (
     Compare,
     ConditionSyntaxError,
@@ -15,29 +16,16 @@ from survey_tui.core.conditions import (
     parse,
 )
 from survey_tui.core.errors import Problem, suggest
-from survey_tui.core.model import (
-    AnyQuestion,
-    ChoiceBase,
-    LikertQuestion,
-    MatrixQuestion,
-    MultiChoiceQuestion,
-    NpsQuestion,
-    NumberQuestion,
-    Questionnaire,
-    Scale,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
 from survey_tui.core.yamlsource import Path, SourceMap
 
 
-def check(q: Questionnaire, source: SourceMap) -> list[Problem]:
+def check(q: qm.Questionnaire, source: SourceMap) -> list[Problem]:
     """Every cross-reference problem in ``q``, located in ``source``."""
     return _Checker(q, source).run()
 
 
 class _Checker:
-    def __init__(self, q: Questionnaire, source: SourceMap):
+    def __init__(self, q: qm.Questionnaire, source: SourceMap):
         self.q = q
         self.source = source
         self.problems: list[Problem] = []
@@ -70,7 +58,7 @@ class _Checker:
         for name, scale in self.q.scales.items():
             self.check_scale(scale, ("scales", name))
         seen: dict[str, Path] = {}
-        earlier: dict[str, AnyQuestion] = {}
+        earlier: dict[str, qm.AnyQuestion] = {}
         for si, section in enumerate(self.q.sections):
             if section.show_if is not None:
                 self.check_condition(section.show_if, ("sections", si, "show_if"), earlier, None)
@@ -101,7 +89,7 @@ class _Checker:
             else:
                 first[value] = i
 
-    def check_scale(self, scale: Scale, path: Path) -> None:
+    def check_scale(self, scale: qm.Scale, path: Path) -> None:
         if scale.max <= scale.min:
             self.add((*path, "max"), f"max ({scale.max}) must be greater than min ({scale.min})")
             return
@@ -124,18 +112,18 @@ class _Checker:
 
     def check_question(
         self,
-        question: AnyQuestion,
+        question: qm.AnyQuestion,
         path: Path,
-        earlier: dict[str, AnyQuestion],
+        earlier: dict[str, qm.AnyQuestion],
         section_show_if: str | None = None,
     ) -> None:
         asked = self.check_groups(question, path, section_show_if)
         self.check_text(question, path, asked)
-        if isinstance(question, LikertQuestion | MatrixQuestion):
+        if isinstance(question, qm.LikertQuestion | qm.MatrixQuestion):
             self.check_scale_ref(question.scale, (*path, "scale"))
-        if isinstance(question, MatrixQuestion):
+        if isinstance(question, qm.MatrixQuestion):
             self.check_unique([r.id for r in question.rows], (*path, "rows"), "row id")
-        if isinstance(question, ChoiceBase):
+        if isinstance(question, qm.ChoiceBase):
             self.check_options(question, path)
         if question.gap == "awareness" and not question.has_score:
             self.add(
@@ -143,17 +131,17 @@ class _Checker:
                 f"an awareness item is rated (likert, nps or matrix), not {question.type}: "
                 "remove 'gap: awareness' or make it a rating",
             )
-        if isinstance(question, NumberQuestion):
+        if isinstance(question, qm.NumberQuestion):
             self.check_number(question, path)
-        if isinstance(question, TextQuestion) and question.max_length > 100_000:
+        if isinstance(question, qm.TextQuestion) and question.max_length > 100_000:
             self.add((*path, "max_length"), "max_length may be at most 100000")
-        if isinstance(question, TextQuestion) and question.themes:
+        if isinstance(question, qm.TextQuestion) and question.themes:
             self.check_themes(question, (*path, "themes"))
         if question.show_if is not None:
             self.check_condition(question.show_if, (*path, "show_if"), earlier, question.id)
 
     def check_groups(
-        self, question: AnyQuestion, path: Path, section_show_if: str | None
+        self, question: qm.AnyQuestion, path: Path, section_show_if: str | None
     ) -> list[str]:
         """The question's ``groups`` name known groups; returns the groups it can be shown to
         (a group that the section's or question's condition always hides is never asked)."""
@@ -173,7 +161,7 @@ class _Checker:
             if may_show_for_group(section_show_if, g) and may_show_for_group(question.show_if, g)
         ]
 
-    def check_text(self, question: AnyQuestion, path: Path, asked: list[str]) -> None:
+    def check_text(self, question: qm.AnyQuestion, path: Path, asked: list[str]) -> None:
         """No empty text; a per-group text map names known groups and covers every one asked."""
         texts = question.text.values() if isinstance(question.text, dict) else [question.text]
         if any(not text.strip() for text in texts):
@@ -194,7 +182,7 @@ class _Checker:
         if not question.text:
             self.add((*path, "text"), "text map is empty")
 
-    def check_scale_ref(self, scale: str | Scale, path: Path) -> None:
+    def check_scale_ref(self, scale: str | qm.Scale, path: Path) -> None:
         """A named scale exists under ``scales``; an inline one is checked as a scale."""
         if not isinstance(scale, str):
             self.check_scale(scale, path)
@@ -208,7 +196,7 @@ class _Checker:
             )
             self.add(path, f"unknown scale {scale!r}{hint}")
 
-    def check_options(self, question: ChoiceBase, path: Path) -> None:
+    def check_options(self, question: qm.ChoiceBase, path: Path) -> None:
         values = [o.value for o in question.options]
         for i, value in enumerate(values):
             if not value:
@@ -217,7 +205,7 @@ class _Checker:
                 )
             elif value in values[:i]:
                 self.add((*path, "options", i), f"duplicate option value {value!r}")
-        if not isinstance(question, MultiChoiceQuestion):
+        if not isinstance(question, qm.MultiChoiceQuestion):
             return
         available = len(question.options) + (1 if question.other else 0)
         lo, hi = question.min_selected, question.max_selected
@@ -230,7 +218,7 @@ class _Checker:
                 (*path, "min_selected"), f"min_selected ({lo}) is more than the {available} options"
             )
 
-    def check_number(self, question: NumberQuestion, path: Path) -> None:
+    def check_number(self, question: qm.NumberQuestion, path: Path) -> None:
         if question.dont_know is not None and not question.dont_know.strip():
             self.add((*path, "dont_know"), _EMPTY_DONT_KNOW)
         for bound in ("min", "max"):
@@ -243,7 +231,7 @@ class _Checker:
                 f"max ({question.max:g}) must be greater than min ({question.min:g})",
             )
 
-    def check_themes(self, question: TextQuestion, path: Path) -> None:
+    def check_themes(self, question: qm.TextQuestion, path: Path) -> None:
         """Theme ids unique; each keyword has a letter or digit and belongs to one theme (a
         keyword in two themes would count the same answers twice)."""
         themes = question.themes or []
@@ -263,7 +251,7 @@ class _Checker:
     # --- conditions ------------------------------------------------------------------------
 
     def check_condition(
-        self, text: str, path: Path, earlier: dict[str, AnyQuestion], own: str | None
+        self, text: str, path: Path, earlier: dict[str, qm.AnyQuestion], own: str | None
     ) -> None:
         def add(offset: int, message: str) -> None:
             self.problems.append(self.source.problem_in_value(path, text, offset, message))
@@ -283,7 +271,7 @@ class _Checker:
                 add(compare.offset, problem)
 
     def name_problem(
-        self, name: str, earlier: dict[str, AnyQuestion], own: str | None
+        self, name: str, earlier: dict[str, qm.AnyQuestion], own: str | None
     ) -> str | None:
         if name in ("group", "wave"):
             return None
@@ -296,7 +284,7 @@ class _Checker:
             return f"unknown question {name!r}{suggest(name, [*earlier, 'group', 'wave'])}"
         question = earlier[qid]
         if row:
-            if not isinstance(question, MatrixQuestion):
+            if not isinstance(question, qm.MatrixQuestion):
                 return f"{qid!r} is not a matrix, so {name!r} names nothing"
             rows = [r.id for r in question.rows]
             if row not in rows:
@@ -304,8 +292,8 @@ class _Checker:
         return None
 
     def kind_of(
-        self, node: Any, earlier: dict[str, AnyQuestion]
-    ) -> tuple[str, AnyQuestion | None] | None:
+        self, node: Any, earlier: dict[str, qm.AnyQuestion]
+    ) -> tuple[str, qm.AnyQuestion | None] | None:
         """('number'|'string'|'list'|'bool', question) for a node, None when unknown."""
         if isinstance(node, Literal):
             value = node.value
@@ -321,17 +309,17 @@ class _Checker:
             question = earlier.get(qid)
             if question is None:
                 return None
-            if isinstance(question, MatrixQuestion):
+            if isinstance(question, qm.MatrixQuestion):
                 return ("number", question) if row else ("map", question)
-            if isinstance(question, LikertQuestion | NpsQuestion | NumberQuestion):
+            if isinstance(question, qm.LikertQuestion | qm.NpsQuestion | qm.NumberQuestion):
                 return ("number", question)
-            if isinstance(question, MultiChoiceQuestion):
+            if isinstance(question, qm.MultiChoiceQuestion):
                 return ("list", question)
-            if isinstance(question, SingleChoiceQuestion | TextQuestion):
+            if isinstance(question, qm.SingleChoiceQuestion | qm.TextQuestion):
                 return ("string", question)
         return None
 
-    def type_problem(self, compare: Compare, earlier: dict[str, AnyQuestion]) -> str | None:
+    def type_problem(self, compare: Compare, earlier: dict[str, qm.AnyQuestion]) -> str | None:
         left = self.kind_of(compare.left, earlier)
         right = self.kind_of(compare.right, earlier)
         if left is None or right is None:
@@ -365,7 +353,7 @@ class _Checker:
         return None
 
     def literal_problem(
-        self, name_node: Any, literal: Literal, earlier: dict[str, AnyQuestion]
+        self, name_node: Any, literal: Literal, earlier: dict[str, qm.AnyQuestion]
     ) -> str | None:
         if not isinstance(name_node, Name):
             return None
@@ -387,7 +375,7 @@ class _Checker:
             return f"{name_node.name!r} holds text, but is compared with {got} {value!r}"
         if name_node.name == "group" and value not in self.group_ids:
             return f"unknown group {value!r}{suggest(value, self.group_ids)}"
-        if isinstance(question, ChoiceBase) and not question.other:
+        if isinstance(question, qm.ChoiceBase) and not question.other:
             values = question.option_values()
             if value not in values:
                 return f"{value!r} is not an option of {question.id!r}{suggest(value, values)}; options: {', '.join(values)}"
@@ -399,7 +387,7 @@ _EMPTY_DONT_KNOW = (
 )
 
 
-def _describe(kind: str, question: AnyQuestion | None, node: Any = None) -> str:
+def _describe(kind: str, question: qm.AnyQuestion | None, node: Any = None) -> str:
     if question is not None:
         return f"{question.id!r} ({question.type}, {kind})"
     what = {"string": "text", "number": "a number", "list": "a list", "bool": "true/false"}.get(

@@ -138,17 +138,8 @@ def decode(data: bytes, file: str) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlProblems(
-            [
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "",
-                    f"byte 0x{data[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
-                )
-            ]
-        ) from None
+        message = f"byte 0x{data[exc.start]:02x} is not valid UTF-8: save the file as UTF-8"
+        raise YamlProblems([Problem(file, line, column, "", message)]) from None
 
 
 def _compose(text: str) -> Any:
@@ -185,17 +176,8 @@ def read_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:
         # A control character (e.g. NUL) in otherwise valid UTF-8; PyYAML gives an offset.
         line, column = _line_column(text, exc.position)
-        raise YamlProblems(
-            [
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "",
-                    f"control character U+{int(exc.character):04X} is not allowed in YAML: remove it",
-                )
-            ]
-        ) from None
+        message = f"control character U+{int(exc.character):04X} is not allowed in YAML: remove it"
+        raise YamlProblems([Problem(file, line, column, "", message)]) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())  # one line, whatever PyYAML wrote
         raise YamlProblems([Problem(file, 1, 1, "", f"YAML error: {message}")]) from None

@@ -293,18 +293,24 @@ class StoreFiles:
         )
 
     # --- writing ------------------------------------------------------------------------
-    def _write(self, records: list[Record], *, fold: bool = False) -> None:
-        """Upsert ``records`` durably (call with the lock held, after _refresh)."""
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around a write: on any failure the in-memory view may hold changes that are not on
+        disk, so it is re-read in full next time; an OSError becomes a StoreError."""
         try:
-            self._write_files(records, fold=fold)
+            yield
         except BaseException as error:
-            # The in-memory view may now hold records that are not on disk: re-read it all.
             self._loaded = False
             if isinstance(error, OSError):
                 raise StoreError(
                     f"cannot write the store: {error.strerror or error}", location=str(self.path)
                 ) from error
             raise
+
+    def _write(self, records: list[Record], *, fold: bool = False) -> None:
+        """Upsert ``records`` durably (call with the lock held, after _refresh)."""
+        with self._writing():
+            self._write_files(records, fold=fold)
 
     def _write_files(self, records: list[Record], *, fold: bool) -> None:
         lines = []
@@ -323,7 +329,7 @@ class StoreFiles:
     def _change_tables(self, changes: list[tuple[str, str, Row | None]]) -> None:
         """Upsert (row) or delete (None) rows of named tables: durable as ``_write`` (call
         with the lock held). Responses are removed by ``_remove`` (a fold), not here."""
-        try:
+        with self._writing():
             lines = []
             for name, key, row in changes:
                 self._seq += 1
@@ -341,13 +347,6 @@ class StoreFiles:
                 self._fold()
             else:
                 self._append(lines)
-        except BaseException as error:
-            self._loaded = False
-            if isinstance(error, OSError):
-                raise StoreError(
-                    f"cannot write the store: {error.strerror or error}", location=str(self.path)
-                ) from error
-            raise
 
     def _apply_table_change(self, name: str, entry: Row, seq: int) -> None:
         row = None if entry.get("del") is True else entry["r"]
