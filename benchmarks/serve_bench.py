@@ -1,7 +1,7 @@
 """``survey-tui serve`` under load: 1,000 respondents arriving over 60 s, against one alone.
 
-Each simulated respondent is an HTTP client that behaves like a browser (tests/e2e/
-serve_helpers.py): its own cookies, fetches the welcome page, posts Start, posts each of the
+Each simulated respondent is an HTTP client that behaves like a browser (tests/helpers/
+serving.py): its own cookies, fetches the welcome page, posts Start, posts each of the
 three answers of ``tests/e2e/serve_small.yaml`` (``--group eng``) with the page's hidden
 fields and follows the redirect to the next page, then submits. A *page time* is one GET, or
 one POST with the GET of the page it redirects to, as a browser shows a page. Measured in
@@ -32,9 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT / "tests"))  # the helpers package
 
-from serve_helpers import ENGINEER_ANSWERS, answer_over_http, serving  # noqa: E402
+from helpers.serving import ENGINEER_ANSWERS, answer_over_http, serving  # noqa: E402
 
 from survey_tui.core.store import ResponseStore  # noqa: E402
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from analysis_helpers import BASIC_YAML, stored_answers
+from helpers.analysis import BASIC_YAML, stored_answers
 
 from survey_tui.cli import main
 

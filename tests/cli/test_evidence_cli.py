@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from evidence_history import EXPECTED, SECRETS, build
+from helpers.evidence_history import EXPECTED, SECRETS, build
 
 from survey_tui.cli import main
 from survey_tui.core.store import ResponseStore

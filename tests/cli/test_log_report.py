@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
-from test_log_cli import TEAM, _team_store, run
+from helpers.feedback_log import TEAM, run, team_store
 
 
 def test_the_gap_report_prints_the_analysis_log(tmp_path: Path) -> None:
-    db = _team_store(tmp_path)
+    db = team_store(tmp_path)
     log = orjson.loads(run("analyze", TEAM, "--db", str(db), "--json")[1])["log"]
     code, report, err = run("report", TEAM, "--db", str(db))
     assert code == 0, err
@@ -28,14 +28,14 @@ def test_the_gap_report_prints_the_analysis_log(tmp_path: Path) -> None:
 
 
 def test_the_brief_names_the_costliest_workflow(tmp_path: Path) -> None:
-    db = _team_store(tmp_path)
+    db = team_store(tmp_path)
     code, brief, _ = run("report", TEAM, "--db", str(db), "--template", "executive_brief")
     assert code == 0
     assert "- **Costs the most time:** Test writing, 46 min lost over 4 entries" in brief
 
 
 def test_notes_never_reach_a_report(tmp_path: Path) -> None:
-    db = _team_store(tmp_path)
+    db = team_store(tmp_path)
     args = ["--group", "frontline", "--workflow", "test_writing", "--tool", "claude"]
     run(
         "log",
@@ -65,7 +65,7 @@ def test_workflow_labels_are_markdown_safe(tmp_path: Path) -> None:
         )
     )
     hostile.write_text(text)
-    db = _team_store(tmp_path)
+    db = team_store(tmp_path)
     code, out, err = run("report", str(hostile), "--db", str(db), "--format", "html")
     assert code == 0, err
     assert "<img" not in out and 'href="javascript' not in out  # text, never a tag or link
@@ -76,7 +76,7 @@ def test_workflow_labels_are_markdown_safe(tmp_path: Path) -> None:
 
 
 def test_no_friction_log_without_a_feedback_log(tmp_path: Path) -> None:
-    db = _team_store(tmp_path)
+    db = team_store(tmp_path)
     plain = tmp_path / "plain.yaml"
     text = Path(TEAM).read_text()
     plain.write_text(text[: text.index("feedback_log:")])

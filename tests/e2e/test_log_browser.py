@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from serve_browser import Checks, Keyboard, axe_script, browser, filler, needs_chromium
-from serve_helpers import serving
+from helpers.browser import Checks, Keyboard, axe_script, browser, filler, needs_chromium
+from helpers.serving import serving
 
 from survey_tui.core.feedback.entries import stored_entries
 from survey_tui.core.store import ResponseStore

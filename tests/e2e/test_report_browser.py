@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from serve_browser import SIZES, axe_script, chromium, needs_chromium, resize
+from helpers.browser import SIZES, axe_script, chromium, needs_chromium, resize
 
 pytestmark = [needs_chromium, pytest.mark.slow]
 

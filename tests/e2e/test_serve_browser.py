@@ -7,21 +7,14 @@ the stored record equals the one made through core as the TUI makes it."""
 from __future__ import annotations
 
 import re
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from serve_browser import Checks, Keyboard, axe_script, browser, needs_chromium, walk_questions
-from serve_helpers import serving
-
-from survey_tui.core.loader import load
-from survey_tui.core.model import Questionnaire
-from survey_tui.core.store import ResponseStore
-
-sys.path.insert(0, str(Path(__file__).parent.parent / "web"))
-from web_helpers import (
+from helpers.browser import Checks, Keyboard, axe_script, browser, needs_chromium, walk_questions
+from helpers.serving import serving
+from helpers.web import (
     ALL,
     SHIPPED,
     answer_through_core,
@@ -29,6 +22,10 @@ from web_helpers import (
     fields_for,
     sample_answer,
 )
+
+from survey_tui.core.loader import load
+from survey_tui.core.model import Questionnaire
+from survey_tui.core.store import ResponseStore
 
 __all__ = ["browser"]  # the fixture, imported for the tests below
 
@@ -193,7 +190,7 @@ def test_dont_know_by_keyboard_is_axe_clean_and_stored(tmp_path: Path, browser: 
 
 
 def _fill(keyboard: Keyboard, driver: Any, fields: dict[str, str]) -> Any:
-    from serve_browser import filler
+    from helpers.browser import filler
 
     fill = filler(keyboard, fields)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from serve_helpers import ENGINEER_ANSWERS, answer_over_http, serving
+from helpers.serving import ENGINEER_ANSWERS, answer_over_http, serving
 
 from survey_tui.core.store import ResponseStore
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp
-from serve_helpers import ENGINEER_ANSWERS, answer_over_http, serving
+from helpers.serving import ENGINEER_ANSWERS, answer_over_http, serving
 
 from survey_tui.core.store import ResponseStore
 

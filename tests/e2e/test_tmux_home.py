@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tmux_terminal import Terminal, wait_for_file
+from helpers.terminal import Terminal, wait_for_file
 
 from survey_tui.core.store import ResponseStore
 

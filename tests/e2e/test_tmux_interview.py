@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tmux_terminal import Terminal, wait_for_file
+from helpers.terminal import Terminal, wait_for_file
 
 from survey_tui.core.store import ResponseStore
 
@@ -49,7 +49,9 @@ def test_interview_notes_survive_kill_9_and_resume(tmp_path: Path) -> None:
         term.type("Payments team")
         term.keys("PageDown")
         term.wait_for("Question 2 of 3")
-        term.keys("4", "Tab")
+        term.keys("4")
+        term.wait_for("▐●▌ 4")  # the rating is in: Tab now leaves the list, not a repaint
+        term.keys("Tab")
         term.type("only boilerplate")
         # No Next: the typed note and the rating must reach the store on their own.
         wait_for_stored(

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tmux_terminal import Terminal, wait_for_file
+from helpers.terminal import Terminal, wait_for_file
 
 from survey_tui.core.feedback.entries import stored_entries
 from survey_tui.core.store import ResponseStore

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from dashboard_helpers import wait_until
+from helpers.dashboard import wait_until
 
 from survey_tui.cli import main
 from survey_tui.core.loader import load

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard_helpers import add, screen_text, small, wait_until
+from helpers.dashboard import add, screen_text, small, wait_until
 
 from survey_tui.core.store import ResponseStore
 from survey_tui.tui.dashboard import DashboardApp

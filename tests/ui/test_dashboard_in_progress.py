@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from dashboard_helpers import add, screen_text, small, wait_until
+from helpers.dashboard import add, screen_text, small, wait_until
 
 from survey_tui.core.store import ResponseStore
 from survey_tui.tui.dashboard import DashboardApp

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dashboard_helpers import SMALL, add, screen_text, small, wait_until
+from helpers.dashboard import SMALL, add, screen_text, small, wait_until
 from textual.notifications import Notification
 
 from survey_tui.core.store import ResponseStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard_helpers import screen_text, wait_until
+from helpers.dashboard import screen_text, wait_until
 
 from survey_tui.core.feedback.entries import Draft, add_entries, make_entry, undo_last
 from survey_tui.core.loader import load
@@ -47,7 +47,7 @@ async def test_entries_arrive_on_the_dashboard_as_counts(tmp_path: Path) -> None
 
 
 async def test_no_log_line_without_a_feedback_log(tmp_path: Path) -> None:
-    from dashboard_helpers import small
+    from helpers.dashboard import small
 
     app = DashboardApp(small(), ResponseStore(tmp_path / "r.json"), poll_seconds=0.05)
     async with app.run_test(size=(100, 30)) as pilot:

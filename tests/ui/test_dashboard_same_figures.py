@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard_helpers import add, screen_text, small, wait_until
+from helpers.dashboard import add, screen_text, small, wait_until
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.store import ResponseStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from dashboard_helpers import add, small
+from helpers.dashboard import add, small
 
 from survey_tui.core.live import LiveResponses, since_text
 from survey_tui.core.store import ResponseStore

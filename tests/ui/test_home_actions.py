@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import screen_text, wait_until
+from helpers.dashboard import screen_text, wait_until
 from textual.widgets import OptionList
 
 from survey_tui.core.catalog import resolve_questionnaire

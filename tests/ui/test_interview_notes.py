@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import wait_until
+from helpers.dashboard import wait_until
 from textual.widgets import Button, TextArea
 
 from survey_tui.core.loader import load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard_helpers import wait_until
+from helpers.dashboard import wait_until
 from textual.command import CommandPalette
 from textual.widgets import Input, Label
 

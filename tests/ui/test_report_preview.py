@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers.analysis import stored_answers
 from textual.app import App
 from textual.widgets import MarkdownViewer
 from textual.widgets._markdown import MarkdownTableCellContents
 
+from survey_tui.cli import main
 from survey_tui.tui.preview import ReportPreviewApp
 from survey_tui.tui.screens.report_preview import ReportPreviewScreen
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from analysis_helpers import stored_answers
-
-from survey_tui.cli import main
 
 REPORT = "# Gap report\n\n## Headline\n\n| Group | Score |\n|---|---|\n| Executives | 71.2 |\n"
 

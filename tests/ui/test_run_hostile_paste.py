@@ -75,7 +75,7 @@ async def test_report_preview_shows_stored_comments_escaped() -> None:
 
 
 async def test_dashboard_names_a_legacy_wave_escaped(tmp_path: Path) -> None:
-    from dashboard_helpers import add, small, wait_until
+    from helpers.dashboard import add, small, wait_until
 
     from survey_tui.tui.dashboard import DashboardApp
 

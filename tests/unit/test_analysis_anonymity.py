@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from analysis_helpers import BASIC_YAML, find, likert_records, questionnaire, record
+from helpers.analysis import BASIC_YAML, find, likert_records, questionnaire, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

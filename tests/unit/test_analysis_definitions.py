@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from analysis_helpers import find, likert_records, questionnaire, record
+from helpers.analysis import find, likert_records, questionnaire, record
 from scipy.stats import mannwhitneyu
 
 from survey_tui.core.analysis import analyze

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from analysis_helpers import find, questionnaire, record
+from helpers.analysis import find, questionnaire, record
 
 from survey_tui.core.analysis import analyze
 

@@ -4,7 +4,7 @@ tell the room that a withheld few rated low (docs/statistics.md, "Anonymity").""
 
 from __future__ import annotations
 
-from analysis_helpers import record
+from helpers.analysis import record
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.loader import load_bytes

@@ -3,7 +3,7 @@ reads "not asked", not "suppressed (n < K)": nobody should wait for answers that
 
 from __future__ import annotations
 
-from analysis_helpers import find, record
+from helpers.analysis import find, record
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template

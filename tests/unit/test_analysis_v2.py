@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from analysis_helpers import find, record
+from helpers.analysis import find, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.stats import false_discovery_control, mannwhitneyu

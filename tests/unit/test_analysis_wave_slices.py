@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis_helpers import find, questionnaire, record
+from helpers.analysis import find, questionnaire, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

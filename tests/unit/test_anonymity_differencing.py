@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis_helpers import record
-from differencing import Variable, coefficients, isolated_sets
+from helpers.analysis import record
+from helpers.differencing import Variable, coefficients, isolated_sets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -185,7 +185,7 @@ def test_report_figures_read_nothing_a_report_may_not_show() -> None:
     layers, free-text themes) is a function of published figures: changing what the analysis
     withholds (a group below the threshold, an item too few answered, their free text) changes
     no part of the report context."""
-    from first_screen_data import questionnaire, records
+    from helpers.first_screen_data import questionnaire, records
 
     q = questionnaire()
     base = records()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from evidence_history import EXPECTED, SECRETS, Repo, build
+from helpers.evidence_history import EXPECTED, SECRETS, Repo, build
 
 from survey_tui.core.evidence.git import (
     WeekFigures,

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from evidence_report_data import records, steady_hours, survey, weekly
+from helpers.evidence_report_data import records, steady_hours, survey, weekly
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template

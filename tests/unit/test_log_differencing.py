@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from differencing import isolated_sets, linear_leaves
+from helpers.differencing import isolated_sets, linear_leaves
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

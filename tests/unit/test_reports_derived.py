@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from analysis_helpers import find
-from first_screen_data import questionnaire, records
+from helpers.analysis import find
+from helpers.first_screen_data import questionnaire, records
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 import pytest
-from report_qa_data import ONE, ONE_ROWS, TINY, TINY_ROWS, case, reports
+from helpers.report_qa_data import ONE, ONE_ROWS, TINY, TINY_ROWS, case, reports
 
 from survey_tui.commands.analyze import render_table
 

@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 import pytest
-from analysis_helpers import find
-from first_screen_data import questionnaire, records, two_waves
+from helpers.analysis import find
+from helpers.first_screen_data import questionnaire, records, two_waves
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_golden_data import INJECTED_NOTE, interviews, workshop
+from helpers.report_golden_data import INJECTED_NOTE, interviews, workshop
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template, template_files
@@ -175,7 +175,7 @@ def test_injected_note_shows_literally_in_the_digest() -> None:
 
 def test_no_report_shows_none_for_a_number_question_without_unit() -> None:
     # A number question with no `unit` was shown as "Hours fixing (None)".
-    from report_qa_data import TINY, TINY_ROWS, case, reports
+    from helpers.report_qa_data import TINY, TINY_ROWS, case, reports
 
     _, result = case(TINY, TINY_ROWS)
     assert any(i["unit"] is None for i in result["items"] if i["kind"] == "number")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Any
 
-from report_helpers import analysis
+from helpers.reports import analysis
 
 from survey_tui.core.catalog import resolve_template
 from survey_tui.core.reports import build_context, render
@@ -109,7 +109,7 @@ def test_chart_label_cannot_close_the_fence_or_inject() -> None:
 
 
 def test_every_chart_is_named_by_its_text_chart_and_described() -> None:
-    from first_screen_data import questionnaire, records, two_waves
+    from helpers.first_screen_data import questionnaire, records, two_waves
 
     from survey_tui.core.analysis import analyze
     from survey_tui.core.reports.svg import PALETTE, charts

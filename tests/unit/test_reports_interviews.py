@@ -6,8 +6,8 @@ import statistics
 from typing import Any
 
 import pytest
+from helpers.reports import MANAGER_SECRET, interview_dataset
 from markdown_it import MarkdownIt
-from report_helpers import MANAGER_SECRET, interview_dataset
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template

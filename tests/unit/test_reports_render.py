@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from analysis_helpers import find
+from helpers.analysis import find
+from helpers.reports import INJECTION, MANAGER_SECRET, analysis
 from markdown_it import MarkdownIt
-from report_helpers import INJECTION, MANAGER_SECRET, analysis
 
 from survey_tui.core.catalog import resolve_template
 from survey_tui.core.errors import TemplateError
@@ -127,7 +127,7 @@ def test_chart_bars_are_the_gap_points(result: dict[str, Any]) -> None:
 
 
 def test_baseline_wave_adds_a_change_section() -> None:
-    from report_helpers import dataset
+    from helpers.reports import dataset
 
     from survey_tui.core.analysis import analyze
 
@@ -154,7 +154,7 @@ def test_baseline_wave_adds_a_change_section() -> None:
 
 
 def test_metrics_section_and_success_metric_pick_the_widest_metric_gap() -> None:
-    from analysis_helpers import BASIC_YAML, questionnaire, record
+    from helpers.analysis import BASIC_YAML, questionnaire, record
 
     from survey_tui.core.analysis import analyze
 
@@ -188,7 +188,7 @@ def test_user_template_extends_the_gap_report(tmp_path: Path, result: dict[str, 
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_compare_group_below_threshold_renders_without_gaps(name: str) -> None:
-    from report_helpers import dataset
+    from helpers.reports import dataset
 
     from survey_tui.core.analysis import analyze
 
@@ -204,7 +204,7 @@ def test_compare_group_below_threshold_renders_without_gaps(name: str) -> None:
 
 
 def test_choice_counts_per_shown_group() -> None:
-    from report_helpers import dataset
+    from helpers.reports import dataset
 
     from survey_tui.core.analysis import analyze
 
@@ -224,7 +224,7 @@ def test_choice_counts_per_shown_group() -> None:
 
 
 def test_other_answers_are_pooled_under_a_label() -> None:
-    from report_helpers import dataset
+    from helpers.reports import dataset
 
     from survey_tui.core.analysis import analyze
 

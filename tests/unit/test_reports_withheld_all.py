@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 import pytest
-from report_helpers import MANAGER_SECRET, dataset, interview_dataset
+from helpers.reports import MANAGER_SECRET, dataset, interview_dataset
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.catalog import resolve_template

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from web_helpers import Browser, form_client
+from helpers.web import Browser, form_client
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore

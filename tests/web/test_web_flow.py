@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from web_helpers import (
+from helpers.web import (
     ALL,
     SHIPPED,
     Browser,

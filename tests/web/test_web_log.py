@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
-from web_helpers import Browser, form_client
+from helpers.web import Browser, form_client
 
 from survey_tui.core.feedback.entries import stored_entries
 from survey_tui.core.loader import load

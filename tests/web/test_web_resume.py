@@ -7,7 +7,7 @@ import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from web_helpers import ALL, Browser, form_client
+from helpers.web import ALL, Browser, form_client
 
 from survey_tui.core.live import LiveResponses
 from survey_tui.core.loader import load

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from web_helpers import ALL, Browser, form_client
+from helpers.web import ALL, Browser, form_client
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore

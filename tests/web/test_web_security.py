@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
-from web_helpers import ALL, Browser, form_client
+from helpers.web import ALL, Browser, form_client
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore

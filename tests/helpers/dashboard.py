@@ -16,7 +16,7 @@ from survey_tui.core.loader import load
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.store import ResponseStore
 
-SMALL = Path(__file__).parent / "dashboard_small.yaml"
+SMALL = Path(__file__).parents[1] / "ui" / "dashboard_small.yaml"
 
 
 def small() -> Questionnaire:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis_helpers import questionnaire, record
-
+from helpers.analysis import questionnaire, record
 from survey_tui.core.model import Questionnaire
 
 INJECTION = "| </td><script>alert(1)</script> {{ 7*7 }}"

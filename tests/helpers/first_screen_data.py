@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis_helpers import record
-
+from helpers.analysis import record
 from survey_tui.core.analysis import analyze
 from survey_tui.core.loader import load_bytes
 from survey_tui.core.model import Questionnaire

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import aiohttp
 
-SMALL = Path(__file__).parent / "serve_small.yaml"
+SMALL = Path(__file__).parents[1] / "e2e" / "serve_small.yaml"
 
 #: serve_small.yaml answered as an engineer (with ``--group eng``): the fields of each page.
 ENGINEER_PAGES: list[list[tuple[str, str]]] = [
