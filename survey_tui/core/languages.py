@@ -137,10 +137,19 @@ def _options(value: Any, path: Path, languages: Sequence[str]) -> Iterator[Site]
     if not isinstance(value, list):
         return
     for index, option in enumerate(value):
-        if isinstance(option, str) or is_language_map(option, languages):
+        if isinstance(option, str) or _option_is_map(option, languages):
             yield Site((*path, index), option, bare_option=True)
         elif isinstance(option, dict) and option.get("label") is not None:
             yield Site((*path, index, "label"), option["label"])
+
+
+def _option_is_map(option: Any, languages: Sequence[str]) -> bool:
+    """``- {en: Red, de: Rot}``: an option given as a bare label in several languages (a
+    mapping with ``value``/``label``, or with no declared language, is the long form)."""
+    if not isinstance(option, dict) or _OPTION_KEYS & set(option):
+        return False
+    declared = {fold(t) for t in languages}
+    return any(fold(str(k)) in declared for k in option)
 
 
 def _scale(scale: Any, path: Path) -> Iterator[Site]:

@@ -41,15 +41,19 @@ Number = Annotated[float, Field(strict=True)]
 # A text a respondent or reader sees. In a file with ``languages:`` it may be a map from
 # language tag to text (docs/questionnaires.md, "Languages"); the model always holds the
 # plain string of one language (see Questionnaire.in_language), so the type stays ``str``.
-_LANGUAGE_MAP_SCHEMA: dict[str, Any] = {
+LANGUAGE_MAP_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "The text in each declared language: {en: ..., de: ...}",
     "propertyNames": {"pattern": TAG_PATTERN},
     "additionalProperties": {"type": "string"},
     "minProperties": 1,
 }
-_TEXT_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string"}, _LANGUAGE_MAP_SCHEMA]}
-ShownText = Annotated[str, WithJsonSchema(_TEXT_SCHEMA)]
+TEXT_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/LanguageMap"}]}
+# A marker core/schema.py turns into a reference to one "Text" definition (pydantic refuses
+# a $ref to a definition it does not make itself).
+TEXT_MARKER = "x-shown-text"
+_TEXT_REF: dict[str, Any] = {TEXT_MARKER: True}
+ShownText = Annotated[str, WithJsonSchema(_TEXT_REF)]
 LanguageTag = Annotated[str, Field(pattern=TAG_PATTERN)]
 
 
@@ -217,11 +221,11 @@ class QuestionBase(Strict):
         WithJsonSchema(
             {
                 "anyOf": [
-                    *_TEXT_SCHEMA["anyOf"],
+                    _TEXT_REF,
                     {
                         "type": "object",
                         "description": "A wording per group: {group_id: text}",
-                        "additionalProperties": _TEXT_SCHEMA,
+                        "additionalProperties": _TEXT_REF,
                     },
                 ]
             }
