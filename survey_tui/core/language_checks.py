@@ -170,9 +170,9 @@ def other_language_problems(data: dict[str, Any], source: SourceMap) -> list[Pro
 
 def _at(data: Any, path: Path) -> Any:
     for part in path:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        ):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
         else:
             return None
