@@ -170,10 +170,10 @@ def other_language_problems(data: dict[str, Any], source: SourceMap) -> list[Pro
 
 def _at(data: Any, path: Path) -> Any:
     for part in path:
-        if isinstance(data, dict) and part in data:
+        if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
+            continue
+        if not (isinstance(data, dict) and part in data):
             return None
+        data = data[part]
     return data
