@@ -111,7 +111,7 @@ def test_merge_keeps_each_response_language(tmp_path: Path) -> None:
         record["submitted_at"] = record["updated_at"]
         store.save(record)
     into = str(tmp_path / "all.json")
-    code, out, err = run("merge", "--into", into, str(laptop1.path), str(laptop2.path))
+    code, _, err = run("merge", "--into", into, str(laptop1.path), str(laptop2.path))
     assert code == 0, err
     merged = {r["response_id"]: r for r in ResponseStore(into).responses("lang-test")}
     assert merged[german["response_id"]]["language"] == "de"
