@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
-from survey_tui.core.errors import DataError, Problem, QuestionnaireError
+from survey_tui.core.errors import DataError, Problem, QuestionnaireError, SurveyError
 from survey_tui.core.export import csv_line
 from survey_tui.core.languages import Site, declared_languages, fold, text_sites
 from survey_tui.core.store.exchange import spreadsheet_plain, spreadsheet_safe
@@ -254,10 +254,29 @@ def import_csv(path: str | FsPath, csv_file: str, data: bytes, tag: str) -> Impo
     new = set_texts(q.text, edits, q.languages)
     if new == q.text:
         return Imported(None, 0, empty)
+    _check_written(q, new, edits, tag)
     problems = _introduced(q, new, csv_file, lines)
     if problems:
         raise DataError(problems)
     return Imported(new, len(edits), empty)
+
+
+def _check_written(q: Questionnaire, new: str, edits: list[Any], tag: str) -> None:
+    """Read the new text back as the loader will: every edit must be there as given (a
+    safeguard: the YAML writer and the loader's parser must agree on every string)."""
+    try:
+        data, source = read_yaml(new, q.file)
+    except YamlProblems as exc:
+        raise QuestionnaireError(exc.problems) from None
+    back = Questionnaire(q.file, new, data, source, q.languages)
+    found = {text.site.path: text.translation for text in texts(back, tag)}
+    wrong = [edit for edit in edits if found.get(edit.path) != edit.text]
+    if wrong:
+        where = format_path(wrong[0].path)
+        raise SurveyError(
+            f"{where}: the {tag} text would not read back as written; nothing was written",
+            location=q.file,
+        )
 
 
 def _load_problems(text: str, file: str) -> list[Problem]:

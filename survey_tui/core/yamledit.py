@@ -21,6 +21,8 @@ import yaml as pyyaml
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (3, 3, 0))
 # A new map from a plain string is written inline ({en: ..., de: ...}) when this short.
 _FLOW_WIDTH = 70
+# A folded (``>``) translation is wrapped at this many characters, as the shipped files are.
+FOLD_WIDTH = 88
 _RESOLVER = pyyaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -70,12 +72,34 @@ def _styled(text: str, like: Any) -> Any:
     if isinstance(like, LiteralScalarString) or "\n" in text.rstrip("\n"):
         return LiteralScalarString(text)
     if isinstance(like, FoldedScalarString):
-        return FoldedScalarString(text)
+        folded = FoldedScalarString(text)
+        folded.fold_pos = fold_positions(text)  # type: ignore[attr-defined]
+        return folded
     if isinstance(like, SingleQuotedScalarString):
         return SingleQuotedScalarString(text)
     if isinstance(like, DoubleQuotedScalarString) or not _plain_is_text(text):
         return DoubleQuotedScalarString(text)
     return text
+
+
+def fold_positions(text: str, width: int = FOLD_WIDTH) -> list[int]:
+    """Where a folded (``>``) scalar breaks its lines: at the last space that keeps each line
+    within ``width`` (a word longer than that gets a line of its own)."""
+    positions: list[int] = []
+    start = 0
+    last_space = -1
+    for index, char in enumerate(text):
+        if char == "\n":
+            start, last_space = index + 1, -1
+        elif char == " " and " " not in text[index - 1 : index + 2 : 2]:
+            # A break beside a second space would start a more-indented (kept) line.
+            if index - start > width and last_space > start:
+                positions.append(last_space)
+                start = last_space + 1
+            last_space = index
+    if len(text.rstrip("\n")) - start > width and last_space > start:
+        positions.append(last_space)
+    return positions
 
 
 def _plain_is_text(text: str) -> bool:
