@@ -73,7 +73,7 @@ def _styled(text: str, like: Any) -> Any:
         return LiteralScalarString(text)
     if isinstance(like, FoldedScalarString):
         folded = FoldedScalarString(text)
-        folded.fold_pos = fold_positions(text)  # type: ignore[attr-defined]
+        folded.fold_pos = fold_positions(text)
         return folded
     if isinstance(like, SingleQuotedScalarString):
         return SingleQuotedScalarString(text)
