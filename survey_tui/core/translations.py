@@ -28,6 +28,9 @@ from survey_tui.core.store.exchange import spreadsheet_plain, spreadsheet_safe
 from survey_tui.core.yamlsource import SourceMap, YamlProblems, decode, format_path, read_yaml
 
 HEADER = ["path", "source", "translation"]
+#: A translators' CSV larger than this is refused before parsing (the largest questionnaire
+#: the loader reads is far smaller).
+MAX_CSV_BYTES = 20 * 1024 * 1024
 # CSV columns, as error positions name them (a spreadsheet's A, B, C).
 PATH_COLUMN, SOURCE_COLUMN, TRANSLATION_COLUMN = 1, 2, 3
 
@@ -43,7 +46,7 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Questionnaire:
+class Source:
     """A questionnaire file as the translators' tools read it (it need not validate)."""
 
     file: str
@@ -53,7 +56,7 @@ class Questionnaire:
     languages: list[str]
 
 
-def read(path: str | FsPath) -> Questionnaire:
+def read(path: str | FsPath) -> Source:
     """The file at ``path``, parsed with positions; a file that declares no languages is an
     error (translating starts by declaring them)."""
     file = str(path)
@@ -76,10 +79,10 @@ def read(path: str | FsPath) -> Questionnaire:
         )
         where = ("languages",) if "languages" in data else ()
         raise QuestionnaireError([source.problem(where, message, key=True)])
-    return Questionnaire(file, text, data, source, languages)
+    return Source(file, text, data, source, languages)
 
 
-def target_language(q: Questionnaire, tag: str) -> str:
+def target_language(q: Source, tag: str) -> str:
     """The declared tag ``--lang`` names (any case, ``_`` for ``-``); not the default."""
     for declared in q.languages:
         if fold(declared) == fold(tag):
@@ -93,7 +96,7 @@ def target_language(q: Questionnaire, tag: str) -> str:
     raise QuestionnaireError([q.source.problem(("languages",), message)])
 
 
-def texts(q: Questionnaire, tag: str) -> Iterator[Text]:
+def texts(q: Source, tag: str) -> Iterator[Text]:
     """Every shown text whose default-language text is a string, in file order."""
     default = q.languages[0]
     for site in text_sites(q.data):
@@ -134,6 +137,8 @@ class Row:
 
 def parse_csv(file: str, data: bytes) -> list[Row]:
     """The rows of a translators' CSV; any malformed line is a :class:`DataError`."""
+    if len(data) > MAX_CSV_BYTES:
+        raise DataError([Problem(file, None, None, "", f"larger than {MAX_CSV_BYTES} bytes")])
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -261,14 +266,14 @@ def import_csv(path: str | FsPath, csv_file: str, data: bytes, tag: str) -> Impo
     return Imported(new, len(edits), empty)
 
 
-def _check_written(q: Questionnaire, new: str, edits: list[Any], tag: str) -> None:
+def _check_written(q: Source, new: str, edits: list[Any], tag: str) -> None:
     """Read the new text back as the loader will: every edit must be there as given (a
     safeguard: the YAML writer and the loader's parser must agree on every string)."""
     try:
         data, source = read_yaml(new, q.file)
     except YamlProblems as exc:
         raise QuestionnaireError(exc.problems) from None
-    back = Questionnaire(q.file, new, data, source, q.languages)
+    back = Source(q.file, new, data, source, q.languages)
     found = {text.site.path: text.translation for text in texts(back, tag)}
     wrong = [edit for edit in edits if found.get(edit.path) != edit.text]
     if wrong:
@@ -289,7 +294,7 @@ def _load_problems(text: str, file: str) -> list[Problem]:
     return []
 
 
-def _introduced(q: Questionnaire, new: str, csv_file: str, lines: dict[str, int]) -> list[Problem]:
+def _introduced(q: Source, new: str, csv_file: str, lines: dict[str, int]) -> list[Problem]:
     """Problems the new text has and the file had not (a German ``short`` over 80 characters,
     a control character), each placed on the CSV line of its translation."""
     before = {(p.field, p.message) for p in _load_problems(q.text, q.file)}
