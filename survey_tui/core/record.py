@@ -34,6 +34,7 @@ class Record(TypedDict, total=False):
     questionnaire_sha256: str | None
     group: str
     wave: str | None
+    language: str | None  # the language answered in, for a questionnaire with languages
     status: str
     mode: str | None
     started_at: str | None

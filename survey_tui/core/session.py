@@ -36,6 +36,7 @@ class Store(Protocol):
         mode: str = ...,
         resume_key: str | None = ...,
         test: bool = ...,
+        language: str | None = ...,
     ) -> Record: ...
 
     def save(self, record: Record) -> None: ...
@@ -63,8 +64,12 @@ class Session:
         mode: str = "run",
         resume_key: str | None = None,
         test: bool = False,
+        language: str | None = None,
     ) -> None:
         self.questionnaire = questionnaire
+        # The tag the respondent answers in (stored as the record's ``language``); default:
+        # the language of the questionnaire copy (Questionnaire.in_language).
+        self.language = language if language is not None else questionnaire.language
         self.test = test  # a practice response (run --test): left out of every analysis
         self.resume_key = resume_key
         self.store = store
@@ -87,6 +92,7 @@ class Session:
                 mode=self.mode,
                 resume_key=self.resume_key,
                 test=self.test,
+                language=self.language,
             )
             if self.resume_key is not None:
                 self.claim()
@@ -116,6 +122,7 @@ class Session:
             mode=str(record.get("mode") or "run"),
             resume_key=record.get("resume_key"),
             test=record.get("test") is True,
+            language=record.get("language"),
         )
         session.record = record
         session.answers = dict(record.get("answers") or {})
