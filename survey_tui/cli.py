@@ -30,7 +30,7 @@ COMMANDS: dict[str, str] = {
     "report": "survey_tui.commands.report:report",
     "dashboard": "survey_tui.commands.dashboard:dashboard",
     "serve": "survey_tui.commands.serve:serve",
-    "demo": "survey_tui.commands.facilitate:demo",
+    "demo": "survey_tui.commands.demo:demo",
     "evidence": "survey_tui.commands.evidence:evidence",
     "log": "survey_tui.commands.log:log",
     "delete": "survey_tui.commands.delete:delete",

@@ -1,4 +1,4 @@
-"""Facilitator commands: ``demo`` (a synthetic workshop, then the dashboard on it)."""
+"""``demo``: a synthetic workshop in its own store, then the dashboard on it."""
 
 from __future__ import annotations
 
