@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from survey_tui.core.errors import SurveyError
+from survey_tui.core.errors import SurveyError, suggest
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -79,7 +79,6 @@ def resolve_questionnaire(ref: str) -> Path:
     if looks_like_path:
         raise SurveyError("no such file", location=ref, title="Questionnaire not found")
     ids = [i for i in (_peek_id(p) for p in shipped) if i]
-    from survey_tui.core.errors import suggest
 
     hint = suggest(ref, ids) or (f"; shipped: {', '.join(ids)}" if ids else "")
     raise SurveyError(
@@ -98,7 +97,6 @@ def resolve_template(ref: str) -> Path:
     for name in (ref, f"{ref}.j2", f"{ref}.md.j2"):
         if name in names:
             return names[name]
-    from survey_tui.core.errors import suggest
 
     hint = suggest(ref, list(names)) or f"; shipped: {', '.join(sorted(names))}"
     raise SurveyError(f"no such template{hint}", location=ref, title="Template not found")

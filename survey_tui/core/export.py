@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
+from survey_tui.core.answers import check_answer
 from survey_tui.core.record import Record
 from survey_tui.core.store.exchange import columns, export_time, text_columns, to_row
 from survey_tui.core.store.records import without_practice
@@ -158,7 +159,6 @@ def answers_that_fit(q: Questionnaire, answers: dict[str, Any]) -> tuple[dict[st
     An answer does not fit when its question is gone, its value is off the scale or not an
     option any more: what a questionnaire edited without a version bump leaves behind.
     """
-    from survey_tui.core.answers import check_answer
 
     kept: dict[str, Any] = {}
     misfits = 0

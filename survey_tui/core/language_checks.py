@@ -23,6 +23,8 @@ from survey_tui.core.languages import (
     prefixes,
     text_sites,
 )
+from survey_tui.core.model import Questionnaire
+from survey_tui.core.structure import path_of, pydantic_problems
 from survey_tui.core.yamlsource import Path, SourceMap
 
 _EXAMPLE = "languages: [en, de]"
@@ -149,8 +151,6 @@ def _mixed_text_maps(
 def other_language_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
     """What the model refuses in a language other than the default (a ``short`` too long in
     German, say), placed at that language's text."""
-    from survey_tui.core.model import Questionnaire
-    from survey_tui.core.structure import path_of, pydantic_problems
 
     languages = declared_languages(data)
     problems: list[Problem] = []

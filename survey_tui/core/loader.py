@@ -12,7 +12,10 @@ from pathlib import Path as FsPath
 from pydantic import ValidationError
 
 from survey_tui.core.errors import Problem, QuestionnaireError
+from survey_tui.core.language_checks import language_problems, other_language_problems
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.partial_checks import checks_despite
+from survey_tui.core.semantics import check
 from survey_tui.core.structure import pydantic_problems
 from survey_tui.core.textsafety import text_problems
 from survey_tui.core.yamlsource import (
@@ -75,7 +78,6 @@ def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Proble
             ]
         )
     refused, warnings = text_problems(raw, source)
-    from survey_tui.core.language_checks import language_problems, other_language_problems
 
     translation = language_problems(raw, source)
     try:
@@ -84,11 +86,9 @@ def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Proble
         # A language map validate has already explained is not also "expected text".
         explained = {p.field for p in translation}
         problems = [p for p in pydantic_problems(exc, source) if p.field not in explained]
-        from survey_tui.core.partial_checks import checks_despite
 
         found = problems + checks_despite(exc, raw, source) + translation
         raise QuestionnaireError(found + refused + warnings) from None
-    from survey_tui.core.semantics import check
 
     problems = check(questionnaire, source) + refused + translation
     problems += other_language_problems(raw, source)

@@ -24,7 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from survey_tui.core.languages import TAG_PATTERN
+from survey_tui.core.conditions import evaluate_source, may_show_for_group
+from survey_tui.core.languages import TAG_PATTERN, language_name, localize, resolve_language
 
 ID_PATTERN = r"^[a-z0-9_]+$"
 #: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
@@ -466,7 +467,6 @@ class Questionnaire(Strict):
         """Validate the default language's texts; keep the language maps for in_language."""
         if not isinstance(data, dict) or not data.get("languages"):
             return handler(data)
-        from survey_tui.core.languages import localize
 
         questionnaire = handler(localize(data))
         questionnaire._localized = data
@@ -492,7 +492,6 @@ class Questionnaire(Strict):
     def language_names(self) -> dict[str, str]:
         """Each declared tag with its language's name in that language, in declared order:
         ``{"en": "English", "de": "Deutsch"}`` (what a language picker shows)."""
-        from survey_tui.core.languages import language_name
 
         return {tag: language_name(tag) for tag in self.languages}
 
@@ -503,7 +502,6 @@ class Questionnaire(Strict):
         A questionnaire without ``languages`` is returned as it is."""
         if not self.languages:
             return self
-        from survey_tui.core.languages import localize, resolve_language
 
         chosen = resolve_language(tag, self.languages)
         if chosen == self.language:
@@ -657,7 +655,6 @@ class Questionnaire(Strict):
         self, question: AnyQuestion, answers: Mapping[str, Any], group: str | None, wave: str | None
     ) -> bool:
         """Whether ``question`` is shown to this respondent given the answers so far."""
-        from survey_tui.core.conditions import evaluate_source
 
         if not question.asked_to(group):
             return False
@@ -674,7 +671,6 @@ class Questionnaire(Strict):
     def groups_asked(self, question_id: str) -> set[str]:
         """The groups that can ever be asked a question: its ``groups:`` and any condition
         on the group alone (section or question) taken into account."""
-        from survey_tui.core.conditions import may_show_for_group
 
         question = self.question(question_id)
         if question is None:

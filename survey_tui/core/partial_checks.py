@@ -12,8 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from survey_tui.core.conditions import parse
 from survey_tui.core.errors import Problem, SurveyError
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.semantics import check
 from survey_tui.core.structure import data_path, path_of
 from survey_tui.core.yamlsource import Path, SourceMap
 
@@ -29,8 +31,6 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
     shape (e.g. broken groups), only the structural problems are reported, as before.
     """
     import copy
-
-    from survey_tui.core.semantics import check
 
     data = copy.deepcopy(raw)
     patched: list[Path] = []
@@ -116,7 +116,6 @@ def _stand_in(original: Any, where: Path, broken: set[Any]) -> dict[str, Any]:
 
 def _reads(condition: Any, names: set[str]) -> bool:
     """Whether the condition text reads any of ``names`` (or cannot be parsed at all)."""
-    from survey_tui.core.conditions import parse
 
     try:
         read = {n.name.partition(".")[0] for n in parse(str(condition)).names}

@@ -16,6 +16,7 @@ from survey_tui.core.conditions import (
     parse,
 )
 from survey_tui.core.errors import Problem, suggest
+from survey_tui.core.feedback.validate import log_problems
 from survey_tui.core.yamlsource import Path, SourceMap
 
 
@@ -74,7 +75,6 @@ class _Checker:
                     seen[question.id] = path
                 self.check_question(question, path, earlier, section.show_if)
                 earlier[question.id] = question
-        from survey_tui.core.feedback.validate import log_problems
 
         self.problems += log_problems(self.q, self.source)
         return self.problems

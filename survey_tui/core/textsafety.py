@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from survey_tui.core.errors import Problem
 from survey_tui.core.record import Doc
 
 if TYPE_CHECKING:
-    from survey_tui.core.errors import Problem
     from survey_tui.core.yamlsource import Path, SourceMap
 
 # C0 without tab (09), LF (0A) and CR (0D); DEL; C1.

@@ -24,7 +24,9 @@ from typing import Any
 from survey_tui.core.errors import DataError, Problem, QuestionnaireError, SurveyError
 from survey_tui.core.export import csv_line
 from survey_tui.core.languages import Site, declared_languages, fold, text_sites
+from survey_tui.core.loader import load_bytes
 from survey_tui.core.store.exchange import spreadsheet_plain, spreadsheet_safe
+from survey_tui.core.yamledit import Edit, set_texts
 from survey_tui.core.yamlsource import SourceMap, YamlProblems, decode, format_path, read_yaml
 
 HEADER = ["path", "source", "translation"]
@@ -255,7 +257,6 @@ def import_csv(path: str | FsPath, csv_file: str, data: bytes, tag: str) -> Impo
     translation the questionnaire refuses) is a :class:`DataError` naming its CSV line, and
     nothing is written; an empty translation leaves the text as it is.
     """
-    from survey_tui.core.yamledit import Edit, set_texts
 
     q = read(path)
     tag = target_language(q, tag)
@@ -307,7 +308,6 @@ def _check_written(q: Source, new: str, edits: list[Any], tag: str) -> None:
 
 
 def _load_problems(text: str, file: str) -> list[Problem]:
-    from survey_tui.core.loader import load_bytes
 
     try:
         load_bytes(text.encode("utf-8"), file)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from survey_tui.core.answers import check_answer
 from survey_tui.core.errors import DataError
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
@@ -132,7 +133,6 @@ def pool_versions(
     result (``version_changed``). A change that leaves every old answer valid (a reworded
     item) cannot be seen here: docs/statistics.md says to bump the question id for that.
     """
-    from survey_tui.core.answers import check_answer
 
     others = [r for r in responses if r.get("questionnaire_version") != questionnaire.version]
     if not others:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from survey_tui.core.analysis.dataset import Dataset
+from survey_tui.core.conditions import parse
 from survey_tui.core.model import (
     MatrixQuestion,
     MultiChoiceQuestion,
     Questionnaire,
     SingleChoiceQuestion,
     TextQuestion,
+    condition_context,
 )
 
 OTHER = "(other)"  # the bucket of free "Other" texts; not a valid option id, so no clash
@@ -186,9 +188,6 @@ def _shown_counts(questionnaire: Questionnaire, data: Dataset) -> dict[tuple[str
     is evaluated once.
     """
     import orjson
-
-    from survey_tui.core.conditions import parse
-    from survey_tui.core.model import condition_context
 
     conditions: dict[str, tuple[list[Any], list[str] | None]] = {}
     for q in questionnaire.questions():

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from survey_tui.core.analysis.dataset import Dataset
 from survey_tui.core.analysis.figures import Figure, Unit
 from survey_tui.core.analysis.gaps import adjust, compare
 from survey_tui.core.analysis.stats import counts_of
+from survey_tui.core.model import Questionnaire
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from survey_tui.core.analysis.dataset import Dataset
-    from survey_tui.core.model import Questionnaire
 
 Entry = dict[str, Any]
 

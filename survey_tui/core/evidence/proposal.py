@@ -26,10 +26,11 @@ from survey_tui.core.evidence.compare import (
     weeks_before,
 )
 from survey_tui.core.evidence.git import GIT_METRICS
+from survey_tui.core.evidence.plan import Plan, PlanMetric
 from survey_tui.core.evidence.records import KNOWN_METRICS, metric_name, series_label
+from survey_tui.core.evidence.report_context import direction_of
 
 if TYPE_CHECKING:
-    from survey_tui.core.evidence.plan import Plan, PlanMetric
     from survey_tui.core.model import Questionnaire
 
 Series = dict[tuple[str, str, str], dict[date, float]]
@@ -139,7 +140,6 @@ def propose(
     starts: dict[str, date],
 ) -> dict[str, Any] | None:
     """A proposed plan (``yaml``: the file to edit) for the reported wave, or None."""
-    from survey_tui.core.evidence.report_context import direction_of
 
     wave = analysis.get("wave")
     start = min(starts.values()) if wave == "all" and starts else starts.get(str(wave))

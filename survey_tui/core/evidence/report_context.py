@@ -21,6 +21,7 @@ from survey_tui.core.evidence.compare import (
     series,
     weeks_before,
 )
+from survey_tui.core.evidence.plan import Plan
 from survey_tui.core.evidence.records import (
     KNOWN_METRICS,
     MetricRow,
@@ -30,7 +31,6 @@ from survey_tui.core.evidence.records import (
 from survey_tui.core.record import Record
 
 if TYPE_CHECKING:
-    from survey_tui.core.evidence.plan import Plan
     from survey_tui.core.model import Questionnaire
 
 Context = dict[str, Any]

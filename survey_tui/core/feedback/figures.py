@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from survey_tui.core import texts
+from survey_tui.core.analysis.stats import quartiles
 from survey_tui.core.feedback.audit import withheld_cells
 from survey_tui.core.feedback.entries import Entry
 from survey_tui.core.model import FeedbackLog, Questionnaire
@@ -106,8 +107,6 @@ def _spread(values: list[int]) -> dict[str, float] | None:
     if not values:
         return None
     import numpy as np
-
-    from survey_tui.core.analysis.stats import quartiles
 
     q1, median, q3 = quartiles(np.asarray(values, dtype=np.float64))
     return {"median": median, "q1": q1, "q3": q3, "total": float(sum(values))}

@@ -30,6 +30,7 @@ from survey_tui.core.lint.wording import (
     check_referents,
 )
 from survey_tui.core.lint.words import ENGLISH, Lexicon
+from survey_tui.core.loader import load_with_source
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.yamlsource import SourceMap
 
@@ -65,7 +66,6 @@ def lint_file(path: str | FsPath) -> list[Problem]:
     Raises :class:`~survey_tui.core.errors.QuestionnaireError` when the file does not
     validate: method cannot be judged on a file that does not load.
     """
-    from survey_tui.core.loader import load_with_source
 
     questionnaire, source, warnings = load_with_source(path)
     return warnings + lint(questionnaire, source)

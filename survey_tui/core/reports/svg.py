@@ -16,6 +16,8 @@ import html
 import textwrap
 from typing import Any
 
+from survey_tui.core.reports.filters import short
+
 WIDTH = 400
 MARGIN = 12
 TRACK = WIDTH - 2 * MARGIN  # 0..100 across
@@ -79,7 +81,6 @@ def x_of(score: float) -> float:
 
 
 def _name(context: dict[str, Any], gid: str) -> str:
-    from survey_tui.core.reports.filters import short
 
     return short(context["analysis"]["groups"][gid]["label"])
 

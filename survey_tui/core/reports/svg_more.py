@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from survey_tui.core.reports.filters import short
 from survey_tui.core.reports.svg import (
     _CHAR,
     GRID,
@@ -127,7 +128,6 @@ def _numbered_points(rows: list[dict[str, Any]]) -> list[str]:
 def quadrant(context: dict[str, Any], workflow_map: dict[str, Any], name: str) -> str:
     """One scorecard's workflows: use (x) against value (y), split at 50 and 50, each point
     numbered and listed below with its figures and its quadrant in words."""
-    from survey_tui.core.reports.filters import short
 
     group = short(context["analysis"]["groups"][workflow_map["group"]]["label"])
     rows = workflow_map["rows"]

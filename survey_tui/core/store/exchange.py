@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.analysis.dataset import ALL_WAVES
 from survey_tui.core.answers import NUMBER_LIMIT
+from survey_tui.core.conditions import evaluate_source
 from survey_tui.core.errors import Problem
-from survey_tui.core.model import DONT_KNOW
+from survey_tui.core.languages import fold
+from survey_tui.core.model import DONT_KNOW, condition_context
 from survey_tui.core.record import Record
 from survey_tui.core.store.common import new_record, utc_now
 
@@ -252,8 +254,6 @@ def _hidden_message(
     questionnaire: Questionnaire, question: Any, group: str, wave: str, answers: dict[str, Any]
 ) -> str:
     """Why an answered question is not shown to this row (its group, or a condition)."""
-    from survey_tui.core.conditions import evaluate_source
-    from survey_tui.core.model import condition_context
 
     if not question.asked_to(group):
         return f"not asked to group {group!r}"
@@ -382,7 +382,6 @@ def parse_rows(
 def _language(questionnaire: Questionnaire, raw: str, bad: Any) -> str | None:
     """The declared tag a ``language`` cell names (any case, ``_`` or ``-``); empty: the
     default language. A tag that is not declared is reported through ``bad``."""
-    from survey_tui.core.languages import fold
 
     declared = questionnaire.languages
     if not raw:

@@ -11,8 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from survey_tui.core.analysis import analyze
+from survey_tui.core.analysis.dataset import ALL_WAVES, previous_wave
+from survey_tui.core.feedback.entries import stored_entries
+from survey_tui.core.feedback.figures import log_section
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
+from survey_tui.core.store import ResponseStore
 
 #: ``baseline_wave`` that asks for no comparison at all.
 NO_BASELINE = "none"
@@ -23,9 +28,6 @@ def analysis_log(
 ) -> dict[str, Any] | None:
     """The analysis' ``log`` section for ``q`` (None when it has no feedback log), from the
     store at ``path`` (None or no file: no entries yet)."""
-    from survey_tui.core.feedback.entries import stored_entries
-    from survey_tui.core.feedback.figures import log_section
-    from survey_tui.core.store import ResponseStore
 
     if q.feedback_log is None:
         return None
@@ -36,7 +38,6 @@ def analysis_log(
 def default_baseline(records: list[Record], wave: str | None, given: str | None) -> str | None:
     """The baseline wave of a report: ``given``; by default the wave submitted before the
     reported one; :data:`NO_BASELINE`: no comparison."""
-    from survey_tui.core.analysis.dataset import ALL_WAVES, previous_wave
 
     if given == NO_BASELINE:
         return None
@@ -56,7 +57,6 @@ def analyze_stored(
     log_until: date | None = None,
 ) -> dict[str, Any]:
     """The analysis of ``records`` (read from the store at ``path``) with its ``log``."""
-    from survey_tui.core.analysis import analyze
 
     result = analyze(q, records, wave=wave, baseline_wave=baseline_wave)
     result["log"] = analysis_log(q, path, log_since, log_until)

@@ -11,10 +11,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from survey_tui.core.catalog import resolve_template
 from survey_tui.core.errors import SurveyError
+from survey_tui.core.evidence.plan import load_plan
+from survey_tui.core.evidence.records import read_metrics
+from survey_tui.core.evidence.report_context import evidence_context, wave_starts
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
+from survey_tui.core.reports import build_context, render
 from survey_tui.core.reports.findings import ReportOptions
+from survey_tui.core.reports.html import to_html
+from survey_tui.core.reports.render import check_template_file
+from survey_tui.core.reports.svg import charts
+from survey_tui.core.store import ResponseStore
+from survey_tui.core.usecases.analysis import analyze_stored, default_baseline
 
 #: The template a report uses when none is named.
 DEFAULT_TEMPLATE = "gap_report.md.j2"
@@ -54,10 +64,6 @@ def make_report(
     Raises :class:`SurveyError` for anything the user can fix (a template, a plan, a wave);
     the template is checked before the analysis runs.
     """
-    from survey_tui.core.catalog import resolve_template
-    from survey_tui.core.reports import build_context, render
-    from survey_tui.core.reports.render import check_template_file
-    from survey_tui.core.usecases.analysis import analyze_stored, default_baseline
 
     if request.plan_file and request.propose_plan:
         raise SurveyError("--plan and --propose-plan: give one (a plan is proposed without one)")
@@ -84,8 +90,6 @@ def make_report(
 
 
 def _html(markdown: str, context: dict[str, Any], title: str) -> str:
-    from survey_tui.core.reports.html import to_html
-    from survey_tui.core.reports.svg import charts
 
     return to_html(markdown, title=title, charts=charts(context))
 
@@ -98,10 +102,6 @@ def _evidence(
     request: ReportRequest,
 ) -> dict[str, Any]:
     """The ``evidence`` and ``success_plan`` keys (core.evidence.report_context)."""
-    from survey_tui.core.evidence.plan import load_plan
-    from survey_tui.core.evidence.records import read_metrics
-    from survey_tui.core.evidence.report_context import evidence_context, wave_starts
-    from survey_tui.core.store import ResponseStore
 
     rows = read_metrics(ResponseStore(path)) if path and path.exists() else []
     plan = load_plan(request.plan_file, {r["metric"] for r in rows}) if request.plan_file else None

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from survey_tui.core.errors import StoreError
+from survey_tui.core.export import answers_that_fit
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
+from survey_tui.core.store import ResponseStore
+from survey_tui.core.store.records import without_practice
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,6 @@ def edited_text_warning(q: Questionnaire, records: list[Record]) -> str | None:
     Records carry the SHA-256 of the file they were answered with; a different one means the
     file was edited without a version bump, and some stored answers may no longer fit.
     """
-    from survey_tui.core.export import answers_that_fit
 
     if q.sha256 is None:
         return None
@@ -60,8 +62,6 @@ def edited_text_warning(q: Questionnaire, records: list[Record]) -> str | None:
 
 def read_responses(q: Questionnaire, path: Path) -> StoredResponses:
     """The responses to ``q`` in the store at ``path``; StoreError when there are none."""
-    from survey_tui.core.store import ResponseStore
-    from survey_tui.core.store.records import without_practice
 
     if not path.exists():
         raise StoreError(f"no response store at {path}")
