@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.core.csvrows import csv_rows
 from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
 from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
@@ -48,35 +48,18 @@ def _split_csv(file: str, text: str) -> tuple[list[str], list[tuple[int, dict[st
     a blank line.
     """
     problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
-    start = 1
-    try:
-        for fields in reader:
-            line, start = start, reader.line_num + 1
-            if not header:
-                if not any(f.strip() for f in fields):
-                    continue
-                header = [h.strip() for h in fields]
-                problems += _header_problems(file, line, header)
-                continue
-            if not any(f.strip() for f in fields):
-                continue
-            if len(fields) > len(header):
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        None,
-                        "",
-                        f"row has {len(fields)} fields, the header has {len(header)}",
-                    )
-                )
-                continue
-            rows.append((line, dict(zip(header, fields, strict=False))))
-    except csv.Error as error:
-        problems.append(Problem(file, start, None, "", _csv_message(error)))
+    for line, fields in csv_rows(file, text, problems, _csv_message):
+        if not header:
+            header = [h.strip() for h in fields]
+            problems += _header_problems(file, line, header)
+            continue
+        if len(fields) > len(header):
+            message = f"row has {len(fields)} fields, the header has {len(header)}"
+            problems.append(Problem(file, line, None, "", message))
+            continue
+        rows.append((line, dict(zip(header, fields, strict=False))))
     if problems:
         raise DataError(problems)
     return header, rows

@@ -18,7 +18,7 @@ import orjson
 from survey_tui.core.answers import check_answer
 from survey_tui.core.record import Record
 from survey_tui.core.store.exchange import columns, export_time, text_columns, to_row
-from survey_tui.core.store.records import without_practice
+from survey_tui.core.store.records import RECORD_FIELDS, without_practice
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -28,22 +28,8 @@ Format = Literal["csv", "json"]
 # The fields a JSON export carries. Everything else stays in the store: per-question seconds
 # (who spent 40 s on a question at 10:32 can be picked out), the answering terminal's host and
 # process, the resume key derived from user and host, internal change numbers.
-JSON_FIELDS = (
-    "response_id",
-    "questionnaire_id",
-    "questionnaire_version",
-    "questionnaire_sha256",
-    "group",
-    "wave",
-    "language",
-    "status",
-    "mode",
-    "started_at",
-    "updated_at",
-    "submitted_at",
-    "answers",
-    "notes",
-)
+# A practice response is never exported, so ``test`` is never there to write.
+JSON_FIELDS = tuple(k for k in RECORD_FIELDS if k not in ("seconds", "test"))
 TIME_FIELDS = ("started_at", "updated_at", "submitted_at")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path as FsPath
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -41,8 +42,14 @@ def load_with_source(path: str | FsPath) -> tuple[Questionnaire, SourceMap, list
     """:func:`load_with_warnings`, plus where each value is in the file (``lint`` places its
     warnings with it)."""
     file = str(path)
+    return _load(read_bytes(path), file)
+
+
+def read_bytes(path: str | FsPath) -> bytes:
+    """The bytes of a questionnaire file; a QuestionnaireError naming it when unreadable."""
+    file = str(path)
     try:
-        data = FsPath(path).read_bytes()
+        return FsPath(path).read_bytes()
     except IsADirectoryError:
         raise QuestionnaireError(
             [Problem(file, None, None, "", "is a directory, not a file")]
@@ -53,7 +60,6 @@ def load_with_source(path: str | FsPath) -> tuple[Questionnaire, SourceMap, list
         raise QuestionnaireError(
             [Problem(file, None, None, "", f"cannot read: {exc.strerror}")]
         ) from None
-    return _load(data, file)
 
 
 def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
@@ -61,22 +67,23 @@ def load_bytes(data: bytes, file: str = "<questionnaire>") -> Questionnaire:
     return _load(data, file)[0]
 
 
-def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Problem]]:
+def read_source(data: bytes, file: str) -> tuple[dict[str, Any], SourceMap]:
+    """The YAML of a questionnaire file as plain data with positions; QuestionnaireError for
+    bytes that are not UTF-8 YAML with a mapping at the top."""
     try:
         text = decode(data, file)
         raw, source = read_yaml(text, file)
     except YamlProblems as exc:
         raise QuestionnaireError(exc.problems) from None
     if not isinstance(raw, dict):
-        kind = type(raw).__name__ if raw is not None else "nothing"
-        raise QuestionnaireError(
-            [
-                source.problem(
-                    (),
-                    f"the top level must be a mapping of keys (id, title, ...), not a {_kind(kind)}",
-                )
-            ]
-        )
+        kind = _kind(type(raw).__name__ if raw is not None else "nothing")
+        message = f"the top level must be a mapping of keys (id, title, ...), not a {kind}"
+        raise QuestionnaireError([source.problem((), message)])
+    return raw, source
+
+
+def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Problem]]:
+    raw, source = read_source(data, file)
     refused, warnings = text_problems(raw, source)
 
     translation = language_problems(raw, source)

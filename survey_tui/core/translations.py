@@ -13,21 +13,20 @@ text lack its German, and the export is how the German gets there.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
+from survey_tui.core.csvrows import csv_rows
 from survey_tui.core.errors import DataError, Problem, QuestionnaireError, SurveyError
 from survey_tui.core.export import csv_line
 from survey_tui.core.languages import Site, declared_languages, fold, text_sites
-from survey_tui.core.loader import load_bytes
+from survey_tui.core.loader import load_bytes, read_bytes, read_source
 from survey_tui.core.store.exchange import spreadsheet_plain, spreadsheet_safe
 from survey_tui.core.yamledit import Edit, set_texts
-from survey_tui.core.yamlsource import SourceMap, YamlProblems, decode, format_path, read_yaml
+from survey_tui.core.yamlsource import SourceMap, YamlProblems, format_path, read_yaml
 
 HEADER = ["path", "source", "translation"]
 #: A translators' CSV larger than this is refused before parsing (the largest questionnaire
@@ -62,17 +61,8 @@ def read(path: str | FsPath) -> Source:
     """The file at ``path``, parsed with positions; a file that declares no languages is an
     error (translating starts by declaring them)."""
     file = str(path)
-    try:
-        raw = FsPath(path).read_bytes()
-    except OSError as error:
-        raise QuestionnaireError([Problem(file, None, None, "", str(error.strerror))]) from None
-    try:
-        text = decode(raw, file)
-        data, source = read_yaml(text, file)
-    except YamlProblems as exc:
-        raise QuestionnaireError(exc.problems) from None
-    if not isinstance(data, dict):
-        raise QuestionnaireError([Problem(file, 1, 1, "", "the top level must be a mapping")])
+    data, source = read_source(read_bytes(path), file)
+    text = source.text
     languages = declared_languages(data)
     if not languages:
         message = (
@@ -171,38 +161,22 @@ def parse_csv(file: str, data: bytes) -> list[Row]:
         ) from None
     problems: list[Problem] = []
     rows: list[Row] = []
-    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     header: list[str] | None = None
-    start = 1
-    try:
-        for fields in reader:
-            line, start = start, reader.line_num + 1
-            if not any(f.strip() for f in fields):
-                continue
-            if header is None:
-                header = [f.strip() for f in fields]
-                if header != HEADER:
-                    got = ",".join(header)
-                    problems.append(
-                        Problem(
-                            file,
-                            line,
-                            1,
-                            "",
-                            f"the header must be path,source,translation, not {got!r}",
-                        )
-                    )
-                    break
-                continue
-            if len(fields) > len(HEADER):
-                message = f"row has {len(fields)} fields; path,source,translation has 3"
-                problems.append(Problem(file, line, len(HEADER) + 1, "", message))
-                continue
-            fields += [""] * (len(HEADER) - len(fields))
-            path, source, translation = (spreadsheet_plain(f) for f in fields)
-            rows.append(Row(line, path.strip(), source, translation))
-    except csv.Error as error:
-        problems.append(Problem(file, start, None, "", f"not valid CSV ({error})"))
+    for line, fields in csv_rows(file, content, problems):
+        if header is None:
+            header = [f.strip() for f in fields]
+            if header != HEADER:
+                message = f"the header must be path,source,translation, not {','.join(header)!r}"
+                problems.append(Problem(file, line, 1, "", message))
+                break
+            continue
+        if len(fields) > len(HEADER):
+            message = f"row has {len(fields)} fields; path,source,translation has 3"
+            problems.append(Problem(file, line, len(HEADER) + 1, "", message))
+            continue
+        fields += [""] * (len(HEADER) - len(fields))
+        path, source, translation = (spreadsheet_plain(f) for f in fields)
+        rows.append(Row(line, path.strip(), source, translation))
     if header is None and not problems:
         problems.append(Problem(file, None, None, "", "empty: expected path,source,translation"))
     if problems:

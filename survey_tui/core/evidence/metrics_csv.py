@@ -8,12 +8,11 @@ both rows.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from survey_tui.core.csvrows import csv_rows
 from survey_tui.core.errors import DataError, Problem, suggest
 from survey_tui.core.evidence.records import (
     MAX_NAME,
@@ -82,31 +81,23 @@ def parse_metrics_csv(data: bytes, file: str, source: str) -> list[MetricRow]:
 def _split(file: str, text: str) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
     """Each non-blank row with its line number, and the rows of the wrong shape; a bad
     header or file is a DataError at once (no row can be read without it)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
     problems: list[Problem] = []
-    start = 1
-    try:
-        for fields in reader:
-            line, start = start, reader.line_num + 1
-            if not any(f.strip() for f in fields):
-                continue
-            if not header:
-                header = [h.strip().lower() for h in fields]
-                problems += _header_problems(file, line, header)
-                if problems:
-                    raise DataError(problems)
-                continue
-            if len(fields) > len(header):
-                message = f"row has {len(fields)} fields, the header has {len(header)}"
-                problems.append(Problem(file, line, None, "", message))
-                continue
-            if len(rows) >= MAX_ROWS:
-                raise DataError([Problem(file, line, None, "", f"more than {MAX_ROWS:,} rows")])
-            rows.append((line, dict(zip(header, (f.strip() for f in fields), strict=False))))
-    except csv.Error as error:
-        problems.append(Problem(file, start, None, "", f"not valid CSV ({error})"))
+    for line, fields in csv_rows(file, text, problems):
+        if not header:
+            header = [h.strip().lower() for h in fields]
+            problems += _header_problems(file, line, header)
+            if problems:
+                raise DataError(problems)
+            continue
+        if len(fields) > len(header):
+            message = f"row has {len(fields)} fields, the header has {len(header)}"
+            problems.append(Problem(file, line, None, "", message))
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise DataError([Problem(file, line, None, "", f"more than {MAX_ROWS:,} rows")])
+        rows.append((line, dict(zip(header, (f.strip() for f in fields), strict=False))))
     if not header and not problems:
         problems.append(Problem(file, None, None, "", "empty file: expected date,metric,value"))
     if not header:

@@ -12,27 +12,27 @@ from typing import Any, cast
 
 from survey_tui.core.record import Record
 
-#: The keys of a submitted record (docs/interfaces.md), and no other.
-RECORD_KEYS = frozenset(
-    {
-        "response_id",
-        "questionnaire_id",
-        "questionnaire_version",
-        "questionnaire_sha256",
-        "group",
-        "wave",
-        "status",
-        "mode",
-        "started_at",
-        "updated_at",
-        "submitted_at",
-        "answers",
-        "seconds",
-        "notes",
-        "test",  # true on a practice response (run --test); absent otherwise
-        "language",  # the tag the respondent answered in; absent for a one-language file
-    }
+#: The keys of a submitted record (docs/interfaces.md), and no other, in the order an
+#: export writes them.
+RECORD_FIELDS = (
+    "response_id",
+    "questionnaire_id",
+    "questionnaire_version",
+    "questionnaire_sha256",
+    "group",
+    "wave",
+    "language",  # the tag the respondent answered in; absent for a one-language file
+    "status",
+    "mode",
+    "started_at",
+    "updated_at",
+    "submitted_at",
+    "answers",
+    "seconds",
+    "notes",
+    "test",  # true on a practice response (run --test); absent otherwise
 )
+RECORD_KEYS = frozenset(RECORD_FIELDS)
 #: Keys a record holds only in some cases: ``test`` only on a practice response, ``language``
 #: only for a questionnaire that declares ``languages``.
 OPTIONAL_KEYS = frozenset({"test", "language"})
