@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.owner import alive, terminal_resume_key, this_process
+from survey_tui.core.texts import Text, length_text
 
 __all__ = [
     "Session",
@@ -35,6 +36,7 @@ class Store(Protocol):
         mode: str = ...,
         resume_key: str | None = ...,
         test: bool = ...,
+        language: str | None = ...,
     ) -> dict[str, Any]: ...
 
     def save(self, record: dict[str, Any]) -> None: ...
@@ -62,8 +64,11 @@ class Session:
         mode: str = "run",
         resume_key: str | None = None,
         test: bool = False,
+        language: str | None = None,
     ) -> None:
         self.questionnaire = questionnaire
+        # The respondent's language (a tag the questionnaire declares), stored on the record.
+        self.language = language
         self.test = test  # a practice response (run --test): left out of every analysis
         self.resume_key = resume_key
         self.store = store
@@ -86,6 +91,7 @@ class Session:
                 mode=self.mode,
                 resume_key=self.resume_key,
                 test=self.test,
+                **({"language": self.language} if self.language is not None else {}),
             )
             if self.resume_key is not None:
                 self.claim()
@@ -115,6 +121,7 @@ class Session:
             mode=str(record.get("mode") or "run"),
             resume_key=record.get("resume_key"),
             test=record.get("test") is True,
+            language=record.get("language"),
         )
         session.record = record
         session.answers = dict(record.get("answers") or {})
@@ -249,7 +256,7 @@ def _rounded(seconds: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 1) for k, v in seconds.items()}
 
 
-def length_summary(questionnaire: Questionnaire, group: str | None = None) -> str:
+def length_summary(questionnaire: Questionnaire, group: str | None = None) -> Text:
     """ "7 questions, about 2 minutes." (singular where it is one), for the welcome text.
 
     Counts only what ``group`` (or, when not known yet, the group asked the most) can be
@@ -266,10 +273,7 @@ def length_summary(questionnaire: Questionnaire, group: str | None = None) -> st
     per_group = [asked(group)] if group else [asked(g) for g in questionnaire.group_ids]
     count = max(n for n, _ in per_group)
     up_to = any(c for _, c in per_group) or len({n for n, _ in per_group}) > 1
-    minutes = questionnaire.estimate_minutes()
-    questions = "question" if count == 1 else "questions"
-    prefix = "up to " if up_to else ""
-    return f"{prefix}{count} {questions}, about {minutes:g} minute{'' if minutes == 1 else 's'}."
+    return length_text(count, questionnaire.estimate_minutes(), up_to)
 
 
 def find_resumable(

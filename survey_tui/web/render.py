@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from survey_tui.core import texts
+from survey_tui.core.i18n import ENGLISH, Words, jinja_callables
 from survey_tui.web.forms import NOTE_MAX_LENGTH
 
 #: Headings in authored Markdown start at this level (the page's h1 and h2 come first).
@@ -65,15 +65,21 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # shipped templates never change under a running server
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["markdown"] = markdown_block
-    env.globals["t"] = texts
     env.globals["note_max"] = NOTE_MAX_LENGTH
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, chosen: Words = ENGLISH, **context: Any) -> str:
+    """``template`` in ``chosen``'s language: ``t.NAME`` is a message of
+    :mod:`survey_tui.core.texts` in it, ``_()`` (Jinja2's i18n extension) its catalog."""
+    return (
+        environment()
+        .get_template(template)
+        .render(t=chosen, **jinja_callables(chosen), **context)
+    )
 
 
 @cache

@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any, ClassVar
 
+from survey_tui.core import texts
 from survey_tui.tui.widgets.answers import ChoiceSet
 
-TEN_HINT = "↑↓ or 0-9 to choose · 10: type 1 then 0 · Enter: next"
+TEN_HINT = texts.KEYS_TEN
 
 
 class TenPointSet(ChoiceSet):
