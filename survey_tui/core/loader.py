@@ -81,17 +81,23 @@ def _load(data: bytes, file: str) -> tuple[Questionnaire, SourceMap, list[Proble
             ]
         )
     refused, warnings = text_problems(raw, source)
+    from survey_tui.core.language_checks import language_problems, other_language_problems
+
+    translation = language_problems(raw, source)
     try:
         questionnaire = Questionnaire.model_validate(raw)
     except ValidationError as exc:
-        problems = _pydantic_problems(exc, source)
+        # A language map validate has already explained is not also "expected text".
+        explained = {p.field for p in translation}
+        problems = [p for p in _pydantic_problems(exc, source) if p.field not in explained]
         from survey_tui.core.recovery import checks_despite
 
-        found = problems + checks_despite(exc, raw, source)
+        found = problems + checks_despite(exc, raw, source) + translation
         raise QuestionnaireError(found + refused + warnings) from None
     from survey_tui.core.semantics import check
 
-    problems = check(questionnaire, source) + refused
+    problems = check(questionnaire, source) + refused + translation
+    problems += other_language_problems(raw, source)
     if problems:
         raise QuestionnaireError(problems + warnings)
     questionnaire._source_path = file

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
+
+from survey_tui.core.languages import TAG_PATTERN
 
 ID_PATTERN = r"^[a-z0-9_]+$"
 #: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
@@ -27,6 +37,24 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
 # Strict numbers: pydantic would otherwise read YAML `true` as 1 (a typo that must not load).
 WholeNumber = Annotated[int, Field(strict=True)]
 Number = Annotated[float, Field(strict=True)]
+
+# A text a respondent or reader sees. In a file with ``languages:`` it may be a map from
+# language tag to text (docs/questionnaires.md, "Languages"); the model always holds the
+# plain string of one language (see Questionnaire.in_language), so the type stays ``str``.
+LANGUAGE_MAP_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "The text in each declared language: {en: ..., de: ...}",
+    "propertyNames": {"pattern": TAG_PATTERN},
+    "additionalProperties": {"type": "string"},
+    "minProperties": 1,
+}
+TEXT_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/LanguageMap"}]}
+# A marker core/schema.py turns into a reference to one "Text" definition (pydantic refuses
+# a $ref to a definition it does not make itself).
+TEXT_MARKER = "x-shown-text"
+_TEXT_REF: dict[str, Any] = {TEXT_MARKER: True}
+ShownText = Annotated[str, WithJsonSchema(_TEXT_REF)]
+LanguageTag = Annotated[str, Field(pattern=TAG_PATTERN)]
 
 
 def slugify(label: str) -> str:
@@ -45,11 +73,11 @@ class Scale(Strict):
 
     min: WholeNumber
     max: WholeNumber
-    labels: list[str] | None = None
+    labels: list[ShownText] | None = None
     favorable: list[WholeNumber] | None = None
     # The label of an extra choice outside the scale ("I don't know", "Not used for this"),
     # stored as DONT_KNOW and never scored.
-    dont_know: str | None = None
+    dont_know: ShownText | None = None
 
     @property
     def values(self) -> list[int]:
@@ -83,8 +111,8 @@ NPS_SCALE = Scale(min=0, max=10, favorable=[9, 10])
 
 class Group(Strict):
     id: Id
-    label: str
-    description: str | None = None
+    label: ShownText
+    description: ShownText | None = None
     # People in this group in the organisation: response rates, hours -> FTE in reports.
     headcount: WholeNumber | None = Field(default=None, ge=1)
 
@@ -95,7 +123,7 @@ class Anonymity(Strict):
 
 class Option(Strict):
     value: str = ""
-    label: str
+    label: ShownText
 
     @model_validator(mode="before")
     @classmethod
@@ -113,7 +141,7 @@ class Option(Strict):
 
 class MatrixRow(Strict):
     id: Id
-    label: str
+    label: ShownText
 
 
 class LogWorkflowsFrom(Strict):
@@ -126,7 +154,7 @@ class LogOutcome(Strict):
     """What came of one logged use of AI; ``saves``: its minutes were saved, else lost."""
 
     value: Id
-    label: str
+    label: ShownText
     saves: bool
 
 
@@ -171,6 +199,8 @@ LintRule = Literal[
     "construct-groups",
     "scale-mismatch",
     "anonymity",
+    "untranslated",
+    "translation-length",
 ]
 LINT_RULES: tuple[str, ...] = get_args(LintRule)
 
@@ -185,13 +215,28 @@ class QuestionBase(Strict):
     """Fields every question type has."""
 
     id: Id
-    text: str | dict[str, str]
-    help: str | None = None
+    # One text, or a wording per group ({group: text}); each text may be a language map.
+    text: Annotated[
+        str | dict[str, str],
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    _TEXT_REF,
+                    {
+                        "type": "object",
+                        "description": "A wording per group: {group_id: text}",
+                        "additionalProperties": _TEXT_REF,
+                    },
+                ]
+            }
+        ),
+    ]
+    help: ShownText | None = None
     required: bool | None = None
     show_if: str | None = None
     construct: Id | None = None  # type: ignore[assignment]
     groups: list[Id] | None = None
-    probes: list[str] | None = None
+    probes: list[ShownText] | None = None
     # "awareness": the group wordings ask different things on purpose; reported per group,
     # outside constructs and the index (docs/statistics.md).
     gap: Literal["perception", "awareness"] = "perception"
@@ -200,7 +245,7 @@ class QuestionBase(Strict):
 
     # A few words reports use for the question in headlines and charts ("time correcting AI
     # output"); the question text is too long there (docs/reports.md).
-    short: str | None = Field(default=None, min_length=1, max_length=80)
+    short: ShownText | None = Field(default=None, min_length=1, max_length=80)
 
     @property
     def is_required(self) -> bool:
@@ -283,16 +328,16 @@ class NumberQuestion(QuestionBase):
     min: Number | None = None
     max: Number | None = None
     integer: bool = False
-    unit: str | None = None
+    unit: ShownText | None = None
     direction: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
-    dont_know: str | None = None  # as on scales: an extra "don't know" choice
+    dont_know: ShownText | None = None  # as on scales: an extra "don't know" choice
 
 
 class TextTheme(Strict):
     """A theme of a text question's answers: an answer that contains any keyword is in it."""
 
     id: Id
-    label: str = Field(min_length=1, max_length=80)
+    label: ShownText = Field(min_length=1, max_length=80)
     keywords: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
         min_length=1, max_length=50
     )
@@ -357,8 +402,8 @@ AnyQuestion = (
 
 class Section(Strict):
     id: Id
-    title: str
-    description: str | None = None
+    title: ShownText
+    description: ShownText | None = None
     show_if: str | None = None
     questions: list[Question] = Field(min_length=1)
 
@@ -402,14 +447,16 @@ class Questionnaire(Strict):
     """A loaded, validated questionnaire. Build it with :func:`survey_tui.core.loader.load`."""
 
     id: Annotated[str, Field(pattern=QUESTIONNAIRE_ID_PATTERN, min_length=1)]
-    title: str
+    title: ShownText
     version: WholeNumber
     mode: Literal["survey", "interview"] = "survey"
     # What the questionnaire is about, as reports say it ("AI tools", "the new CI pipeline");
     # default: "AI" when its words mention AI, else neutral wording (docs/reports.md).
-    topic: str | None = Field(default=None, min_length=1, max_length=60)
-    description: str | None = None
-    consent: str | None = None
+    topic: ShownText | None = Field(default=None, min_length=1, max_length=60)
+    description: ShownText | None = None
+    consent: ShownText | None = None
+    # BCP 47 tags; the first is the default language (docs/questionnaires.md, "Languages").
+    languages: list[LanguageTag] = Field(default_factory=list)
     estimated_minutes: Number | None = Field(default=None, gt=0)
     groups: list[Group] = Field(min_length=1)
     compare: list[Id] | None = Field(default=None, min_length=2, max_length=2)
@@ -421,6 +468,70 @@ class Questionnaire(Strict):
 
     _source_path: str | None = PrivateAttr(default=None)
     _sha256: str | None = PrivateAttr(default=None)
+    # The raw data with its language maps (None: the file has no map), this copy's language
+    # and the copies made by in_language, shared by every copy of one file.
+    _localized: dict[str, Any] | None = PrivateAttr(default=None)
+    _language: str | None = PrivateAttr(default=None)
+    _copies: dict[str, Questionnaire] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _default_language(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Questionnaire]
+    ) -> Questionnaire:
+        """Validate the default language's texts; keep the language maps for in_language."""
+        if not isinstance(data, dict) or not data.get("languages"):
+            return handler(data)
+        from survey_tui.core.languages import localize
+
+        questionnaire = handler(localize(data))
+        questionnaire._localized = data
+        return questionnaire
+
+    # --- languages ----------------------------------------------------------------------
+    @property
+    def default_language(self) -> str | None:
+        """The first declared language; None when the file has one, undeclared, language."""
+        return self.languages[0] if self.languages else None
+
+    @property
+    def language(self) -> str | None:
+        """The language this copy's texts are in (the default unless made by in_language)."""
+        return self._language or self.default_language
+
+    def language_names(self) -> dict[str, str]:
+        """Each declared tag with its language's name in that language, in declared order:
+        ``{"en": "English", "de": "Deutsch"}`` (what a language picker shows)."""
+        from survey_tui.core.languages import language_name
+
+        return {tag: language_name(tag) for tag in self.languages}
+
+    def in_language(self, tag: str) -> Questionnaire:
+        """A copy whose every shown text is in ``tag`` (declared, or falling back along its
+        declared prefix: ``pt-BR`` -> ``pt``); ids, option values and scales unchanged, so
+        answers in any language are the same data. Unknown tag: :class:`SurveyError`.
+        A questionnaire without ``languages`` is returned as it is."""
+        if not self.languages:
+            return self
+        from survey_tui.core.languages import localize, resolve_language
+
+        chosen = resolve_language(tag, self.languages)
+        if chosen == self.language:
+            return self
+        if chosen in self._copies:
+            return self._copies[chosen]
+        if self._localized is None:  # built from plain strings: every language reads alike
+            return self
+        copy = Questionnaire.model_validate(localize(self._localized, chosen))
+        copy._localized = self._localized
+        copy._language = chosen
+        copy._source_path = self._source_path
+        copy._sha256 = self._sha256
+        copy._copies = self._copies
+        self._copies[chosen] = copy
+        if self.language is not None:
+            self._copies.setdefault(self.language, self)
+        return copy
 
     # --- provenance, set by the loader -------------------------------------------------
     @property

@@ -67,8 +67,9 @@ class Session:
         language: str | None = None,
     ) -> None:
         self.questionnaire = questionnaire
-        # The respondent's language (a tag the questionnaire declares), stored on the record.
-        self.language = language
+        # The tag the respondent answers in (stored as the record's ``language``); default:
+        # the language of the questionnaire copy (Questionnaire.in_language).
+        self.language = language if language is not None else questionnaire.language
         self.test = test  # a practice response (run --test): left out of every analysis
         self.resume_key = resume_key
         self.store = store
@@ -91,7 +92,7 @@ class Session:
                 mode=self.mode,
                 resume_key=self.resume_key,
                 test=self.test,
-                **({"language": self.language} if self.language is not None else {}),
+                language=self.language,
             )
             if self.resume_key is not None:
                 self.claim()

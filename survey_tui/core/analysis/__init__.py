@@ -20,6 +20,7 @@ from survey_tui.core.analysis.extras import comments, distributions, scorecards
 from survey_tui.core.analysis.figures import Figure, Unit, build_units
 from survey_tui.core.analysis.gaps import adjust, pair_gap, vs_rest
 from survey_tui.core.analysis.interviews import interviews
+from survey_tui.core.analysis.languages import by_language, language_summary
 from survey_tui.core.analysis.slices import without_withheld_slices
 from survey_tui.core.analysis.stats import percentile_ci
 from survey_tui.core.errors import DataError
@@ -52,6 +53,10 @@ class _Wave:
             adjust([e["gap"] for e in entries if e["gap"] is not None])
             adjust([g for e in entries for g in e["vs_rest"].values()])
         _one_item_constructs(self.item_entries, self.construct_entries)
+        # Per item and group, scores by language (a fifth BH family); none without languages.
+        self.read_differently = by_language(
+            questionnaire, data, self.items, self.item_entries, seed=seed, resamples=resamples
+        )
         shown = [
             abs(e["gap"]["points"])
             for e in self.construct_entries
@@ -186,6 +191,8 @@ def analyze(
     # Records made by `survey-tui demo` carry mode "demo": every report says so on top.
     result["synthetic"] = any(r.get("mode") == "demo" for r in responses)
     result["withheld_waves"] = withheld_waves
+    if questionnaire.languages:
+        result["languages"] = language_summary(questionnaire, data, now.read_differently)
     result["version_changed"] = version_changed
     result["items"] = now.item_entries
     result["constructs"] = now.construct_entries

@@ -81,6 +81,8 @@ class Dataset:
     answers: dict[str, list[dict[str, Any]]]
     partial: dict[str, int]
     waves: dict[str, list[str]] = field(default_factory=dict)  # each respondent's wave
+    # Each respondent's language: the record's, else the default language ("" without any).
+    languages: dict[str, list[str]] = field(default_factory=dict)
     _columns: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
     def column(self, group: str, question_id: str) -> list[Any]:
@@ -98,6 +100,8 @@ class Dataset:
         """Select the records of ``waves`` (None: every wave) of the questionnaire's groups."""
         answers: dict[str, list[dict[str, Any]]] = {g: [] for g in questionnaire.group_ids}
         wave_of: dict[str, list[str]] = {g: [] for g in questionnaire.group_ids}
+        language_of: dict[str, list[str]] = {g: [] for g in questionnaire.group_ids}
+        default = questionnaire.default_language or ""
         partial = dict.fromkeys(questionnaire.group_ids, 0)
         wanted = set(waves) if waves is not None else None
         for record in responses:
@@ -110,9 +114,11 @@ class Dataset:
                 given = record.get("answers")
                 answers[group].append(given if isinstance(given, dict) else {})
                 wave_of[group].append(str(record.get("wave", "default")))
+                language = record.get("language")
+                language_of[group].append(language if isinstance(language, str) else default)
             else:
                 partial[group] += 1
-        return cls(answers, partial, wave_of)
+        return cls(answers, partial, wave_of, language_of)
 
 
 def pool_versions(

@@ -57,11 +57,14 @@ def new_record(
     seconds: dict[str, int] | None = None,
     resume_key: str | None = None,
     test: bool = False,
+    language: str | None = None,
 ) -> Record:
     """A response record of docs/interfaces.md: the one place its fields are spelled out.
 
     ``resume_key`` is kept only on a partial record (a submitted one never holds it);
-    ``test`` marks a practice response (the key is there only when true).
+    ``test`` marks a practice response (the key is there only when true). ``language`` is the
+    tag the respondent answers in; default: the questionnaire copy's own (``in_language``), and
+    no key at all for a questionnaire without ``languages``.
     """
     record: Record = {
         "response_id": response_id,
@@ -81,6 +84,9 @@ def new_record(
     }
     if test:
         record["test"] = True
+    language = language if language is not None else questionnaire.language
+    if language is not None:
+        record["language"] = language
     if status != "complete":
         record["resume_key"] = resume_key
     return record

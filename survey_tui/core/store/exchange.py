@@ -19,11 +19,17 @@ if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
 FIXED_COLUMNS = ["response_id", "group", "wave", "submitted_at"]
+#: The column of the language answered in: written for a questionnaire that declares
+#: ``languages``, read (and checked against them) whenever present.
+LANGUAGE_COLUMN = "language"
 
 
 def columns(questionnaire: Questionnaire) -> list[str]:
-    """The header of the wide CSV: fixed columns, then one per question / matrix row."""
+    """The header of the wide CSV: fixed columns (``language`` for a questionnaire with
+    languages), then one per question / matrix row."""
     cols = list(FIXED_COLUMNS)
+    if questionnaire.languages:
+        cols.append(LANGUAGE_COLUMN)
     for question in questionnaire.questions():
         if question.type == "matrix":
             cols.extend(f"{question.id}.{row.id}" for row in question.rows)
@@ -35,7 +41,7 @@ def columns(questionnaire: Questionnaire) -> list[str]:
 # Answers of these types are text in a spreadsheet; likert, nps, number and matrix cells are
 # numbers (a negative number such as -2 is never a formula to escape).
 TEXT_TYPES = frozenset({"single_choice", "multi_choice", "text"})
-TEXT_FIXED_COLUMNS = ("response_id", "group", "wave")
+TEXT_FIXED_COLUMNS = ("response_id", "group", "wave", LANGUAGE_COLUMN)
 # A cell starting with one of these is a formula (or turns into one) in Excel or LibreOffice.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
@@ -43,7 +49,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 def text_columns(questionnaire: Questionnaire) -> frozenset[str]:
     """The columns whose cells are text (the spreadsheet rule applies), decided by type."""
     ids = [q.id for q in questionnaire.questions() if q.type in TEXT_TYPES]
-    return frozenset([*TEXT_FIXED_COLUMNS, *ids])
+    fixed = [c for c in TEXT_FIXED_COLUMNS if c != LANGUAGE_COLUMN or questionnaire.languages]
+    return frozenset([*fixed, *ids])
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -104,6 +111,9 @@ def to_row(
         "wave": str(record.get("wave") or "default"),
         "submitted_at": export_time(record.get("submitted_at"), exact=exact_times),
     }
+    if questionnaire.languages:
+        language = record.get("language")
+        row[LANGUAGE_COLUMN] = language if isinstance(language, str) else questionnaire.languages[0]
     for question in questionnaire.questions():
         value = answers.get(question.id)
         if question.type == "matrix":
@@ -264,7 +274,7 @@ def parse_rows(
     """Validate CSV rows (line number, row); returns (good records, problems, bad row count)."""
     problems: list[Problem] = []
     ordered = columns(questionnaire)
-    known = set(ordered)
+    known = {*ordered, LANGUAGE_COLUMN}
     for name in header:
         if name not in known:
             problems.append(
@@ -296,6 +306,7 @@ def parse_rows(
         wave = row.get("wave", "") or "default"
         if wave == ALL_WAVES:
             bad("wave", f"{ALL_WAVES!r} names every wave pooled in an analysis; use another name")
+        language = _language(questionnaire, row.get(LANGUAGE_COLUMN, ""), bad)
         submitted = row.get("submitted_at", "")
         try:
             submitted = _parse_time(submitted) if submitted else now
@@ -303,14 +314,16 @@ def parse_rows(
             bad("submitted_at", f"{submitted!r} is not an ISO 8601 timestamp")
         answers: dict[str, Any] = {}
         failed: set[str] = set()  # questions with a bad cell: not also "missing"
-        for question in questionnaire.questions():
+        # Labels are accepted in the row's language too (values are the same in every one).
+        worded = questionnaire.in_language(language) if language else questionnaire
+        for question in worded.questions():
             if question.type == "matrix":
                 cells = {r.id: row.get(f"{question.id}.{r.id}", "") for r in question.rows}
                 values = {}
                 for row_id, raw in cells.items():
                     if raw:
                         try:
-                            values[row_id] = _parse_value(questionnaire, question, raw)
+                            values[row_id] = _parse_value(worded, question, raw)
                         except ValueError as error:
                             failed.add(question.id)
                             bad(f"{question.id}.{row_id}", str(error))
@@ -320,7 +333,7 @@ def parse_rows(
             raw = row.get(question.id, "")
             if raw:
                 try:
-                    answers[question.id] = _parse_value(questionnaire, question, raw)
+                    answers[question.id] = _parse_value(worded, question, raw)
                 except ValueError as error:
                     failed.add(question.id)
                     bad(question.id, str(error))
@@ -359,6 +372,30 @@ def parse_rows(
                 updated_at=now,
                 submitted_at=submitted,
                 answers=questionnaire.prune_answers(answers, group, wave),
+                language=language,
             )
         )
     return records, problems, bad_rows
+
+
+def _language(questionnaire: Questionnaire, raw: str, bad: Any) -> str | None:
+    """The declared tag a ``language`` cell names (any case, ``_`` or ``-``); empty: the
+    default language. A tag that is not declared is reported through ``bad``."""
+    from survey_tui.core.languages import fold
+
+    declared = questionnaire.languages
+    if not raw:
+        return questionnaire.default_language
+    if not declared:
+        bad(
+            LANGUAGE_COLUMN,
+            f"{raw!r}: the questionnaire declares no languages (leave the column empty)",
+        )
+        return None
+    for tag in declared:
+        if fold(tag) == fold(raw):
+            return tag
+    hint = difflib.get_close_matches(raw, declared, n=1, cutoff=0.5)
+    guess = f" (did you mean {hint[0]!r}?)" if hint else ""
+    bad(LANGUAGE_COLUMN, f"{raw!r} is not a declared language{guess} ({', '.join(declared)})")
+    return None

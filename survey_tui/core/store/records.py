@@ -30,10 +30,12 @@ RECORD_KEYS = frozenset(
         "seconds",
         "notes",
         "test",  # true on a practice response (run --test); absent otherwise
+        "language",  # the tag the respondent answered in; absent for a one-language file
     }
 )
-#: Keys a record holds only in some cases: ``test`` only on a practice response.
-OPTIONAL_KEYS = frozenset({"test"})
+#: Keys a record holds only in some cases: ``test`` only on a practice response, ``language``
+#: only for a questionnaire that declares ``languages``.
+OPTIONAL_KEYS = frozenset({"test", "language"})
 #: Kept only while a response is partial: what resuming it on the same machine needs.
 RESUME_KEYS = frozenset({"resume_key", "owner"})
 PARTIAL_KEYS = RECORD_KEYS | RESUME_KEYS
@@ -59,6 +61,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "resume_key": (str, _NONE),
     "owner": (dict, _NONE),
     "test": (bool,),
+    "language": (str,),
 }
 _TYPE_NAMES = {
     str: "a string",

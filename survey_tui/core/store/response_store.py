@@ -36,9 +36,11 @@ class ResponseStore(StoreFiles):
         mode: str = "run",
         resume_key: str | None = None,
         test: bool = False,
+        language: str | None = None,
     ) -> Record:
         """Create and save a partial response to ``questionnaire``; return it (``test``: a
-        practice response, see ``records.is_practice``)."""
+        practice response, see ``records.is_practice``; ``language``: the tag answered in,
+        default the questionnaire copy's language)."""
         now = utc_now()
         record = new_record(
             questionnaire,
@@ -52,6 +54,7 @@ class ResponseStore(StoreFiles):
             submitted_at=None,
             resume_key=resume_key,
             test=test,
+            language=language,
         )
         self.save(record)
         return record
