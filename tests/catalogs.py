@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "survey_tui" / "locale"
 TEMPLATE = LOCALE / "messages.pot"
 
-#: The markers of a message: texts.N_/T_/Tn_ in Python, _()/gettext/ngettext in templates.
+#: The markers of a message: texts.N_/T_/Tn_ in Python, _()/gettext/ngettext in templates
+#: (the same as ``pybabel extract -k N_ -k T_ -k Tn_:1,2`` with Babel's default keywords).
 KEYWORDS: dict[str, Any] = {
     "N_": None,
     "T_": None,
@@ -26,18 +27,19 @@ KEYWORDS: dict[str, Any] = {
     "gettext": None,
     "ngettext": (1, 2),
 }
-#: Where messages are: the package's Python and web templates, the shipped report templates.
-METHOD_MAP = [
-    ("survey_tui/**.py", "python"),
-    ("survey_tui/web/templates/**.html", "jinja2"),
-    ("report_templates/**.j2", "jinja2"),
-    ("report_templates/**.jinja", "jinja2"),
-]
-JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
-OPTIONS_MAP = {pattern: JINJA_OPTIONS for pattern, method in METHOD_MAP if method == "jinja2"}
+#: Where messages are: babel.cfg, the file ``pybabel extract -F`` reads too.
+MAPPING = ROOT / "babel.cfg"
 
-#: ``{name}`` (str.format) and ``%(name)s`` (Jinja2's newstyle gettext) placeholders.
+#: ``{name}`` (str.format) and ``%(name)s`` (Jinja2's gettext) placeholders.
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_0-9]+\)[sd]")
+
+
+def mapping() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with MAPPING.open(encoding="utf-8") as stream:
+        method_map, options_map = parse_mapping_cfg(stream, filename=str(MAPPING))
+    return method_map, options_map
 
 
 def extracted() -> Any:
@@ -45,17 +47,16 @@ def extracted() -> Any:
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
+    method_map, options_map = mapping()
     catalog = Catalog(project="survey-tui", domain="messages", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT),
-        method_map=METHOD_MAP,
-        options_map=OPTIONS_MAP,
+        method_map=method_map,
+        options_map=options_map,
         keywords=KEYWORDS,
         comment_tags=("Translators:",),
     ):
-        catalog.add(
-            message, None, [(filename, lineno)], auto_comments=comments, context=context
-        )
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 

@@ -44,9 +44,18 @@ class KioskApp(SurveyApp):
         thanks_seconds: float = 5.0,
         idle_seconds: float = 180.0,
         test: bool = False,
+        language: str | None = None,
     ) -> None:
         # No resume key: a respondent must never be offered the previous person's answers.
-        super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None, test=test)
+        super().__init__(
+            questionnaire,
+            store,
+            group=group,
+            wave=wave,
+            resume_key=None,
+            test=test,
+            language=language,
+        )
         self._pin = pin
         # One back-off for every PIN prompt: closing and reopening it must not reset the wait.
         # It reads the app's clock at each call, so a test that swaps the clock moves it too.

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from survey_tui.core import flow, texts
-from survey_tui.core.i18n import declared, negotiate, words
 from survey_tui.core.flow import Page, PerPage
+from survey_tui.core.i18n import declared, negotiate, words
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.web.render import render
 from survey_tui.web.respondents import Respondents

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from survey_tui.core import flow, texts
 from survey_tui.core.i18n import words
-from survey_tui.core.texts import T_
 from survey_tui.core.session import length_summary
+from survey_tui.core.texts import T_
 from survey_tui.web.base import Asked, Form, Reply, Settings
 from survey_tui.web.forms import BadForm
 from survey_tui.web.questions import QuestionPages
@@ -104,7 +104,9 @@ class Pages(QuestionPages):
             raise BadForm("no such language")
         respondent = self.respondents.get(token)
         session = respondent.session if respondent is not None else None
-        language = self.language_for(session, Asked(choice=posted, accept=(asked or Asked()).accept))
+        language = self.language_for(
+            session, Asked(choice=posted, accept=(asked or Asked()).accept)
+        )
         consented = form.get("consent") == "yes"
         group = self._fixed_group()
         chosen = form.get("group") or None

@@ -57,7 +57,10 @@ def markdown_inline(source: str | None) -> Markup:
 
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(chosen: Words = ENGLISH) -> jinja2.Environment:
+    """The templates in ``chosen``'s language: ``t.NAME`` is a message of
+    :mod:`survey_tui.core.texts` in it, ``_()`` (Jinja2's i18n extension) its catalog. They
+    are globals, so macros imported from another template see them too."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("survey_tui.web", "templates"),
         autoescape=True,
@@ -69,17 +72,14 @@ def environment() -> jinja2.Environment:
     )
     env.filters["markdown"] = markdown_block
     env.globals["note_max"] = NOTE_MAX_LENGTH
+    env.globals["t"] = chosen
+    env.globals.update(jinja_callables(chosen))
     return env
 
 
 def render(template: str, chosen: Words = ENGLISH, **context: Any) -> str:
-    """``template`` in ``chosen``'s language: ``t.NAME`` is a message of
-    :mod:`survey_tui.core.texts` in it, ``_()`` (Jinja2's i18n extension) its catalog."""
-    return (
-        environment()
-        .get_template(template)
-        .render(t=chosen, **jinja_callables(chosen), **context)
-    )
+    """``template`` in ``chosen``'s language."""
+    return environment(chosen).get_template(template).render(**context)
 
 
 @cache

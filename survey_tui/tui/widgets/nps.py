@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 from survey_tui.core import texts
 from survey_tui.tui.widgets.answers import ChoiceSet
 
-TEN_HINT = texts.KEYS_TEN
+# The whole hint line of a 0-10 scale in English (the widget shows it in the app's language).
+TEN_HINT = texts.join(texts.KEYS_TEN, texts.KEYS_NEXT)
 
 
 class TenPointSet(ChoiceSet):
