@@ -75,6 +75,34 @@ def placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
 
 
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def words_in(text: str) -> set[str]:
+    """The words of ``text``, case-folded (placeholders and key names count as words)."""
+    return {word.casefold() for word in WORD.findall(text)}
+
+
+def english_only_words(language: str, *also_allowed: str) -> set[str]:
+    """The words of the product's English messages that none of ``language``'s translations
+    (nor ``also_allowed``, e.g. the questionnaire's own texts in it) uses: one of them on a
+    screen meant for that language is an untranslated word of the product."""
+    english: set[str] = set()
+    translated: set[str] = set()
+    for message in shipped()[language]:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in ids:
+            english |= words_in(PLACEHOLDER.sub(" ", text))
+        for text in strings:
+            translated |= words_in(text)
+    for text in also_allowed:
+        translated |= words_in(text)
+    return {word for word in english - translated if len(word) > 1}
+
+
 def update() -> None:
     """Write messages.pot from the sources, then merge it into every shipped .po."""
     from babel.messages.pofile import read_po, write_po

@@ -74,6 +74,13 @@ AGREE = N_("Agree")
 BACK_TO_LIST = N_("Back to the list")
 LIGHT_DARK = N_("Light/dark")
 PALETTE = N_("palette")  # Textual's command palette key in the footer
+# Key names as the footer shows them (Textual's own short names), by that name.
+KEY_NAMES = {
+    "pgup": N_("pgup"),
+    "pgdn": N_("pgdn"),
+    "enter": N_("enter"),
+    "space": N_("space"),
+}
 
 # --- welcome ---------------------------------------------------------------------------
 CONSENT_AGREE = N_("I agree to take part")

@@ -90,6 +90,12 @@ class SurveyApp(App[None]):
         self.words = words(language)
         self.sub_title = self.questionnaire.title
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it, its name in the respondent's language (Bild↓)."""
+        shown = super().get_key_display(binding)
+        parts = shown.split("+")
+        return "+".join(self.words(texts.KEY_NAMES.get(part, part)) for part in parts)
+
     @property
     def language_choice(self) -> dict[str, str]:
         """The languages the welcome screen offers ({tag: its own name}); empty when the
