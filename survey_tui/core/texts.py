@@ -116,6 +116,7 @@ PROGRESS_OF = N_("{total}")
 PROGRESS_UP_TO = N_("up to {total}")
 OTHER_OPTION = N_("Other")
 OTHER_TEXT = N_("Your own answer")
+OTHER_OWN_ANSWER = N_("Other: your own answer")  # the label of the web form's "Other" text box
 OTHER_RULE = N_("Your own answer (Other) cannot contain ';'.")
 OTHER_TYPE_BELOW = N_("Other (type below)")
 OTHER_OPTIONAL = N_("Other (optional)")
