@@ -11,7 +11,6 @@ from markupsafe import Markup
 
 from survey_tui.core import texts
 from survey_tui.core.i18n import ENGLISH, Words
-from survey_tui.core.texts import T_
 from survey_tui.core.model import (
     DONT_KNOW,
     AnyQuestion,
@@ -22,6 +21,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from survey_tui.core.texts import T_
 from survey_tui.web.forms import (
     OTHER_CHOSEN,
     OTHER_MAX_LENGTH,

@@ -43,7 +43,14 @@ def test_plain_in_german_has_no_english_word(tmp_path: Path) -> None:
     # consent, group, impact, nps, tool, tasks (refused once: empty), hours, grid, text, submit
     keys = ["ja", "2", "4", "8", "1", "", "1,3", "5", "4", "?", "Weiter so", ""]
     done = survey_tui(
-        "run", str(BILINGUAL), "--plain", "--lang", "de", "--db", str(db), stdin="\n".join(keys) + "\n"
+        "run",
+        str(BILINGUAL),
+        "--plain",
+        "--lang",
+        "de",
+        "--db",
+        str(db),
+        stdin="\n".join(keys) + "\n",
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout

@@ -113,3 +113,83 @@ async def test_a_fixed_language_offers_no_choice(tmp_path: Path) -> None:
         assert not app.screen.query("#language")
         assert "Arbeiten mit KI" in screen_text(app)
         assert "Starten" in screen_text(app)
+
+
+INTERVIEW = BILINGUAL.parent / "interview_bilingual.yaml"
+
+
+async def test_kiosk_in_german_thanks_pin_and_next_person(tmp_path: Path) -> None:
+    from survey_tui.tui.kiosk import KioskApp, KioskThanksScreen
+    from survey_tui.tui.screens.pin import PinScreen
+
+    english = english_only_words("de", *german_texts())
+    db = tmp_path / "r.json"
+    app = KioskApp(load(BILINGUAL), ResponseStore(db), pin="4711", group="eng", thanks_seconds=60)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.screen.query_one("#language").focus()
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # leaving asks for the PIN, in German
+        await pilot.pause()
+        assert isinstance(app.screen, PinScreen)
+        assert english_on(app, english) == set(), screen_text(app)
+        await pilot.press(*"0000", "enter")
+        await pilot.pause()
+        assert "Falsche PIN" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#consent").focus()
+        await pilot.press("space", "ctrl+s")
+        while isinstance(app.screen, QuestionScreen):
+            shown = app.screen.question.id
+            keys = {"tasks": ("space",), "hours": ("5",), "grid": ("4", "3")}.get(shown, ("3",))
+            await pilot.press(*keys)
+            await pilot.pause()
+            if isinstance(app.screen, QuestionScreen) and app.screen.question.id == shown:
+                await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, KioskThanksScreen)
+        assert "Vielen Dank" in screen_text(app)
+        assert english_on(app, english) == set(), screen_text(app)
+        await pilot.press("enter")  # the next person starts in the default language again
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.language == "en"
+    [record] = ResponseStore(db).responses("bilingual")
+    assert record["language"] == "de" and record["mode"] == "kiosk"
+
+
+async def test_interview_mode_in_german(tmp_path: Path) -> None:
+    q = load(INTERVIEW)
+    german = q.in_language("de")
+    texts = [german.title, german.consent or "", *(g.label for g in german.groups)]
+    texts += [question.model_dump_json() for question in german.questions()]
+    texts += [str(s.model_dump()) for s in german.scales.values()]
+    english = english_only_words("de", *texts, "Einstieg")
+    db = tmp_path / "r.json"
+    app = SurveyApp(q, ResponseStore(db), language="de")
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert english_on(app, english) == set(), screen_text(app)
+        assert "Die befragte Person ist mit der Teilnahme einverstanden" in screen_text(app)
+        app.screen.query_one("#consent").focus()
+        await pilot.press("space", "tab", "1", "ctrl+s")
+        await pilot.pause()
+        for _ in range(3):
+            assert isinstance(app.screen, QuestionScreen)
+            text = screen_text(app)
+            assert "Zeit 00:0" in text
+            if app.screen.question.probes:
+                assert "Nachfragen (für Sie, nach Bedarf):" in text
+            assert english_on(app, english) == set(), text
+            if app.screen.question.id == "trust":
+                await pilot.press("4")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert english_on(app, english) == set(), screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Das Interview wurde gespeichert." in screen_text(app)
+    [record] = ResponseStore(db).responses("iv-bilingual")
+    assert record["language"] == "de" and record["mode"] == "interview"
