@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from survey_tui.commands.analyze import read_responses
-from survey_tui.commands.common import db_option, load_questionnaire
+from survey_tui.commands.common import chosen_language, db_option, load_questionnaire
 from survey_tui.core.errors import SurveyError
 
 if TYPE_CHECKING:
@@ -101,6 +101,14 @@ NO_BASELINE = "none"
     help="Also write the success plan this report proposes to FILE (YAML to edit, then "
     "pass back with --plan).",
 )
+@click.option(
+    "--lang",
+    "lang",
+    default=None,
+    metavar="TAG",
+    help="Write the report in this language (one the questionnaire declares, e.g. de): the "
+    "template's own words from the product's catalogs, the questionnaire's texts in it.",
+)
 @db_option
 def report(
     questionnaire: str,
@@ -116,6 +124,7 @@ def report(
     preview: bool,
     plan_file: str | None,
     propose_file: str | None,
+    lang: str | None,
     db: str | None,
 ) -> None:
     """Render a report of the expectation gap (Markdown, or a self-contained HTML file).
@@ -132,6 +141,7 @@ def report(
       survey-tui report ai-expectation-gap --template workshop_readout --preview
       survey-tui report ai-expectation-gap --wave baseline --propose-plan plan.yaml
       survey-tui report ai-expectation-gap --wave 90-day --plan plan.yaml
+      survey-tui report ai-expectation-gap --lang de -o bericht.md
     """
     from survey_tui.core.analysis import analyze as run_analysis
     from survey_tui.core.catalog import resolve_template
@@ -146,6 +156,7 @@ def report(
     template_path = resolve_template(template)
     check_template_file(template_path)  # before the analysis: only .j2/.jinja files
     q = load_questionnaire(questionnaire)
+    language = chosen_language(q, lang)
     options = ReportOptions(
         headcount=_headcounts(headcounts, q.group_ids),
         hourly_cost=hourly_cost,
@@ -153,6 +164,9 @@ def report(
         due=_per_action(dues, "--due"),
     )
     records = read_responses(q, db)
+    # The questionnaire's texts (titles, questions, labels) in the report's language; the
+    # figures are the same in every language (option values are the default language's).
+    q = q.in_language(language) if language is not None else q
     baseline = _baseline(records, wave, baseline_wave)
     result = run_analysis(q, records, wave=wave, baseline_wave=baseline)
     from survey_tui.commands.log import analysis_log
@@ -160,6 +174,7 @@ def report(
     result["log"] = analysis_log(q, db)  # the "Friction log" section's figures
     extra = _evidence(q, records, result, db, plan_file, propose_file)
     context = build_context(result, options, **extra)
+    context["language"] = language  # the template's _() words (core/reports/render.py)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
     text = _html(markdown, context, title) if fmt == "html" else markdown
