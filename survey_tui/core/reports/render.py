@@ -104,12 +104,12 @@ def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
     template's own words in ``language`` from the product's catalogs (``report --lang``;
     English, the ids themselves, without one).
     """
-    from survey_tui.core.i18n import words
+    from survey_tui.core.i18n import jinja_callables, words
     from survey_tui.core.reports.sandbox import make_sandbox
 
     env = make_sandbox([path.resolve().parent, templates_dir()])
-    chosen = words(language)
-    env.install_gettext_callables(chosen.gettext, chosen.ngettext, newstyle=False)
+    # What the i18n extension's install_gettext_callables sets (``{% trans %}`` calls these).
+    env.globals.update(jinja_callables(words(language)))
     env.filters.update(filters.FILTERS)
 
     def score(figures: dict[str, Any] | None, key: str = "score") -> str:
