@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
 from survey_tui.core.errors import SurveyError
-from survey_tui.core.i18n import Words, words
+from survey_tui.core.i18n import Words, in_each, words
 from survey_tui.core.model import (
     AnyQuestion,
     LikertQuestion,
@@ -217,8 +217,10 @@ class PlainRunner:
         tags = list(names)
         self.say(" · ".join(f"{i}. {name}" for i, name in enumerate(names.values(), 1)))
         default = names.get(str(self.language), tags[0])
+        # Asked before the respondent has a language: in every declared one.
+        prompt = in_each(T_(texts.PLAIN_LANGUAGES, language=default), tags, "\n")
         while True:
-            text = self.ask(self.w(T_(texts.PLAIN_LANGUAGES, language=default)) + " ").strip()
+            text = self.ask(prompt + " ").strip()
             if not text:
                 return
             if text.isdigit() and 1 <= int(text) <= len(tags):

@@ -97,7 +97,7 @@ def english_only_words(language: str, *also_allowed: str) -> set[str]:
         for text in ids:
             english |= words_in(PLACEHOLDER.sub(" ", text))
         for text in strings:
-            translated |= words_in(text)
+            translated |= words_in(PLACEHOLDER.sub(" ", text))
     for text in also_allowed:
         translated |= words_in(text)
     return {word for word in english - translated if len(word) > 1}

@@ -142,6 +142,17 @@ def words(language: str | None = None) -> Words:
 ENGLISH = Words(SOURCE_LANGUAGE)
 
 
+def in_each(text: str, languages: Sequence[str], separator: str = " / ") -> str:
+    """``text`` in each of ``languages``, each wording once ("Language / Sprache"): what a
+    respondent reads before choosing their language."""
+    shown: list[str] = []
+    for language in languages:
+        worded = words(language)(text)
+        if worded not in shown:
+            shown.append(worded)
+    return separator.join(shown)
+
+
 def declared(tag: str, languages: Sequence[str]) -> str | None:
     """The declared language that serves ``tag`` (``de-AT`` -> ``de``), or None."""
     from survey_tui.core.errors import SurveyError

@@ -67,6 +67,9 @@ def test_plain_offers_the_languages_when_none_is_fixed(tmp_path: Path) -> None:
     db = tmp_path / "r.json"
     done = survey_tui("run", str(BILINGUAL), "--plain", "--db", str(db), stdin="2\nnein\n")
     assert "1. English · 2. Deutsch" in done.stdout
+    # Asked before a language is chosen: in each declared language.
+    assert "Language: type its number (Enter: English)." in done.stdout
+    assert "Sprache: Geben Sie ihre Nummer ein (Eingabetaste: English)." in done.stdout
     assert "Sind Sie mit der Teilnahme einverstanden?" in done.stdout
 
 

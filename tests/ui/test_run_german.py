@@ -62,6 +62,7 @@ async def test_a_german_respondent_meets_no_english_word(tmp_path: Path) -> None
         assert isinstance(app.screen, WelcomeScreen)
         welcome = screen_text(app)
         assert "English" in welcome and "Deutsch" in welcome  # each in its own name
+        assert "Language / Sprache" in welcome  # read before a language is chosen
         app.screen.query_one("#language").focus()
         await pilot.press("2")  # Deutsch: the welcome screen again, in German
         await pilot.pause()

@@ -29,6 +29,7 @@ from textual.widgets import (
 
 from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer
+from survey_tui.core.i18n import in_each
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.core.texts import T_
@@ -118,7 +119,11 @@ class WelcomeScreen(Screen[None]):
             yield Label(w(texts.KEYS_WELCOME), classes="hint")
             languages = self.app.language_choice
             if languages:
-                prompt = T_(texts.KEYS_LANGUAGE, prompt=texts.LANGUAGE_PROMPT)
+                # "Language / Sprache" until another language than the default is chosen.
+                first = self.app.language == self.app.source.default_language
+                shown = list(languages) if first else [str(self.app.language)]
+                both = in_each(texts.LANGUAGE_PROMPT, shown)
+                prompt = T_(texts.KEYS_LANGUAGE, prompt=both)
                 yield Label(w(prompt), classes="prompt")
                 names = [Content(name) for name in languages.values()]
                 digits = {str(i + 1): i for i in range(min(9, len(names)))}
