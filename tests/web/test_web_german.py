@@ -156,3 +156,21 @@ async def test_a_fixed_language_offers_no_choice(tmp_path: Path) -> None:
         assert html_lang(browser.html) == "de"
     finally:
         await client.close()
+
+
+async def test_the_log_form_follows_the_language(tmp_path: Path) -> None:
+    q = load(BILINGUAL)
+    english = english_only_words("de", *german_texts(), "Code schreiben", "Geholfen")
+    client, _ = await form_client(q, ResponseStore(tmp_path / "r.json"), language="de")
+    try:
+        browser = Browser(client)
+        await browser.get("/log")
+        assert browser.status == 200
+        assert html_lang(browser.html) == "de"
+        assert "Ein KI-Ereignis erfassen" in shown(browser.html)
+        assert words_in(shown(browser.html)) & english == set(), shown(browser.html)
+        await browser.post([("group", "eng"), ("minutes", "5")], action="/log")
+        assert browser.status == 422  # no workflow, tool or outcome: refused, in German
+        assert words_in(shown(browser.html)) & english == set(), shown(browser.html)
+    finally:
+        await client.close()
