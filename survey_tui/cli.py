@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "evidence": "survey_tui.commands.evidence:evidence",
     "log": "survey_tui.commands.log:log",
     "delete": "survey_tui.commands.delete:delete",
+    "translations": "survey_tui.commands.translations:translations",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -53,6 +54,7 @@ SHORT_HELP: dict[str, str] = {
     "evidence": "Measured delivery metrics: from git history or a CSV.",
     "log": "The feedback log: one AI event in seconds; undo, import, export.",
     "delete": "Remove practice or mistaken responses.",
+    "translations": "A CSV for translators, and back into the questionnaire.",
 }
 
 

@@ -155,7 +155,7 @@ def _differs(row: dict[str, Any], stored: dict[str, Any] | None) -> bool:
     """Whether an imported row's content differs from the stored response with its id."""
     if stored is None:
         return False
-    keys = ("group", "wave", "answers")
+    keys = ("group", "wave", "language", "answers")
     return any(row.get(k) != stored.get(k) for k in keys)
 
 

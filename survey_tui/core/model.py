@@ -499,6 +499,12 @@ class Questionnaire(Strict):
         """The language this copy's texts are in (the default unless made by in_language)."""
         return self._language or self.default_language
 
+    @property
+    def language_data(self) -> dict[str, Any] | None:
+        """The file's raw data with its language maps (None when it has none): what the
+        translation checks and tools read; every model field holds one language's text."""
+        return self._localized
+
     def language_names(self) -> dict[str, str]:
         """Each declared tag with its language's name in that language, in declared order:
         ``{"en": "English", "de": "Deutsch"}`` (what a language picker shows)."""

@@ -15,7 +15,7 @@ from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 
 ROOT = Path(__file__).resolve().parents[2]
-BILINGUAL = ROOT / "tests" / "fixtures" / "languages" / "bilingual.yaml"
+BILINGUAL = ROOT / "tests" / "fixtures" / "languages" / "every_type.yaml"
 
 
 def survey_tui(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

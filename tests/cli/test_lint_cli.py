@@ -40,6 +40,8 @@ BAD: dict[str, tuple[str, str | None]] = {
     "construct_groups_bad": ("construct-groups", "[executive]"),
     "length_bad": ("length", "2"),
     "anonymity_bad": ("anonymity", "[Copilot"),
+    "untranslated_bad": ("untranslated", "AI output is usually"),
+    "translation_length_bad": ("translation-length", "KI-Ergebnisse"),
 }
 GOOD = [*sorted(p.stem for p in LINT.glob("*_good.yaml")), "ignore_escape_hatch"]
 

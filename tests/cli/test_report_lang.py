@@ -15,7 +15,7 @@ from survey_tui.core.loader import load
 from survey_tui.core.session import Session
 from survey_tui.core.store import ResponseStore
 
-BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "bilingual.yaml"
+BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "every_type.yaml"
 TEMPLATES = ["gap_report", "executive_brief", "workshop_readout", "interview_digest"]
 
 

@@ -17,7 +17,7 @@ from survey_tui.core.store import ResponseStore
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
 
-BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "bilingual.yaml"
+BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "every_type.yaml"
 
 
 def screen_text(app: App[Any]) -> str:

@@ -112,7 +112,7 @@ def test_ids_and_modes(name: str, expected_id: str, mode: str) -> None:
 
 
 def test_flagship_groups_and_compare(flagship: Questionnaire) -> None:
-    assert flagship.version == 3
+    assert flagship.version == 4
     assert flagship.group_ids == ["executive", "frontline", "manager"]
     assert flagship.compare_pair == ("executive", "frontline")
     assert flagship.experience == "frontline"
@@ -436,3 +436,23 @@ def test_every_shipped_file_passes_its_own_json_schema(path: Path) -> None:
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(questionnaire_schema()).validate(data)
+
+
+def test_flagship_is_in_english_and_german(flagship: Questionnaire) -> None:
+    assert flagship.languages == ["en", "de"]
+    assert flagship.language_names() == {"en": "English", "de": "Deutsch"}
+    german = flagship.in_language("de")
+    assert german.title == "KI-Erwartungslücke"
+    # The same items, groups, option values and scales: answers in German are the same data.
+    assert [q.id for q in german.questions()] == [q.id for q in flagship.questions()]
+    for english, deutsch in zip(flagship.questions(), german.questions(), strict=True):
+        assert getattr(deutsch, "options", None) is None or [o.value for o in deutsch.options] == [
+            o.value for o in english.options
+        ]
+        # Per-group wording is translated for every group that has its own.
+        if isinstance(english.text, dict):
+            assert isinstance(deutsch.text, dict) and set(deutsch.text) == set(english.text)
+            assert all(deutsch.text[g] != english.text[g] for g in english.text)
+        else:
+            assert deutsch.text != english.text
+    assert german.scales["agree5"].dont_know == "Weiß nicht"

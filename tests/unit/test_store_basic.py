@@ -38,6 +38,7 @@ class _FakeQuestionnaire:
     id = "ai-gap"
     version = 3
     sha256 = "abc123"
+    language = None  # one undeclared language: the record has no language key
 
 
 def test_round_trip_across_store_objects(tmp_path: Path) -> None:

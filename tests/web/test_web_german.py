@@ -16,7 +16,7 @@ from web_helpers import Browser, fields_for, form_client
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 
-BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "bilingual.yaml"
+BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "every_type.yaml"
 SHOWN_ATTRIBUTES = ("aria-label", "title", "placeholder", "data-counter-text", "alt")
 
 # A German respondent's answers (typed texts in German too, so any English word is ours).

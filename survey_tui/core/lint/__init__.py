@@ -21,6 +21,7 @@ from survey_tui.core.lint.structure import (
     check_scale_balance,
     check_scale_mismatch,
 )
+from survey_tui.core.lint.translation import check_translation_length, check_untranslated
 from survey_tui.core.lint.wording import (
     check_absolutes,
     check_dont_know,
@@ -47,6 +48,8 @@ RULES: tuple[Rule, ...] = (
     check_construct_groups,
     check_length,
     check_anonymity,
+    check_untranslated,
+    check_translation_length,
 )
 
 

@@ -122,6 +122,35 @@ def _findings(
     }
 
 
+def _read_differently(items: list[dict[str, Any]], groups: list[str]) -> list[dict[str, Any]]:
+    """Items whose scores differ by the language answered in, within a shown group: the item
+    and, per such group, its by-language block (figures per language, comparisons); a block
+    is there only when every language slice of the group is published (docs/statistics.md)."""
+    found = []
+    for item in items:
+        blocks = item.get("by_language") or {}
+        shown = {g: blocks[g] for g in groups if g in blocks and blocks[g].get("differs")}
+        if shown:
+            found.append({"item": item, "groups": shown})
+    return found
+
+
+def _language_names(summary: dict[str, Any] | None) -> dict[str, str]:
+    """Each language of the analysis by its English name ("German"), as the report's words
+    are English; the tag itself where Babel does not know it."""
+    if not summary:
+        return {}
+    from babel import Locale, UnknownLocaleError
+
+    names = {}
+    for tag in [*summary["declared"], *summary["responses"]]:
+        try:
+            names[tag] = Locale.parse(tag, sep="-").get_display_name("en") or tag
+        except (ValueError, UnknownLocaleError, TypeError):
+            names[tag] = tag
+    return names
+
+
 def build_context(
     analysis: dict[str, Any], options: fx.ReportOptions | None = None, **extra: Any
 ) -> dict[str, Any]:
@@ -140,7 +169,10 @@ def build_context(
     ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size),
     ``recorded`` (complete responses over every group, withheld ones included) and
     ``interviews_recorded`` (the same for interviews): when no group is shown, a template
-    says how many are in, as one total that names no group. ``findings`` (the first screen:
+    says how many are in, as one total that names no group. ``languages`` (the analysis'
+    language summary, None for a one-language questionnaire), ``language_names`` (tag ->
+    English name) and ``read_differently`` (items that "may be read differently in
+    translation": ``{item, groups: {gid: by_language block}}``, shown groups only). ``findings`` (the first screen:
     headline, trend, actions, participants, capacity, workflows, layers, text_themes, see
     docs/reports.md), ``topic`` (what the questionnaire is about, or None: neutral words),
     ``subject`` (the topic, or a neutral phrase) and ``synthetic`` (demo records) are derived
@@ -230,6 +262,9 @@ def build_context(
         "minimum": minimum,
         "recorded": sum(info["n"] for info in analysis["groups"].values()),
         "interviews_recorded": sum(interviews.get("n", {}).values()),
+        "languages": analysis.get("languages"),
+        "language_names": _language_names(analysis.get("languages")),
+        "read_differently": _read_differently(items, groups),
         **no_evidence(),  # evidence, success_plan: the report command passes them (extra)
         **extra,
     }
