@@ -74,6 +74,22 @@ def german_texts() -> list[str]:
     return found
 
 
+SHOWN_KEYS = {"title", "description", "consent", "label", "labels", "text", "help", "probes"}
+SHOWN_KEYS |= {"dont_know", "unit", "short", "topic"}
+
+
+def shown_texts(data: Any, shown: bool = False) -> list[str]:
+    """The strings a respondent reads in a model dump (values of its text fields only, not
+    its ids or keys)."""
+    if isinstance(data, str):
+        return [data] if shown else []
+    if isinstance(data, dict):
+        return [t for key, value in data.items() for t in shown_texts(value, key in SHOWN_KEYS)]
+    if isinstance(data, list | tuple):
+        return [t for value in data for t in shown_texts(value, shown)]
+    return []
+
+
 def html_lang(html: str) -> str:
     found = re.search(r'<html lang="([^"]+)">', html)
     assert found, html[:200]
@@ -174,3 +190,51 @@ async def test_the_log_form_follows_the_language(tmp_path: Path) -> None:
         assert words_in(shown(browser.html)) & english == set(), shown(browser.html)
     finally:
         await client.close()
+
+
+async def test_the_german_flagship_in_the_web_form(tmp_path: Path) -> None:
+    """The shipped flagship, answered in German page by page: no English word of ours."""
+    from survey_tui.core.catalog import resolve_questionnaire
+    from web_helpers import sample_answer
+
+    q = load(resolve_questionnaire("ai-expectation-gap"))
+    german = q.in_language("de")
+    answers = {question.id: sample_answer(german, question) for question in german.questions()}
+    for question in german.questions():  # typed answers in German too
+        value = answers[question.id]
+        if question.type == "text":
+            answers[question.id] = "Gute Antwort"
+        elif question.type == "single_choice" and value not in question.option_values():  # type: ignore[union-attr]
+            answers[question.id] = "Eigenes Werkzeug"
+        elif question.type == "multi_choice":
+            known = question.option_values()  # type: ignore[union-attr]
+            answers[question.id] = [v if v in known else "Etwas anderes" for v in value]
+    # The questionnaire's own German texts and the typed answers are not ours.
+    allowed = [*shown_texts(german.model_dump()), "Gute Antwort Eigenes Werkzeug Etwas anderes"]
+    english = english_only_words("de", *allowed)
+    store = ResponseStore(tmp_path / "r.json")
+    client, _ = await form_client(q, store, rate_limit=1000.0, language="de")
+    try:
+        browser = Browser(client)
+        await browser.get("/")
+        pages = [browser.html]
+        await browser.post([("consent", "yes"), ("group", "frontline")])
+        for _ in range(80):
+            if not browser.path.startswith("/page/"):
+                break
+            pages.append(browser.html)
+            ids = re.findall(r'data-qid="([a-z0-9_]+)"(?![^>]*\bhidden\b)', browser.html)
+            fields = [f for qid in ids for f in fields_for(german.question(qid), answers[qid])]  # type: ignore[arg-type]
+            await browser.post([*fields, ("action", "next")])
+        assert browser.path == "/review", browser.html[:2000]
+        pages.append(browser.html)
+        await browser.post(action="/submit")
+        pages.append(browser.html)
+    finally:
+        await client.close()
+    assert len(pages) > 20
+    for html in pages:
+        assert html_lang(html) == "de"
+        assert words_in(shown(html)) & english == set(), shown(html)
+    [record] = store.responses(q.id)
+    assert record["language"] == "de"
