@@ -194,3 +194,73 @@ async def test_interview_mode_in_german(tmp_path: Path) -> None:
         assert "Das Interview wurde gespeichert." in screen_text(app)
     [record] = ResponseStore(db).responses("iv-bilingual")
     assert record["language"] == "de" and record["mode"] == "interview"
+
+
+async def test_the_german_flagship_in_the_tui(tmp_path: Path) -> None:
+    """The shipped flagship with --lang de, every question answered by keys: no English word
+    of ours on any screen."""
+    from survey_tui.core.catalog import resolve_questionnaire
+
+    q = load(resolve_questionnaire("ai-expectation-gap"))
+    german = q.in_language("de")
+    texts: list[str] = []
+
+    def collect(data: Any, shown: bool = False) -> None:
+        if isinstance(data, str) and shown:
+            texts.append(data)
+        elif isinstance(data, dict):
+            for key, value in data.items():
+                collect(value, key in SHOWN_KEYS)
+        elif isinstance(data, list):
+            for value in data:
+                collect(value, shown)
+
+    collect(german.model_dump())
+    english = english_only_words("de", *texts, "Gut")
+    db = tmp_path / "r.json"
+    app = SurveyApp(q, ResponseStore(db), language="de")
+    screens = 0
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert english_on(app, english) == set(), screen_text(app)
+        app.screen.query_one("#consent").focus()
+        await pilot.press("space", "tab", "2", "ctrl+s")
+        await pilot.pause()
+        while isinstance(app.screen, QuestionScreen) and screens < 80:
+            screens += 1
+            assert english_on(app, english) == set(), screen_text(app)
+            shown = app.screen.question
+            await pilot.press(*keys_for(shown))
+            await pilot.pause()
+            if isinstance(app.screen, QuestionScreen) and app.screen.question.id == shown.id:
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert not (
+                isinstance(app.screen, QuestionScreen) and app.screen.question.id == shown.id
+            ), screen_text(app)
+        assert isinstance(app.screen, ReviewScreen)
+        assert english_on(app, english) == set(), screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert english_on(app, english) == set(), screen_text(app)
+    assert screens > 20
+    [record] = ResponseStore(db).responses(q.id)
+    assert record["language"] == "de"
+
+
+SHOWN_KEYS = {"title", "description", "consent", "label", "labels", "text", "help", "probes"}
+SHOWN_KEYS |= {"dont_know", "unit", "short", "topic"}
+
+
+def keys_for(question: Any) -> tuple[str, ...]:
+    """Keys that give ``question`` a valid answer."""
+    kind = question.type
+    if kind in ("likert", "nps", "single_choice"):
+        return ("1",)
+    if kind == "multi_choice":
+        return ("space",)
+    if kind == "number":
+        low = int(question.min) if question.min is not None else 0
+        return tuple(str(low))
+    if kind == "matrix":
+        return tuple("1" for _ in question.rows)
+    return tuple("Gut")
