@@ -104,7 +104,7 @@ def length_text(count: int, minutes: float, up_to: bool) -> Text:
         minutes=f"{minutes:g}",
     )
     if up_to:
-        return T_("Up to {questions}, {about}.", questions=questions, about=about)
+        return T_("up to {questions}, {about}.", questions=questions, about=about)
     return T_("{questions}, {about}.", questions=questions, about=about)
 
 

@@ -191,7 +191,9 @@ class Pages(QuestionPages):
         language = self.language_for(respondent.session)
         self.respondents.submit(respondent)
         # The thank-you page in the respondent's language (the response is gone from memory).
-        location = f"/thanks?lang={language}" if language and self.q.languages else "/thanks"
+        # (the default language needs no mark: a one-language survey's URL stays /thanks).
+        other = language is not None and language != self.q.default_language
+        location = f"/thanks?lang={language}" if other else "/thanks"
         return Reply(status=303, location=location, drop_resume=True)
 
     def thanks(self, asked: Asked | None = None) -> Reply:
