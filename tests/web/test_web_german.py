@@ -194,8 +194,9 @@ async def test_the_log_form_follows_the_language(tmp_path: Path) -> None:
 
 async def test_the_german_flagship_in_the_web_form(tmp_path: Path) -> None:
     """The shipped flagship, answered in German page by page: no English word of ours."""
-    from survey_tui.core.catalog import resolve_questionnaire
     from web_helpers import sample_answer
+
+    from survey_tui.core.catalog import resolve_questionnaire
 
     q = load(resolve_questionnaire("ai-expectation-gap"))
     german = q.in_language("de")
