@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
 from survey_tui.core.errors import SurveyError
+from survey_tui.core.i18n import Words, in_each, words
 from survey_tui.core.model import (
     AnyQuestion,
     LikertQuestion,
@@ -33,6 +33,7 @@ from survey_tui.core.model import (
     TextQuestion,
 )
 from survey_tui.core.session import Session, Stopwatch, Store, length_summary, wait_for_resumable
+from survey_tui.core.texts import T_
 from survey_tui.core.textsafety import escape_for_terminal
 
 BACK = "<"
@@ -56,8 +57,15 @@ class PlainRunner:
         wave: str,
         stdin: TextIO,
         stdout: TextIO,
+        language: str | None = None,
     ) -> None:
+        # The file as loaded (every language); ``q`` is it in the respondent's language.
+        self.source = questionnaire
         self.q = questionnaire
+        self.language_fixed = language is not None
+        self.language: str | None = None
+        self.w: Words = words(None)
+        self._set_language(language or questionnaire.default_language)
         self.store = store
         self.group = group
         self.wave = wave
@@ -69,8 +77,16 @@ class PlainRunner:
         self.test = False  # a rehearsal (run --test): marked, left out of every analysis
         self.width = max(40, shutil.get_terminal_size((80, 24)).columns)
 
+    def _set_language(self, language: str | None) -> None:
+        if language is not None and self.source.languages:
+            self.q = self.source.in_language(language)
+        self.language = language if self.source.languages else None
+        self.w = words(language)
+
     # --- io ----------------------------------------------------------------------------
     def say(self, text: str = "") -> None:
+        """Print ``text`` (a product message in the respondent's language)."""
+        text = self.w(text)
         # Answers read back (review, resume, notes) may hold what a terminal would obey.
         lines = [wrapped for line in text.split("\n") for wrapped in self._wrap(line)]
         self.stdout.write(escape_for_terminal("\n".join(lines)) + "\n")
@@ -92,11 +108,11 @@ class PlainRunner:
         ) or [line]
 
     def ask(self, prompt: str) -> str:
-        self.stdout.write(escape_for_terminal(prompt))
+        self.stdout.write(escape_for_terminal(self.w(prompt)))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
-            raise InputEnded("Input ended before the survey was finished.")
+            raise InputEnded(self.w(texts.PLAIN_ENDED_EARLY))
         return line.rstrip("\n")
 
     # --- flow --------------------------------------------------------------------------
@@ -119,30 +135,33 @@ class PlainRunner:
             raise
 
     def _run(self) -> dict[str, Any] | None:
+        self._choose_language()
         q = self.q
         self.say(q.title)
         self.say("=" * len(q.title))
         if q.description:
             self.say(readable(q.description))
-        self.say(length_summary(q, self.group).capitalize())
-        self.say("Type the number of your answer and press Enter. Type < to go back.")
+        self.say(length_summary(q, self.group))
+        self.say(texts.PLAIN_HOW)
         if self.interview:
-            self.say("After each rated or chosen question you can type a note (Enter: none).")
+            self.say(texts.PLAIN_NOTES)
         if self.test:
             self.say(texts.PRACTICE)
         earlier = wait_for_resumable(q, self.store, self.resume_key, self.group, test=self.test)
         if earlier is not None:
             count = texts.answers_count(len(earlier.get("answers") or {}))
             self.say()
-            if self._yes(f"You have an unfinished response ({count}). Resume it? (yes/no) "):
-                session = Session.resumed(q, self.store, earlier)
+            if self._yes(T_(texts.PLAIN_RESUME, count=count)):
+                if earlier.get("language") and self.source.languages:
+                    self._set_language(str(earlier["language"]))
+                session = Session.resumed(self.q, self.store, earlier)
                 return self._finish(session, session.resume_point())
         if q.consent:
             self.say()
             self.say(readable(q.consent))
-            who = "Does the interviewee" if self.interview else "Do you"
-            if not self._yes(f"{who} agree to take part? (yes/no): "):
-                self.say("You did not agree; nothing was recorded.")
+            agree = texts.PLAIN_INTERVIEW_AGREE if self.interview else texts.PLAIN_AGREE
+            if not self._yes(agree):
+                self.say(texts.PLAIN_DECLINED)
                 return None
         only = q.group_ids[0] if len(q.group_ids) == 1 else None
         group = self.group or only or self._choose_group()
@@ -154,6 +173,7 @@ class PlainRunner:
             mode="interview" if self.interview else "run",
             resume_key=self.resume_key,
             test=self.test,
+            language=self.language,
         )
         session.begin()
         return self._finish(session, session.first())
@@ -172,21 +192,42 @@ class PlainRunner:
         except InputEnded:
             session.save()
             self.say()
-            self.say("Input ended; your answers so far are saved as an unfinished response.")
+            self.say(texts.PLAIN_INPUT_ENDED)
             return session.record
         record = session.submit()
-        what = "The interview" if self.interview else "Your response"
-        self.say(f"Thank you! {what} has been recorded.")
+        what = texts.THE_INTERVIEW if self.interview else texts.YOUR_RESPONSE
+        self.say(T_(texts.PLAIN_THANKS, what=what))
         return record
 
     def _yes(self, prompt: str) -> bool:
+        yes, no = self.w.words_for_yes_no()
         while True:
             answer = self.ask(prompt).strip().casefold()
-            if answer in ("y", "yes"):
+            if answer in yes:
                 return True
-            if answer in ("n", "no"):
+            if answer in no:
                 return False
-            self.say("Please type yes or no.")
+            self.say(texts.PLAIN_YES_NO)
+
+    def _choose_language(self) -> None:
+        """The declared languages, each in its own name, when there is a choice to make."""
+        if self.language_fixed or len(self.source.languages) < 2:
+            return
+        names = self.source.language_names()
+        tags = list(names)
+        self.say(" · ".join(f"{i}. {name}" for i, name in enumerate(names.values(), 1)))
+        default = names.get(str(self.language), tags[0])
+        # Asked before the respondent has a language: in every declared one.
+        prompt = in_each(T_(texts.PLAIN_LANGUAGES, language=default), tags, "\n")
+        while True:
+            text = self.ask(prompt + " ").strip()
+            if not text:
+                return
+            if text.isdigit() and 1 <= int(text) <= len(tags):
+                self._set_language(tags[int(text) - 1])
+                self.say()
+                return
+            self.say(T_(texts.PLAIN_NUMBER_FROM, low=1, high=len(tags)))
 
     def _choose_group(self) -> str:
         self.say()
@@ -195,12 +236,12 @@ class PlainRunner:
             about = f": {' '.join(group.description.split())}" if group.description else ""
             self.say(f"  {index}. {group.label}{about}")
         while True:
-            text = self.ask("Your choice: ").strip()
+            text = self.ask(texts.PLAIN_CHOICE).strip()
             if text.isdigit() and 1 <= int(text) <= len(self.q.groups):
                 return self.q.groups[int(text) - 1].id
             if text in self.q.group_ids:
                 return text
-            self.say(f"Type a number from 1 to {len(self.q.groups)}.")
+            self.say(T_(texts.PLAIN_NUMBER_FROM, low=1, high=len(self.q.groups)))
 
     def _answer_all(
         self, session: Session, start: AnyQuestion | None = None, *, from_review: bool = False
@@ -221,7 +262,7 @@ class PlainRunner:
         """Ask one question until it gets an acceptable answer; True if the user went back."""
         section = self.q.section_of(question.id)
         self.say()
-        heading = flow.progress_text(session, question.id)
+        heading = self.w(flow.progress_text(session, question.id))
         self.say(heading + (f" - {section.title}" if section else ""))
         page = flow.page_of(session, question.id)
         intro = flow.section_intro(session, page) if page is not None else None
@@ -247,11 +288,11 @@ class PlainRunner:
                     try:
                         value = parse_answer(question, text, self.q.scale_of(question))
                     except AnswerError as error:
-                        self.say(f"Error: {error.message}")
+                        self.say(T_(texts.PLAIN_ERROR, message=error.message))
                         continue
             problem = check_answer(self.q, question, value)
             if problem is not None:
-                self.say(f"Error: {problem}")
+                self.say(T_(texts.PLAIN_ERROR, message=problem))
                 continue
             session.record_answer(question.id, value, stopwatch.lap())
             if self.interview and not isinstance(question, TextQuestion):
@@ -270,8 +311,8 @@ class PlainRunner:
         """The interviewer's note after an answer; True if they typed < to go back."""
         earlier = session.notes.get(question.id)
         if earlier:
-            self.say(f"  Current note: {earlier} (Enter keeps it)")
-        text = self.ask("Note (Enter: none): ")
+            self.say("  " + self.w(T_(texts.PLAIN_CURRENT_NOTE, note=earlier)))
+        text = self.ask(texts.PLAIN_NOTE_PROMPT)
         if text.strip() == BACK:
             return True
         if text.strip():
@@ -297,49 +338,54 @@ class PlainRunner:
                     result[row.id] = parse_answer(question, f"{row.id}={text}", scale)[row.id]
                     break
                 except AnswerError as error:
-                    self.say(f"Error: {error.message}")
+                    self.say(T_(texts.PLAIN_ERROR, message=error.message))
         return result
 
     def _describe(self, question: AnyQuestion, earlier: Any) -> None:
         """The choices, spelled out (no colour or position-only cues)."""
-        say: Callable[[str], None] = self.say
+        w = self.w
+
+        def say(text: str) -> None:
+            self.say("  " + w(text))
+
         if isinstance(question, LikertQuestion | NpsQuestion | MatrixQuestion):
             scale = self.q.scale_of(question)
             assert scale is not None
             for value in scale.values:
                 label = scale.label_for(value)
                 if label:
-                    say(f"  {value}. {label}")
+                    say(f"{value}. {label}")
             if isinstance(question, NpsQuestion) or not scale.labels or scale.labels_ends_only:
-                say(f"  Type a number from {scale.min} to {scale.max}.")
+                say(T_(texts.PLAIN_NUMBER_FROM, low=scale.min, high=scale.max))
             if scale.dont_know:
-                say(f"  {_dont_know(scale.dont_know)}")
+                say(_dont_know(scale.dont_know))
         elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             for index, option in enumerate(question.options, 1):
-                say(f"  {index}. {option.label}")
+                say(f"{index}. {option.label}")
             if isinstance(question, MultiChoiceQuestion):
-                say("  Type one or more numbers separated by commas.")
+                say(texts.PLAIN_SEVERAL)
                 if question.other:
-                    say("  Or add your own answer (Other) after the numbers, e.g. 1, 3, Pairing.")
-                    say(f"  {texts.OTHER_RULE}")
+                    say(texts.PLAIN_OTHER_AFTER)
+                    say(texts.OTHER_RULE)
             elif question.other:
-                say("  Or type your own answer (Other).")
+                say(texts.PLAIN_OTHER)
         elif isinstance(question, NumberQuestion):
-            say("  Type a " + ("whole " if question.integer else "") + "number" + _range(question))
+            kind = texts.KIND_WHOLE_NUMBER if question.integer else texts.KIND_NUMBER
+            say(T_(texts.PLAIN_TYPE_NUMBER, kind=kind, range=_range(question)))
             if question.dont_know:
-                say(f"  {_dont_know(question.dont_know)}")
+                say(_dont_know(question.dont_know))
         elif isinstance(question, TextQuestion):
-            say(f"  Type your answer (up to {question.max_length} characters).")
+            say(T_(texts.PLAIN_TYPE_TEXT, limit=question.max_length))
             if question.multiline:
-                say(f"  End a line with {MORE} to go on on a new line.")
+                say(T_(texts.PLAIN_MORE_LINES, more=MORE))
         if self.interview and question.probes:
-            say("  Probes (for the interviewer, ask as needed):")
+            say(texts.PLAIN_PROBES)
             for probe in question.probes:
-                say(f"  - {probe}")
+                say(f"- {probe}")
         if not question.is_required:
-            say("  (Optional: press Enter to skip.)")
+            say(texts.PLAIN_OPTIONAL)
         if earlier is not None:
-            say(f"  Current answer: {format_answer(self.q, question, earlier)} (Enter keeps it)")
+            say(T_(texts.PLAIN_CURRENT, answer=format_answer(self.q, question, earlier)))
 
     def _review(self, session: Session) -> AnyQuestion | None:
         """List every visible answer; the question to change, or None to submit."""
@@ -349,20 +395,21 @@ class PlainRunner:
         self.say(texts.REVIEW_TITLE)
         for item in items:
             self.say(f"  {item.number}. {item.text}")
-            self.say(f"     {item.answer}")
+            self.say(f"     {self.w(item.answer)}")
+        submit = set(self.w(texts.PLAIN_SUBMIT_WORDS).casefold().split()) | {"y", "yes", "submit"}
         while True:
-            text = self.ask("Press Enter to submit, or type a number to change that answer: ")
+            text = self.ask(texts.PLAIN_SUBMIT)
             text = text.strip()
-            if not text or text.casefold() in ("y", "yes", "submit"):
+            if not text or text.casefold() in submit:
                 problem = flow.first_problem(session)
                 if problem is not None:
                     number = visible.index(problem[0]) + 1
-                    self.say(f"Question {number} still needs an answer.")
+                    self.say(T_(texts.PLAIN_STILL_NEEDED, number=number))
                     return problem[0]
                 return None
             if text.isdigit() and 1 <= int(text) <= len(visible):
                 return visible[int(text) - 1]
-            self.say(f"Type a number from 1 to {len(visible)}, or press Enter.")
+            self.say(T_(texts.PLAIN_CHANGE_WHICH, count=len(visible)))
 
 
 def _dont_know(label: str) -> str:
@@ -373,7 +420,7 @@ def _dont_know(label: str) -> str:
 def _range(question: NumberQuestion) -> str:
     unit = f" {question.unit}" if question.unit else ""
     if question.min is not None and question.max is not None:
-        return f" from {question.min:g} to {question.max:g}{unit}."
+        return T_(texts.PLAIN_RANGE, low=f"{question.min:g}", high=f"{question.max:g}", unit=unit)
     return f"{unit}."
 
 

@@ -59,6 +59,30 @@ def load_questionnaire(ref: str) -> Questionnaire:
     return load(resolve_questionnaire(ref))
 
 
+def lang_option(function: F) -> F:
+    """``--lang TAG``: the respondents' language, one the questionnaire declares."""
+    return click.option(
+        "--lang",
+        "lang",
+        default=None,
+        metavar="TAG",
+        help="Fix the language (a tag the questionnaire declares, e.g. de); no choice is offered.",
+    )(function)
+
+
+def chosen_language(q: Questionnaire, lang: str | None) -> str | None:
+    """The declared tag ``--lang`` asks for (``de-de`` -> ``de``), None without ``--lang``;
+    an undeclared tag is an error with "did you mean" (exit 2)."""
+    if lang is None:
+        return None
+    from survey_tui.core.languages import resolve_language
+
+    try:
+        return resolve_language(lang.strip(), q.languages)
+    except SurveyError as error:
+        raise SurveyError(f"--lang: {error.message}") from None
+
+
 def stdin_is_terminal() -> bool:
     """Whether stdin is a terminal; an in-memory stream (a test feeding the prompt) counts."""
     stream = sys.stdin

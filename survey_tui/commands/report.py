@@ -8,7 +8,12 @@ from pathlib import Path
 import click
 
 from survey_tui.commands.analyze import read_responses
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    chosen_language,
+    db_option,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.usecases.analysis import NO_BASELINE
 
@@ -97,6 +102,14 @@ FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
     help="Also write the success plan this report proposes to FILE (YAML to edit, then "
     "pass back with --plan).",
 )
+@click.option(
+    "--lang",
+    "lang",
+    default=None,
+    metavar="TAG",
+    help="Write the report in this language (one the questionnaire declares, e.g. de): the "
+    "template's own words from the product's catalogs, the questionnaire's texts in it.",
+)
 @db_option
 def report(
     questionnaire: str,
@@ -112,6 +125,7 @@ def report(
     preview: bool,
     plan_file: str | None,
     propose_file: str | None,
+    lang: str | None,
     db: str | None,
 ) -> None:
     """Render a report of the expectation gap (Markdown, or a self-contained HTML file).
@@ -128,6 +142,7 @@ def report(
       survey-tui report ai-expectation-gap --template workshop_readout --preview
       survey-tui report ai-expectation-gap --wave baseline --propose-plan plan.yaml
       survey-tui report ai-expectation-gap --wave 90-day --plan plan.yaml
+      survey-tui report ai-expectation-gap --lang de -o bericht.md
     """
     from survey_tui.core.catalog import resolve_template
     from survey_tui.core.reports.findings import ReportOptions
@@ -153,6 +168,7 @@ def report(
         ),
         plan_file=plan_file,
         propose_plan=propose_file is not None,
+        language=chosen_language(q, lang),
     )
     made = make_report(q, store_path(db), read_responses(q, db), request)
     if propose_file and made.proposal is not None:

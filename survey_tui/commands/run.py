@@ -9,8 +9,10 @@ import click
 
 from survey_tui.commands.common import (
     ask_facilitator_pin,
+    chosen_language,
     db_option,
     fold_store,
+    lang_option,
     load_questionnaire,
     respondent_wave,
     stdin_is_terminal,
@@ -47,6 +49,7 @@ from survey_tui.core.errors import SurveyError
     help="A practice run: responses are marked, left out of analysis, reports, export and "
     "the dashboard, and removed by survey-tui delete --test.",
 )
+@lang_option
 @db_option
 def run(
     questionnaire: str,
@@ -57,6 +60,7 @@ def run(
     pin: str | None,
     idle_minutes: float,
     test: bool,
+    lang: str | None,
     db: str | None,
 ) -> None:
     """Answer QUESTIONNAIRE (a YAML path or a shipped id) in the terminal.
@@ -67,6 +71,7 @@ def run(
       printf '4\\n5\\n' | survey-tui run my.yaml --group a --plain
       survey-tui run ai-expectation-gap --kiosk
       survey-tui run ai-expectation-gap --test    # rehearse on the real store
+      survey-tui run ai-expectation-gap --lang de  # German, no language choice
     """
     if pin is not None and not kiosk:
         raise SurveyError("--pin only applies with --kiosk")
@@ -79,6 +84,7 @@ def run(
     q = load_questionnaire(questionnaire)
     if group is not None and group not in q.group_ids:
         raise SurveyError(f"unknown group {group!r}; choose one of: {', '.join(q.group_ids)}")
+    language = chosen_language(q, lang)
     from survey_tui.core.session import terminal_resume_key
     from survey_tui.core.store import ResponseStore
 
@@ -88,7 +94,19 @@ def run(
     store.check(write=True)
     problem = None
     try:
-        _answer(q, store, group, wave, plain, kiosk, pin, terminal_resume_key(), idle_minutes, test)
+        _answer(
+            q,
+            store,
+            group,
+            wave,
+            plain,
+            kiosk,
+            pin,
+            terminal_resume_key(),
+            idle_minutes,
+            test,
+            language,
+        )
     finally:
         problem = fold_store(store.path)
     if problem is not None:
@@ -106,12 +124,15 @@ def _answer(
     resume_key: str | None,
     idle_minutes: float = 3.0,
     test: bool = False,
+    language: str | None = None,
 ) -> None:
     """Run the respondent's session: ``--plain``, kiosk, or the one-respondent app."""
     if plain:
         from survey_tui.plain import PlainRunner
 
-        runner = PlainRunner(q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout)
+        runner = PlainRunner(
+            q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout, language=language
+        )
         runner.resume_key = resume_key
         runner.test = test
         try:
@@ -129,14 +150,23 @@ def _answer(
 
         _need_a_terminal()
         kiosk_app = KioskApp(
-            q, store, pin=pin, group=group, wave=wave, idle_seconds=idle_minutes * 60, test=test
+            q,
+            store,
+            pin=pin,
+            group=group,
+            wave=wave,
+            idle_seconds=idle_minutes * 60,
+            test=test,
+            language=language,
         )
         kiosk_app.run()
         return
     _need_a_terminal()
     from survey_tui.tui.app import SurveyApp
 
-    app = SurveyApp(q, store, group=group, wave=wave, resume_key=resume_key, test=test)
+    app = SurveyApp(
+        q, store, group=group, wave=wave, resume_key=resume_key, test=test, language=language
+    )
     app.run()
 
 

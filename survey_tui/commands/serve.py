@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import db_option, respondent_wave, store_path
+from survey_tui.commands.common import (
+    chosen_language,
+    db_option,
+    lang_option,
+    respondent_wave,
+    store_path,
+)
 from survey_tui.core.catalog import resolve_questionnaire
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.flow import PER_PAGE, PerPage
@@ -55,6 +61,7 @@ class ServePlan:
     per_page: PerPage = "question"
     rate_limit: float = DEFAULT_RATE_LIMIT
     ssl_context: ssl.SSLContext | None = None
+    language: str | None = None  # --lang: every page in it, no choice offered
 
 
 def plan_serve(
@@ -70,6 +77,7 @@ def plan_serve(
     rate_limit: float = DEFAULT_RATE_LIMIT,
     certfile: Path | None = None,
     keyfile: Path | None = None,
+    lang: str | None = None,
 ) -> ServePlan:
     """Check every input and decide the URL; raises SurveyError."""
     path = resolve_questionnaire(ref).resolve()
@@ -80,6 +88,7 @@ def plan_serve(
         )
     if not wave.strip():
         raise SurveyError("--wave must not be empty")
+    language = chosen_language(questionnaire, lang)
     if per_page not in PER_PAGE:
         raise SurveyError(f"--per-page must be one of: {', '.join(PER_PAGE)}")
     if not rate_limit > 0:
@@ -105,6 +114,7 @@ def plan_serve(
         per_page=per_page,
         rate_limit=rate_limit,
         ssl_context=context,
+        language=language,
     )
 
 
@@ -250,6 +260,7 @@ def qr_text(url: str) -> str:
     help="Requests a second allowed per client address (bursts of 3x).",
 )
 @click.option("--dry-run", is_flag=True, help="Check everything and print the URL; serve nothing.")
+@lang_option
 @db_option
 def serve(
     questionnaire: str,
@@ -263,6 +274,7 @@ def serve(
     keyfile: Path | None,
     rate_limit: float,
     dry_run: bool,
+    lang: str | None,
     db: str | None,
 ) -> None:
     """Serve QUESTIONNAIRE as a web form: respondents answer on their own phones and laptops.
@@ -275,6 +287,7 @@ def serve(
     Example:
       survey-tui serve ai-expectation-gap --port 8123
       survey-tui serve ai-expectation-gap --host 0.0.0.0 --per-page section
+      survey-tui serve ai-expectation-gap --lang de
     """
     plan = plan_serve(
         questionnaire,
@@ -288,6 +301,7 @@ def serve(
         rate_limit=rate_limit,
         certfile=certfile,
         keyfile=keyfile,
+        lang=lang,
     )
     if plan.warning:
         click.secho(plan.warning, fg="yellow", err=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from survey_tui.core import texts
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.model import (
     DONT_KNOW,
@@ -25,6 +27,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from survey_tui.core.texts import N_, T_, Text, Tn_
 
 # Bounds for typed text the questionnaire gives no ``max_length``: front ends cap their inputs
 # here, so a paste of a whole file never reaches a widget or the store.
@@ -43,7 +46,7 @@ def _scale_for(question: AnyQuestion, scale: Scale | None) -> Scale:
     if isinstance(question, NpsQuestion):
         return NPS_SCALE
     if scale is None:
-        raise AnswerError(f"question {question.id} has no scale")
+        raise AnswerError(T_("Question {id} has no scale.", id=question.id))
     return scale
 
 
@@ -67,12 +70,16 @@ def parse_scale_value(text: str, scale: Scale) -> int | str:
         value = int(cleaned)
         if scale.min <= value <= scale.max:
             return value
-        raise AnswerError(f"Choose a number from {scale.min} to {scale.max}.")
+        raise AnswerError(_choose_number(scale))
     for value in scale.values:
         label = scale.label_for(value)
         if label is not None and label.casefold() == cleaned.casefold():
             return value
-    raise AnswerError(f"Choose a number from {scale.min} to {scale.max}.")
+    raise AnswerError(_choose_number(scale))
+
+
+def _choose_number(scale: Scale) -> Text:
+    return T_("Choose a number from {low} to {high}.", low=scale.min, high=scale.max)
 
 
 def _choice(question: SingleChoiceQuestion | MultiChoiceQuestion, token: str) -> str:
@@ -88,11 +95,20 @@ def _choice(question: SingleChoiceQuestion | MultiChoiceQuestion, token: str) ->
             return option.value
     if cleaned.isdigit():
         # A number past the last option is a mistyped choice, not an "Other" answer of "9".
-        other = ", or type your own answer in words" if question.other else ""
-        raise AnswerError(f"Choose an option from 1 to {len(question.options)}{other}.")
+        count = len(question.options)
+        if question.other:
+            raise AnswerError(
+                T_(
+                    "Choose an option from 1 to {count}, or type your own answer in words.",
+                    count=count,
+                )
+            )
+        raise AnswerError(T_("Choose an option from 1 to {count}.", count=count))
     if question.other:
         return cleaned
-    raise AnswerError(f"{cleaned!r} is not one of the options; choose by number.")
+    raise AnswerError(
+        T_("{answer} is not one of the options; choose by number.", answer=repr(cleaned))
+    )
 
 
 def parse_answer(question: AnyQuestion, text: str, scale: Scale | None = None) -> Any:
@@ -157,9 +173,9 @@ NUMBER_LIMIT = 10**15
 def number_problem(value: float) -> str | None:
     """Why ``value`` cannot be stored as a number answer (not finite, or too large), or None."""
     if not math.isfinite(value):
-        return "Type a finite number."
+        return N_("Type a finite number.")
     if abs(value) > NUMBER_LIMIT:
-        return "Type a smaller number (at most 10^15)."
+        return N_("Type a smaller number (at most 10^15).")
     return None
 
 
@@ -170,14 +186,20 @@ def _parse_number(question: NumberQuestion, text: str) -> int | float | str:
     whole, comma, fraction = text.strip().partition(",")
     if comma and cleaned != text and len(fraction) == 3 and whole.lstrip("-").isdigit():
         # "1,000" is a thousand to some and one to others: ask rather than store the wrong one.
-        raise AnswerError(f"Write {whole}{fraction} or {whole}.{fraction}, without a comma.")
+        raise AnswerError(
+            T_(
+                "Write {thousands} or {decimal}, without a comma.",
+                thousands=f"{whole}{fraction}",
+                decimal=f"{whole}.{fraction}",
+            )
+        )
     if question.unit and cleaned.endswith(question.unit):
         cleaned = cleaned[: -len(question.unit)].strip()
     try:
         number = float(cleaned)
     except ValueError:
         raise AnswerError(
-            "Type a number" + (" (a whole number)." if question.integer else ".")
+            N_("Type a number (a whole number).") if question.integer else N_("Type a number.")
         ) from None
     problem = number_problem(number)
     if problem is not None:
@@ -185,7 +207,7 @@ def _parse_number(question: NumberQuestion, text: str) -> int | float | str:
     if number.is_integer() and ("." not in cleaned or question.integer):
         return int(number)
     if question.integer:
-        raise AnswerError("Type a whole number.")
+        raise AnswerError(N_("Type a whole number."))
     return number
 
 
@@ -198,11 +220,23 @@ def _parse_matrix(question: MatrixQuestion, text: str, scale: Scale) -> dict[str
         for token in tokens:
             row_id, _, raw = token.partition("=")
             if row_id not in row_ids:
-                raise AnswerError(f"Unknown row {row_id!r}; rows are {', '.join(row_ids)}.")
+                raise AnswerError(
+                    T_(
+                        "Unknown row {row}; rows are {rows}.",
+                        row=repr(row_id),
+                        rows=", ".join(row_ids),
+                    )
+                )
             result[row_id] = parse_scale_value(raw, scale)
         return result
     if len(tokens) > len(row_ids):
-        raise AnswerError(f"Give at most one value per row ({len(row_ids)} rows).")
+        raise AnswerError(
+            Tn_(
+                "Give at most one value per row ({count} row).",
+                "Give at most one value per row ({count} rows).",
+                len(row_ids),
+            )
+        )
     for row_id, token in zip(row_ids, tokens, strict=False):
         result[row_id] = parse_scale_value(token, scale)
     return result
@@ -215,29 +249,33 @@ def check_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any
     required.
     """
     if value is None or value == [] or value == {} or value == "":
-        return "This question needs an answer." if question.is_required else None
+        return N_("This question needs an answer.") if question.is_required else None
     if isinstance(question, LikertQuestion | NpsQuestion):
         scale = _scale_for(question, questionnaire.scale_of(question))
         if value == DONT_KNOW:
             return None if scale.dont_know else _NO_DONT_KNOW
         if not isinstance(value, int) or isinstance(value, bool):
-            return "Choose one of the points on the scale."
+            return N_("Choose one of the points on the scale.")
         if not scale.min <= value <= scale.max:
-            return f"Choose a number from {scale.min} to {scale.max}."
+            return _choose_number(scale)
     elif isinstance(question, SingleChoiceQuestion):
         if not isinstance(value, str):
-            return "Choose one option."
+            return N_("Choose one option.")
         if value not in question.option_values() and not question.other:
-            return "Choose one of the options."
+            return N_("Choose one of the options.")
     elif isinstance(question, MultiChoiceQuestion):
         return _check_multi(question, value)
     elif isinstance(question, NumberQuestion):
         return _check_number(question, value)
     elif isinstance(question, TextQuestion):
         if not isinstance(value, str):
-            return "Type your answer as text."
+            return N_("Type your answer as text.")
         if len(value) > question.max_length:
-            return f"Keep it to {question.max_length} characters (now {len(value)})."
+            return T_(
+                "Keep it to {limit} characters (now {count}).",
+                limit=question.max_length,
+                count=len(value),
+            )
     elif isinstance(question, MatrixQuestion):
         return _check_matrix(questionnaire, question, value)
     return None
@@ -245,55 +283,61 @@ def check_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any
 
 def _check_multi(question: MultiChoiceQuestion, value: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return "Choose options from the list."
+        return N_("Choose options from the list.")
     known = set(question.option_values())
     others = [v for v in value if v not in known]
     if others and not question.other:
-        return "Choose options from the list."
+        return N_("Choose options from the list.")
     if len(others) > 1:
-        return "Give at most one 'Other' answer."
+        return N_("Give at most one 'Other' answer.")
     if any(";" in other for other in others):
         # Export joins the values with ';': the text would come back as two answers.
-        return "The 'Other' answer cannot contain ';'."
+        return N_("The 'Other' answer cannot contain ';'.")
     if question.min_selected is not None and len(value) < question.min_selected:
-        return f"Choose at least {question.min_selected} (now {len(value)})."
+        return T_(
+            "Choose at least {low} (now {count}).", low=question.min_selected, count=len(value)
+        )
     if question.max_selected is not None and len(value) > question.max_selected:
-        return f"Choose at most {question.max_selected} (now {len(value)})."
+        return T_(
+            "Choose at most {high} (now {count}).", high=question.max_selected, count=len(value)
+        )
     return None
 
 
 #: Why a stored "dont_know" is refused where the question does not offer it.
-_NO_DONT_KNOW = 'This question has no "don\'t know" choice: give an answer.'
+_NO_DONT_KNOW = N_('This question has no "don\'t know" choice: give an answer.')
 
 
 def _check_number(question: NumberQuestion, value: Any) -> str | None:
     if value == DONT_KNOW:
         return None if question.dont_know else _NO_DONT_KNOW
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return "Type a number."
+        return N_("Type a number.")
     problem = number_problem(float(value))
     if problem is not None:
         return problem
     if question.integer and not float(value).is_integer():
-        return "Type a whole number."
+        return N_("Type a whole number.")
     unit = f" {question.unit}" if question.unit else ""
     low, high = question.min, question.max
     if low is not None and high is not None and not low <= value <= high:
-        return f"Type a number from {_num(low)} to {_num(high)}{unit}."
+        return T_(
+            "Type a number from {low} to {high}{unit}.", low=_num(low), high=_num(high), unit=unit
+        )
     if low is not None and value < low:
-        return f"Type a number of at least {_num(low)}{unit}."
+        return T_("Type a number of at least {low}{unit}.", low=_num(low), unit=unit)
     if high is not None and value > high:
-        return f"Type a number of at most {_num(high)}{unit}."
+        return T_("Type a number of at most {high}{unit}.", high=_num(high), unit=unit)
     return None
 
 
 def _check_matrix(questionnaire: Questionnaire, question: MatrixQuestion, value: Any) -> str | None:
     if not isinstance(value, dict):
-        return "Rate each row."
+        return N_("Rate each row.")
     scale = _scale_for(question, questionnaire.scale_of(question))
     missing = [row.label for row in question.rows if value.get(row.id) is None]
     if missing and question.is_required:
-        return f"Rate every row (missing: {', '.join(missing)})."
+        return T_("Rate every row (missing: {rows}).", rows=", ".join(missing))
     for row in question.rows:
         point = value.get(row.id)
         if point is None:
@@ -303,12 +347,14 @@ def _check_matrix(questionnaire: Questionnaire, question: MatrixQuestion, value:
                 return _NO_DONT_KNOW
             continue
         if isinstance(point, bool) or not isinstance(point, int):
-            return f"Rate {row.label} with a number."
+            return T_("Rate {row} with a number.", row=row.label)
         if not scale.min <= point <= scale.max:
-            return f"Rate {row.label} from {scale.min} to {scale.max}."
+            return T_(
+                "Rate {row} from {low} to {high}.", row=row.label, low=scale.min, high=scale.max
+            )
     unknown = set(value) - {row.id for row in question.rows}
     if unknown:
-        return f"Unknown rows: {', '.join(sorted(unknown))}."
+        return T_("Unknown rows: {rows}.", rows=", ".join(sorted(unknown)))
     return None
 
 
@@ -319,7 +365,7 @@ def _num(value: float) -> str:
 def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any) -> str:
     """A short human reading of a stored answer (review screen, plain mode)."""
     if value is None or value == [] or value == {} or value == "":
-        return "(no answer)"
+        return texts.NO_ANSWER
     if value == DONT_KNOW and isinstance(question, LikertQuestion | NumberQuestion):
         return _dont_know_label(questionnaire, question)
     if isinstance(question, LikertQuestion | NpsQuestion):
@@ -328,25 +374,31 @@ def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: An
         return f"{value} - {label}" if label else str(value)
     if isinstance(question, SingleChoiceQuestion):
         option = question.option_for(value)
-        return option.label if option else f"Other: {value}"
+        return option.label if option else T_(texts.OTHER_ANSWER, answer=value)
     if isinstance(question, MultiChoiceQuestion):
-        parts = []
+        parts: list[str] = []
         for item in value:
             option = question.option_for(item)
-            parts.append(option.label if option else f"Other: {item}")
-        return ", ".join(parts)
+            parts.append(option.label if option else T_(texts.OTHER_ANSWER, answer=item))
+        return _joined(parts, ", ")
     if isinstance(question, NumberQuestion):
         return f"{_num(value)} {question.unit}" if question.unit else _num(value)
     if isinstance(question, MatrixQuestion):
         scale = questionnaire.scale_of(question)
-        rows = []
+        rows: list[str] = []
         for row in question.rows:
             if value.get(row.id) == DONT_KNOW:
-                rows.append(f"{row.label}: {_dont_know_label(questionnaire, question)}")
+                rows.append(
+                    T_(
+                        "{row}: {answer}",
+                        row=row.label,
+                        answer=_dont_know_label(questionnaire, question),
+                    )
+                )
             elif row.id in value:
                 label = scale.label_for(value[row.id]) if scale else None
                 rows.append(f"{row.label}: {value[row.id]}" + (f" ({label})" if label else ""))
-        return "; ".join(rows)
+        return _joined(rows, "; ")
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -355,6 +407,15 @@ def _dont_know_label(
     questionnaire: Questionnaire, question: LikertQuestion | NumberQuestion | MatrixQuestion
 ) -> str:
     if isinstance(question, NumberQuestion):
-        return question.dont_know or "don't know"
+        return question.dont_know or texts.DONT_KNOW
     scale = questionnaire.scale_of(question)
-    return (scale.dont_know if scale else None) or "don't know"
+    return (scale.dont_know if scale else None) or texts.DONT_KNOW
+
+
+def _joined(parts: Sequence[str], separator: str) -> str:
+    """Parts joined; a Text when any part is one, so each part is shown translated."""
+    if not any(isinstance(part, Text) for part in parts):
+        return separator.join(parts)
+    names = {f"p{i}": part for i, part in enumerate(parts)}
+    pattern = separator.join("{" + name + "}" for name in names)
+    return Text(pattern, values=names)

@@ -18,6 +18,7 @@ from survey_tui.core.answers import check_answer, format_answer
 from survey_tui.core.conditions import ConditionSyntaxError, parse
 from survey_tui.core.model import AnyQuestion, Questionnaire, Section, condition_context
 from survey_tui.core.session import Session
+from survey_tui.core.texts import T_, Text
 
 PerPage = Literal["question", "section"]
 PER_PAGE: tuple[PerPage, ...] = ("question", "section")
@@ -138,13 +139,13 @@ class Progress:
     up_to: int
     answered: int
 
-    def text(self) -> str:
+    def text(self) -> Text:
         """ "Question 4 of 18", "Question 4 of up to 19", "Questions 4-6 of up to 18"."""
         of = texts.PROGRESS_UP_TO if self.up_to > self.total else texts.PROGRESS_OF
-        count = of.format(total=max(self.up_to, self.total))
+        count = T_(of, total=max(self.up_to, self.total))
         if self.first == self.last:
-            return texts.PROGRESS_ONE.format(number=self.first, of=count)
-        return texts.PROGRESS_RANGE.format(first=self.first, last=self.last, of=count)
+            return T_(texts.PROGRESS_ONE, number=self.first, of=count)
+        return T_(texts.PROGRESS_RANGE, first=self.first, last=self.last, of=count)
 
 
 def progress(session: Session, page: Page) -> Progress:
@@ -158,10 +159,10 @@ def progress(session: Session, page: Page) -> Progress:
     return Progress(first, last, len(visible), up_to, answered)
 
 
-def progress_text(session: Session, question_id: str) -> str:
+def progress_text(session: Session, question_id: str) -> Text:
     """The progress line of one question's page ("Question 4 of up to 18")."""
     page = page_of(session, question_id)
-    return progress(session, page).text() if page is not None else ""
+    return progress(session, page).text() if page is not None else Text("")
 
 
 def _may_still_show(session: Session, page: Page, visible: list[AnyQuestion]) -> list[AnyQuestion]:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.owner import alive, terminal_resume_key, this_process
 from survey_tui.core.record import Record
+from survey_tui.core.texts import Text, length_text
 
 __all__ = [
     "Session",
@@ -257,7 +258,7 @@ def _rounded(seconds: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 1) for k, v in seconds.items()}
 
 
-def length_summary(questionnaire: Questionnaire, group: str | None = None) -> str:
+def length_summary(questionnaire: Questionnaire, group: str | None = None) -> Text:
     """ "7 questions, about 2 minutes." (singular where it is one), for the welcome text.
 
     Counts only what ``group`` (or, when not known yet, the group asked the most) can be
@@ -274,10 +275,7 @@ def length_summary(questionnaire: Questionnaire, group: str | None = None) -> st
     per_group = [asked(group)] if group else [asked(g) for g in questionnaire.group_ids]
     count = max(n for n, _ in per_group)
     up_to = any(c for _, c in per_group) or len({n for n, _ in per_group}) > 1
-    minutes = questionnaire.estimate_minutes()
-    questions = "question" if count == 1 else "questions"
-    prefix = "up to " if up_to else ""
-    return f"{prefix}{count} {questions}, about {minutes:g} minute{'' if minutes == 1 else 's'}."
+    return length_text(count, questionnaire.estimate_minutes(), up_to)
 
 
 def find_resumable(

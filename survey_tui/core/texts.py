@@ -1,123 +1,310 @@
-"""The words the respondent's front ends show (TUI, ``--plain``, web form), in one place.
+"""The words the product itself shows respondents (TUI, ``--plain``, web form), in one place.
 
-Buttons, prompts, progress and messages live here so that the terminal and the browser say
-the same thing, and so that a translation (gettext) has one module to wrap. Keys and layout
-hints that only make sense in one front end ("Ctrl+S to start") stay with that front end;
-the reasons an answer is refused are in :mod:`survey_tui.core.answers`.
+Each constant is a message id of the gettext catalogs in ``survey_tui/locale`` (English is
+the source language: the ids are the English texts). A constant is a :class:`Text`, a ``str``
+that reads as English and remembers its id, so core code can hand it on as it is and a front
+end shows it in the respondent's language with :class:`survey_tui.core.i18n.Words`.
+Messages with values are made with :func:`T_` / :func:`Tn_` where they are needed (the
+reasons an answer is refused are in :mod:`survey_tui.core.answers`). Babel's extractor finds
+every message by the markers ``N_``, ``T_`` and ``Tn_`` (docs/front-ends.md, Languages).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+
+class Text(str):
+    """A product message: its English text, plus what a translation needs (the message id,
+    the plural form and count, the values of its ``{placeholders}``)."""
+
+    msgid: str
+    plural: str | None
+    n: int | None  # the count a plural message depends on
+    values: Mapping[str, Any] | None
+
+    def __new__(
+        cls,
+        msgid: str,
+        *,
+        plural: str | None = None,
+        count: int | None = None,
+        values: Mapping[str, Any] | None = None,
+    ) -> Text:
+        english = plural if plural is not None and count != 1 else msgid
+        if values is not None:
+            english = english.format(**values)
+        made = super().__new__(cls, english)
+        made.msgid, made.plural, made.n, made.values = msgid, plural, count, values
+        return made
+
+
+def N_(msgid: str) -> Text:
+    """Mark a message for the catalogs (no values)."""
+    return Text(msgid)
+
+
+def T_(msgid: str, /, **values: Any) -> Text:
+    """A message with the values of its ``{placeholders}`` (values may be Texts too)."""
+    return Text(msgid, values=values)
+
+
+def Tn_(singular: str, plural: str, count: int, /, **values: Any) -> Text:
+    """A message that depends on a count ("1 answer", "3 answers"); ``count`` is a value too."""
+    return Text(singular, plural=plural, count=count, values={"count": count, **values})
+
+
+def join(*parts: str) -> str:
+    """Hint parts on one line: "↑↓ or a digit to choose · Enter: next"."""
+    return " · ".join(part for part in parts if part)
+
+
 # --- buttons ---------------------------------------------------------------------------
-START = "Start"
-NEXT = "Next"
-BACK = "Back"
-SUBMIT = "Submit"
-CHANGE = "Change"
-START_OVER = "Start over"
-NEXT_RESPONDENT = "Next respondent"
+START = N_("Start")
+NEXT = N_("Next")
+BACK = N_("Back")
+SUBMIT = N_("Submit")
+CHANGE = N_("Change")
+START_OVER = N_("Start over")
+NEXT_RESPONDENT = N_("Next respondent")
+RESUME = N_("Resume")
+CLOSE = N_("Close")
+AGREE = N_("Agree")
+BACK_TO_LIST = N_("Back to the list")
+LIGHT_DARK = N_("Light/dark")
+PALETTE = N_("palette")  # Textual's command palette key in the footer
+# Key names as the footer shows them (Textual's own short names), by that name.
+KEY_NAMES = {
+    "pgup": N_("pgup"),
+    "pgdn": N_("pgdn"),
+    "enter": N_("enter"),
+    "space": N_("space"),
+}
 
 # --- welcome ---------------------------------------------------------------------------
-CONSENT_AGREE = "I agree to take part"
+CONSENT_AGREE = N_("I agree to take part")
 # An interview guide's welcome is read by the interviewer, about the interviewee.
-INTERVIEW_CONSENT_AGREE = "The interviewee agrees to take part"
-INTERVIEW_GROUP_PROMPT = "Which group is the interviewee in?"
-CONSENT_NEEDED = "Please tick 'I agree' to take part."
-GROUP_PROMPT = "Which of these describes you best?"
-GROUP_NEEDED = "Please choose the group that describes you."
+INTERVIEW_CONSENT_AGREE = N_("The interviewee agrees to take part")
+INTERVIEW_GROUP_PROMPT = N_("Which group is the interviewee in?")
+CONSENT_NEEDED = N_("Please tick 'I agree' to take part.")
+GROUP_PROMPT = N_("Which of these describes you best?")
+GROUP_NEEDED = N_("Please choose the group that describes you.")
+LANGUAGE_PROMPT = N_("Language")
+LANGUAGE_CHANGED = N_("The survey is now shown in {language}.")
+
+
+def length_text(count: int, minutes: float, up_to: bool) -> Text:
+    """ "7 questions, about 2 minutes." with "Up to" when conditions may ask fewer."""
+    questions = Tn_("{count} question", "{count} questions", count)
+    about = Tn_(
+        "about {minutes} minute",
+        "about {minutes} minutes",
+        1 if minutes == 1 else 2,
+        minutes=f"{minutes:g}",
+    )
+    if up_to:
+        return T_("up to {questions}, {about}.", questions=questions, about=about)
+    return T_("{questions}, {about}.", questions=questions, about=about)
+
 
 # --- questions -------------------------------------------------------------------------
-OPTIONAL = "(optional)"
-PROGRESS_ONE = "Question {number} of {of}"
-PROGRESS_RANGE = "Questions {first}-{last} of {of}"
-PROGRESS_OF = "{total}"
-PROGRESS_UP_TO = "up to {total}"
-OTHER_OPTION = "Other"
-OTHER_TEXT = "Your own answer"
-OTHER_RULE = "Your own answer (Other) cannot contain ';'."
-PROBES = "Probes (for the interviewer, ask as needed)"
-NOTES = "Notes"
-CHARACTERS = "{count} / {limit} characters"
-UP_TO_CHARACTERS = "Up to {limit} characters."
-MORE_QUESTIONS = "Your answers brought up more questions on this page; please look at them."
+OPTIONAL = N_("(optional)")
+PROGRESS_ONE = N_("Question {number} of {of}")
+PROGRESS_RANGE = N_("Questions {first}-{last} of {of}")
+PROGRESS_OF = N_("{total}")
+PROGRESS_UP_TO = N_("up to {total}")
+OTHER_OPTION = N_("Other")
+OTHER_TEXT = N_("Your own answer")
+OTHER_OWN_ANSWER = N_("Other: your own answer")  # the label of the web form's "Other" text box
+OTHER_RULE = N_("Your own answer (Other) cannot contain ';'.")
+OTHER_TYPE_BELOW = N_("Other (type below)")
+OTHER_OPTIONAL = N_("Other (optional)")
+PROBES = N_("Probes (for the interviewer, ask as needed)")
+NOTES = N_("Notes")
+NOTE = N_("Note")
+CHARACTERS = N_("{count} / {limit} characters")
+UP_TO_CHARACTERS = N_("Up to {limit} characters.")
+MORE_QUESTIONS = N_("Your answers brought up more questions on this page; please look at them.")
+NO_ANSWER = N_("(no answer)")
+OTHER_ANSWER = N_("Other: {answer}")
+DONT_KNOW = N_("don't know")
+
+# --- hints under a question (what the answer may be) -------------------------------------
+CHOOSE_RANGE = N_("Choose {low} to {high}.")
+CHOOSE_EXACTLY = N_("Choose {low}.")
+CHOOSE_UP_TO = N_("Choose up to {high}.")
+CHOOSE_AT_LEAST = N_("Choose at least {low}.")
+NUMBER_RANGE = N_("{kind} from {low} to {high}{unit}.")
+NUMBER_ANY = N_("{kind}{unit}.")
+A_NUMBER = N_("A number")
+A_WHOLE_NUMBER = N_("A whole number")
+MINUTES_UNIT = N_("min")
+
+# --- the terminal's key hints (TUI) ----------------------------------------------------
+KEYS_WELCOME = N_("↑↓/PgDn to read · Tab to the choices below · Ctrl+S to start")
+KEYS_CONSENT = N_("{agree} (Space to tick, then Tab to the groups)")
+KEYS_CONSENT_START = N_("{agree} (Space to tick, then Ctrl+S to start)")
+KEYS_GROUP = N_("{prompt} (arrows or digit, then Enter)")
+KEYS_LANGUAGE = N_("{prompt} (arrows or digit, then Enter)")
+KEYS_NEXT = N_("Enter: next")
+KEYS_CHOOSE = N_("↑↓ or a digit to choose")
+KEYS_TEN = N_("↑↓ or 0-9 to choose · 10: type 1 then 0")
+KEYS_MOVE = N_("↑↓ to move")
+KEYS_TICK_UNTICK = N_("Space: tick or untick")
+KEYS_TICK = N_("Space: tick")
+KEYS_PAST_LAST = N_("↓ past the last: Other")
+KEYS_MATRIX = N_("A digit (or ←→ and Space) rates a row and moves down")
+KEYS_ROWS = N_("↑↓: rows")
+KEYS_PAGE_NEXT = N_("PgDn: next")
+KEYS_TEXT = N_("PgDn or Ctrl+N: next · Tab: buttons")
+KEYS_REVIEW = N_("↑↓ to an answer, Enter to change it · Ctrl+S to submit")
+KEYS_CLOSE = N_("Press Enter to close.")
+KEYS_DONT_KNOW = N_("{key}: {label}")
+TICK_RANGE = N_("Tick {low} to {high}")
+TICK_EXACTLY = N_("Tick {low}")
+TICK_UP_TO = N_("Tick up to {high}")
+TICK_AT_LEAST = N_("Tick at least {low}")
+TYPE_KIND = N_("Type {kind}{unit}")
+TYPE_KIND_RANGE = N_("Type {kind} from {low} to {high}{unit}")
+KIND_NUMBER = N_("a number")
+KIND_WHOLE_NUMBER = N_("a whole number")
+NUMBER_PLACEHOLDER = N_("number")
+OPTIONAL_SHORT = N_("optional")
+NOTES_TITLE = N_("Notes (Tab here; saved as you type)")
+NOTES_PLACEHOLDER = N_("Notes: what was said, close to their words")
+PROBES_FOR_YOU = N_("Probes (for you, ask as needed):")
+TIME = N_("Time {elapsed}")
+REVIEW_NOTE = N_("Note: {note}")
 
 # --- errors ----------------------------------------------------------------------------
-ERROR_PREFIX = "Error:"
-ERRORS_TITLE = "There is a problem"
+ERROR_PREFIX = N_("Error:")
+ERRORS_TITLE = N_("There is a problem")
 
 # --- review, submit, thanks ------------------------------------------------------------
-REVIEW_TITLE = "Review your answers"
-STILL_NEEDED = "Some questions still need an answer."
-THANKS_TITLE = "Thank you!"
-RECORDED = "{what} has been recorded."
-YOUR_RESPONSE = "Your response"
-THE_INTERVIEW = "The interview"
-CHANGE_WHICH = "answer {number}"
-CLOSE_TAB = "You can close this page now."
-CONTINUE = "Continue"
+REVIEW_TITLE = N_("Review your answers")
+STILL_NEEDED = N_("Some questions still need an answer.")
+THANKS_TITLE = N_("Thank you!")
+RECORDED = N_("{what} has been recorded.")
+YOUR_RESPONSE = N_("Your response")
+THE_INTERVIEW = N_("The interview")
+CHANGE_WHICH = N_("answer {number}")
+CLOSE_TAB = N_("You can close this page now.")
+CONTINUE = N_("Continue")
 
 # --- resume and kiosk ------------------------------------------------------------------
-RESUME_TITLE = "Unfinished response found"
-RESUME_STARTED = "Started {started} UTC with {count} given so far."
-ANSWERS = ("{count} answer", "{count} answers")
-SAVED_ON_LEAVING = (
+RESUME_TITLE = N_("Unfinished response found")
+RESUME_STARTED = N_("Started {started} UTC with {count} given so far.")
+RESUME_OR_START_OVER = N_("Resume it, or start over as a new respondent?")
+RESUME_KEY = N_("Resume (R)")
+START_OVER_KEY = N_("Start over (S)")
+SAVED_ON_LEAVING = N_(
     "Your answers so far are saved. To carry on, run the same command again in this "
     "terminal and choose Resume."
 )
-PRACTICE = (
+PRACTICE = N_(
     "Practice run: this response is marked as practice; analysis, reports, export and the "
     "dashboard leave it out, and survey-tui delete --test removes it."
 )
-NOTHING_SAVED_ON_LEAVING = "Stopped before the first answer; nothing was recorded."
-RESUMED = "Welcome back: your earlier answers are kept, carry on where you left off."
-KIOSK_NEXT = "The survey restarts for the next person in a moment."
+NOTHING_SAVED_ON_LEAVING = N_("Stopped before the first answer; nothing was recorded.")
+RESUMED = N_("Welcome back: your earlier answers are kept, carry on where you left off.")
+KIOSK_NEXT = N_("The survey restarts for the next person in a moment.")
+KIOSK_NEXT_KEY = N_("The survey restarts for the next person in a moment (Enter: now).")
+KIOSK_STILL_THERE = N_("Still there? Press any key, or this survey starts over in {seconds} s.")
+KIOSK_LEAVE = N_("Leave (PIN)")
+PIN_TITLE = N_("Facilitator PIN")
+PIN_HELP = N_("Type the PIN and press Enter to leave. Esc: back to the survey.")
+PIN_PLACEHOLDER = N_("PIN")
+PIN_BACK = N_("Back to survey")
+PIN_WAIT = N_("Wait {seconds} s before the next try.")
+PIN_AGAIN = N_("You can try again now.")
+PIN_TOO_MANY = N_("Too many wrong PINs.")
+PIN_WRONG = N_("Wrong PIN (attempt {attempt}).")
 
-# --- hints under a question (what the answer may be) -------------------------------------
-CHOOSE_RANGE = "Choose {low} to {high}."
-CHOOSE_EXACTLY = "Choose {low}."
-CHOOSE_UP_TO = "Choose up to {high}."
-CHOOSE_AT_LEAST = "Choose at least {low}."
-NUMBER_RANGE = "{kind} from {low} to {high}{unit}."
-NUMBER_ANY = "{kind}{unit}."
-A_NUMBER = "A number"
-A_WHOLE_NUMBER = "A whole number"
+
+def answers_count(count: int) -> Text:
+    """ "1 answer", "3 answers"."""
+    return Tn_("{count} answer", "{count} answers", count)
+
+
+# --- the line-by-line prompts (--plain) ------------------------------------------------
+PLAIN_HOW = N_("Type the number of your answer and press Enter. Type < to go back.")
+PLAIN_NOTES = N_("After each rated or chosen question you can type a note (Enter: none).")
+PLAIN_RESUME = N_("You have an unfinished response ({count}). Resume it? (yes/no) ")
+PLAIN_AGREE = N_("Do you agree to take part? (yes/no): ")
+PLAIN_INTERVIEW_AGREE = N_("Does the interviewee agree to take part? (yes/no): ")
+PLAIN_DECLINED = N_("You did not agree; nothing was recorded.")
+PLAIN_INPUT_ENDED = N_("Input ended; your answers so far are saved as an unfinished response.")
+PLAIN_ENDED_EARLY = N_("Input ended before the survey was finished.")
+PLAIN_THANKS = N_("Thank you! {what} has been recorded.")
+PLAIN_YES_NO = N_("Please type yes or no.")
+#: What a respondent may type for yes and no, besides "y"/"yes" and "n"/"no" (space-separated).
+PLAIN_YES_WORDS = N_("y yes")
+PLAIN_NO_WORDS = N_("n no")
+PLAIN_CHOICE = N_("Your choice: ")
+PLAIN_NUMBER_FROM = N_("Type a number from {low} to {high}.")
+PLAIN_ERROR = N_("Error: {message}")
+PLAIN_CURRENT_NOTE = N_("Current note: {note} (Enter keeps it)")
+PLAIN_NOTE_PROMPT = N_("Note (Enter: none): ")
+PLAIN_SEVERAL = N_("Type one or more numbers separated by commas.")
+PLAIN_OTHER_AFTER = N_("Or add your own answer (Other) after the numbers, e.g. 1, 3, Pairing.")
+PLAIN_OTHER = N_("Or type your own answer (Other).")
+PLAIN_TYPE_NUMBER = N_("Type {kind}{range}")
+PLAIN_RANGE = N_(" from {low} to {high}{unit}.")
+PLAIN_TYPE_TEXT = N_("Type your answer (up to {limit} characters).")
+PLAIN_MORE_LINES = N_("End a line with {more} to go on on a new line.")
+PLAIN_PROBES = N_("Probes (for the interviewer, ask as needed):")
+PLAIN_OPTIONAL = N_("(Optional: press Enter to skip.)")
+PLAIN_CURRENT = N_("Current answer: {answer} (Enter keeps it)")
+PLAIN_SUBMIT = N_("Press Enter to submit, or type a number to change that answer: ")
+#: Words that submit from the review besides an empty line (space-separated).
+PLAIN_SUBMIT_WORDS = N_("y yes submit")
+PLAIN_STILL_NEEDED = N_("Question {number} still needs an answer.")
+PLAIN_CHANGE_WHICH = N_("Type a number from 1 to {count}, or press Enter.")
+PLAIN_LANGUAGES = N_("Language: type its number (Enter: {language}).")
 
 # --- the web form's refusals (shown as a page, with one line in the server log) ----------
-EXPIRED_TITLE = "This page has expired"
-EXPIRED = "Your answers so far are kept. Continue from where you were."
-REFUSED_TITLE = "Request refused"
-REFUSED = "This request did not come from the survey's own pages."
-NOT_FOUND_TITLE = "Page not found"
-NOT_FOUND = "There is no such page in this survey."
-TOO_MANY_TITLE = "Too many requests"
-TOO_MANY = "Please wait a moment, then try again."
-BAD_REQUEST_TITLE = "Bad request"
-BAD_REQUEST = "The survey could not read what your browser sent."
-FAILED_TITLE = "Something went wrong"
-FAILED = "Your answer could not be saved. Please try again in a moment."
+EXPIRED_TITLE = N_("This page has expired")
+EXPIRED = N_("Your answers so far are kept. Continue from where you were.")
+REFUSED_TITLE = N_("Request refused")
+REFUSED = N_("This request did not come from the survey's own pages.")
+NOT_FOUND_TITLE = N_("Page not found")
+NOT_FOUND = N_("There is no such page in this survey.")
+TOO_MANY_TITLE = N_("Too many requests")
+TOO_MANY = N_("Please wait a moment, then try again.")
+BAD_REQUEST_TITLE = N_("Bad request")
+BAD_REQUEST = N_("The survey could not read what your browser sent.")
+FAILED_TITLE = N_("Something went wrong")
+FAILED = N_("Your answer could not be saved. Please try again in a moment.")
+LANGUAGE_NAV = N_("Choose a language")
 
 # --- the feedback log's form (TUI, web /log) ---------------------------------------------
-LOG_TITLE = "Log one AI event"
-LOG_INTRO = (
+LOG_TITLE = N_("Log one AI event")
+LOG_INTRO = N_(
     "A few seconds: which workflow, which tool, what came of it. Anonymous: only the day, "
     "your group and a random device token are kept."
 )
-LOG_GROUP = "Your group"
-LOG_WORKFLOW = "Workflow"
-LOG_TOOL = "AI tool"
-LOG_OTHER_TOOL = "Other tool (if it is not in the list)"
-LOG_OUTCOME = "What came of it"
-LOG_MINUTES = "Minutes saved (if it helped) or lost (otherwise)"
-LOG_NOTE = "Note (optional)"
-LOG_DATE = "Day it happened"
-LOG_SAVE = "Log it"
-LOG_DONE = "Logged. Thank you: log the next one whenever it happens."
-LOG_UNDO = "Undo my last entry"
-LOG_UNDONE = "Your last entry was removed."
-LOG_NOTHING_TO_UNDO = "There is no entry of yours to undo."
-LOG_CHOOSE = "Choose"
-
-
-def answers_count(count: int) -> str:
-    """ "1 answer", "3 answers"."""
-    return ANSWERS[0 if count == 1 else 1].format(count=count)
+LOG_GROUP = N_("Your group")
+LOG_WORKFLOW = N_("Workflow")
+LOG_TOOL = N_("AI tool")
+LOG_OTHER_TOOL = N_("Other tool (if it is not in the list)")
+LOG_OUTCOME = N_("What came of it")
+LOG_MINUTES = N_("Minutes saved (if it helped) or lost (otherwise)")
+LOG_NOTE = N_("Note (optional)")
+LOG_NOTE_UP_TO = N_("Note (optional), up to {limit} characters")
+LOG_DATE = N_("Day it happened")
+LOG_SAVE = N_("Log it")
+LOG_DONE = N_("Logged. Thank you: log the next one whenever it happens.")
+LOG_UNDO = N_("Undo my last entry")
+LOG_UNDONE = N_("Your last entry was removed.")
+LOG_NOTHING_TO_UNDO = N_("There is no entry of yours to undo.")
+LOG_CHOOSE = N_("Choose")
+LOG_CHOOSE_GROUP = N_("Choose your group")
+LOG_CHOOSE_WORKFLOW = N_("Choose the workflow")
+LOG_CHOOSE_TOOL = N_("Choose the tool")
+LOG_OTHER_LABEL = N_("Other (type its name)")
+LOG_WHICH_TOOL = N_("Which tool?")
+LOG_MINUTES_RANGE = N_("0 to {limit}")
+LOG_KEYS = N_("Enter in the last field or Ctrl+S saves; Esc leaves.")
+LOG_SAVE_KEY = N_("Save")
+LOG_LEAVE_KEY = N_("Leave without logging")

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from survey_tui.core import flow, texts
+from survey_tui.core.i18n import Words, words
 from survey_tui.core.live import TOUCH_INTERVAL, Touchable, touch
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Store
@@ -46,12 +47,20 @@ class SurveyApp(App[None]):
         resume_key: str | None = None,
         from_home: bool = False,
         test: bool = False,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         self.resume_key = resume_key
         # A rehearsal (run --test): the response is marked and left out of every analysis.
         self.test = test
+        # The file as loaded (every language); ``questionnaire`` is it in the chosen language.
+        self.source = questionnaire
+        # --lang: the language is fixed, the welcome screen offers no choice.
+        self.language_fixed = language is not None
+        self.language: str | None = None
         self.questionnaire = questionnaire
+        self.words: Words = words(None)
+        self.set_language(language or questionnaire.default_language)
         self.store = store
         # With one group there is nothing to ask.
         only = questionnaire.group_ids[0] if len(questionnaire.group_ids) == 1 else None
@@ -71,7 +80,29 @@ class SurveyApp(App[None]):
         # How often the open partial response is marked as still being answered (so counts of
         # "in progress" drop closed terminals); tests shorten it instead of waiting a minute.
         self.touch_seconds = TOUCH_INTERVAL.total_seconds()
-        self.sub_title = questionnaire.title
+
+    def set_language(self, language: str | None) -> None:
+        """Show the questionnaire and the product's words in ``language`` (a declared tag;
+        None: a questionnaire that declares no languages)."""
+        if language is not None and self.source.languages:
+            self.questionnaire = self.source.in_language(language)
+        self.language = language if self.source.languages else None
+        self.words = words(language)
+        self.sub_title = self.questionnaire.title
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it, its name in the respondent's language (Bild↓)."""
+        shown = super().get_key_display(binding)
+        parts = shown.split("+")
+        return "+".join(self.words(texts.KEY_NAMES.get(part, part)) for part in parts)
+
+    @property
+    def language_choice(self) -> dict[str, str]:
+        """The languages the welcome screen offers ({tag: its own name}); empty when the
+        questionnaire has one language or ``--lang`` fixed it."""
+        if self.language_fixed or len(self.source.languages) < 2:
+            return {}
+        return self.source.language_names()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):
@@ -90,7 +121,7 @@ class SurveyApp(App[None]):
 
         self.set_interval(self.touch_seconds, self.touch_partial)
         if self.test:
-            self.notify(texts.PRACTICE, timeout=8)
+            self.notify(self.words(texts.PRACTICE), timeout=8)
         record = find_resumable(
             self.questionnaire, self.store, self.resume_key, self.fixed_group, test=self.test
         )
@@ -146,7 +177,7 @@ class SurveyApp(App[None]):
         """Leave; an unfinished response is kept, and the respondent is told how to go on."""
         session = self.session
         if session is not None and session.record is not None and not session.submitted:
-            self.leaving_message = texts.SAVED_ON_LEAVING
+            self.leaving_message = self.words(texts.SAVED_ON_LEAVING)
         # From the home, the list says it (a line printed here would be hidden by the list).
         self.exit(message=None if self.from_home else self.leaving_message)
 
@@ -181,6 +212,8 @@ class SurveyApp(App[None]):
             self.show_welcome()
             return
         # A record stored before answers were cleaned on write could hold terminal controls.
+        if record.get("language") and self.source.languages:
+            self.set_language(self._declared(str(record["language"])))
         self.session = Session.resumed(self.questionnaire, self.store, clean_record(record))
         question = self.session.resume_point()
         self.push_screen(_blank())
@@ -198,6 +231,7 @@ class SurveyApp(App[None]):
             mode=self.mode,
             resume_key=self.resume_key,
             test=self.test,
+            language=self.language,
         )
         self.session.begin()
         first = self.session.first()
@@ -205,6 +239,16 @@ class SurveyApp(App[None]):
             self.show_review()
         else:
             self.show_question(first)
+
+    def _declared(self, tag: str) -> str | None:
+        """A stored record's language as a declared tag (None: the file no longer has it)."""
+        from survey_tui.core.errors import SurveyError
+        from survey_tui.core.languages import resolve_language
+
+        try:
+            return resolve_language(tag, self.source.languages)
+        except SurveyError:
+            return self.source.default_language
 
     def show_question(self, question: AnyQuestion) -> None:
         from survey_tui.tui.screens.survey import QuestionScreen

@@ -11,9 +11,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from survey_tui.core import texts
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.pin import PinBackoff
 from survey_tui.core.session import Store
+from survey_tui.core.texts import T_
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.screens.pin import PinScreen
 
@@ -25,7 +27,7 @@ class KioskApp(SurveyApp):
     ENABLE_COMMAND_PALETTE: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, so no focused widget (ctrl+c copies in Input) can swallow them.
-        Binding("ctrl+q", "quit", "Leave (PIN)", show=False, priority=True),
+        Binding("ctrl+q", "quit", texts.KIOSK_LEAVE, show=False, priority=True),
         Binding("ctrl+c", "quit", show=False, priority=True),
         # Not priority: only an Esc that nothing else used reaches the top.
         Binding("escape", "quit", show=False),
@@ -42,9 +44,18 @@ class KioskApp(SurveyApp):
         thanks_seconds: float = 5.0,
         idle_seconds: float = 180.0,
         test: bool = False,
+        language: str | None = None,
     ) -> None:
         # No resume key: a respondent must never be offered the previous person's answers.
-        super().__init__(questionnaire, store, group=group, wave=wave, resume_key=None, test=test)
+        super().__init__(
+            questionnaire,
+            store,
+            group=group,
+            wave=wave,
+            resume_key=None,
+            test=test,
+            language=language,
+        )
         self._pin = pin
         # One back-off for every PIN prompt: closing and reopening it must not reset the wait.
         # It reads the app's clock at each call, so a test that swaps the clock moves it too.
@@ -81,7 +92,7 @@ class KioskApp(SurveyApp):
         elif idle >= warn_at and not self._warned:
             self._warned = True
             left = round(self.idle_seconds - idle)
-            self.notify(f"Still there? Press any key, or this survey starts over in {left} s.")
+            self.notify(self.words(T_(texts.KIOSK_STILL_THERE, seconds=left)))
 
     def start_over(self) -> None:
         """Drop the current respondent's session and show a fresh welcome screen."""
@@ -89,6 +100,7 @@ class KioskApp(SurveyApp):
 
         self.abandoned += 1
         self.session = None
+        self.reset_language()
         self._warned = False
         self._last_input = self.clock()
         self.clear_notifications()
@@ -109,7 +121,14 @@ class KioskApp(SurveyApp):
         from survey_tui.tui.screens.survey import WelcomeScreen
 
         self.session = None
+        self.reset_language()
         self.switch_screen(WelcomeScreen(self.start_session, self.fixed_group))
+
+    def reset_language(self) -> None:
+        """The next person starts in the default language (or the one --lang fixed), not in
+        the one the last person chose."""
+        if not self.language_fixed:
+            self.set_language(self.source.default_language)
 
     async def action_quit(self) -> None:
         if isinstance(self.screen, PinScreen):
@@ -124,15 +143,16 @@ class KioskApp(SurveyApp):
 class KioskThanksScreen(Screen[None]):
     """A short thank-you; then (after a few seconds, or Enter) the next respondent starts."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", "Next respondent")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", texts.NEXT_RESPONDENT)]
 
     app = getters.app(KioskApp)
 
     def compose(self) -> ComposeResult:
+        w = self.app.words
         with Vertical(id="thanks"):
-            yield Static("Thank you!", classes="title")
-            yield Label("Your response has been recorded.")
-            yield Label("The survey restarts for the next person in a moment (Enter: now).")
+            yield Static(w(texts.THANKS_TITLE), classes="title")
+            yield Label(w(T_(texts.RECORDED, what=texts.YOUR_RESPONSE)))
+            yield Label(w(texts.KIOSK_NEXT_KEY))
 
     def on_mount(self) -> None:
         self.set_timer(self.app.thanks_seconds, self.action_next)

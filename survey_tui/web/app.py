@@ -24,6 +24,7 @@ from survey_tui.core.model import MultiChoiceQuestion, Questionnaire, SingleChoi
 from survey_tui.core.model import TextQuestion as _Text
 from survey_tui.core.session import Store
 from survey_tui.web import forms
+from survey_tui.web.base import Asked, asked_language
 from survey_tui.web.forms import BadForm
 from survey_tui.web.pages import Pages, Reply, Settings
 from survey_tui.web.render import static_file
@@ -59,6 +60,7 @@ class WebConfig:
     per_page: PerPage = "question"
     rate_limit: float = 20.0  # requests a second per client address
     tls: bool = False
+    language: str | None = None  # --lang: every page in it, no choice offered
 
 
 def body_limit(q: Questionnaire) -> int:
@@ -89,7 +91,8 @@ class FormServer:
             q, store, group=config.group, wave=config.wave, mode=mode, kiosk=config.kiosk
         )
         self.pages = Pages(
-            Settings(q, config.group or only, config.kiosk, config.per_page), self.respondents
+            Settings(q, config.group or only, config.kiosk, config.per_page, config.language),
+            self.respondents,
         )
         self.signer = signer or Signer()
         self.limiter = RateLimiter(config.rate_limit, max(10.0, 3 * config.rate_limit))
@@ -159,8 +162,10 @@ class FormServer:
             response.del_cookie(RESUME_COOKIE, path="/")
         return response
 
-    def refusal(self, status: int, title: str, text: str) -> web.StreamResponse:
-        return self.respond(self.pages.message(status, title, text))
+    def refusal(
+        self, status: int, title: str, text: str, asked: Asked | None = None
+    ) -> web.StreamResponse:
+        return self.respond(self.pages.message(status, title, text, asked=asked))
 
     async def form(self, request: web.Request) -> Any:
         """The posted fields, after the anti-forgery token is checked (else 403)."""
@@ -181,16 +186,16 @@ class FormServer:
         csrf, fresh = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
         back = request.query.get("back") == "1"
-        reply = await self.run(
-            token, partial(self.pages.welcome, back=back), token, csrf, read=True
-        )
+        welcome = partial(self.pages.welcome, back=back, asked=asked_language(request))
+        reply = await self.run(token, welcome, token, csrf, read=True)
         return self.respond(reply, fresh)
 
     async def start(self, request: web.Request) -> web.StreamResponse:
         data = await self.form(request)
         csrf, _ = self.csrf(request)
         token = request.cookies.get(RESUME_COOKIE)
-        return self.respond(await self.run(token, self.pages.start, token, csrf, data))
+        start = partial(self.pages.start, asked=asked_language(request))
+        return self.respond(await self.run(token, start, token, csrf, data))
 
     async def show(self, request: web.Request) -> web.StreamResponse:
         csrf, fresh = self.csrf(request)
@@ -230,7 +235,7 @@ class FormServer:
         return self.respond(await self.run(token, self.pages.restart, token))
 
     async def thanks(self, request: web.Request) -> web.StreamResponse:
-        return self.respond(self.pages.thanks())
+        return self.respond(self.pages.thanks(asked=asked_language(request)))
 
     async def no_icon(self, request: web.Request) -> web.StreamResponse:
         return web.Response(status=204, headers={"Cache-Control": "max-age=86400"})
@@ -264,32 +269,33 @@ class FormServer:
             return await handler(request)
         except Refused as refused:
             LOG.warning("refused %s %s: %s", request.method, request.path[:80], refused.reason)
-            return self.refused(refused.status)
+            return self.refused(refused.status, request)
         except BadForm as error:
             LOG.warning("refused %s %s: %s", request.method, request.path[:80], error)
-            return self.refused(400)
+            return self.refused(400, request)
         except web.HTTPException as error:
             if error.status >= 400:
                 LOG.warning("%s %s: %s", request.method, request.path[:80], error.reason)
-                return self.refused(error.status)
+                return self.refused(error.status, request)
             raise
         except SurveyError as error:  # the store could not be read or written
             LOG.error("%s %s: %s", request.method, request.path[:80], error)
-            return self.refused(500)
+            return self.refused(500, request)
         except Exception as error:  # a bug: one line for the log, a page for the browser
             LOG.error(
                 "%s %s: %s: %s", request.method, request.path[:80], type(error).__name__, error
             )
-            return self.refused(500)
+            return self.refused(500, request)
 
-    def refused(self, status: int) -> web.StreamResponse:
+    def refused(self, status: int, request: web.Request | None = None) -> web.StreamResponse:
         title, text = {
             403: (texts.EXPIRED_TITLE, texts.EXPIRED),
             404: (texts.NOT_FOUND_TITLE, texts.NOT_FOUND),
             429: (texts.TOO_MANY_TITLE, texts.TOO_MANY),
             500: (texts.FAILED_TITLE, texts.FAILED),
         }.get(status, (texts.BAD_REQUEST_TITLE, texts.BAD_REQUEST))
-        response = self.refusal(status, title, text)
+        asked = asked_language(request) if request is not None else None
+        response = self.refusal(status, title, text, asked)
         if status == 429:
             response.headers["Retry-After"] = "2"
         return response

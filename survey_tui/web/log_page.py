@@ -26,7 +26,9 @@ from survey_tui.core.feedback.entries import (
     undo_last,
 )
 from survey_tui.core.feedback.tokens import stored_contributor
+from survey_tui.core.i18n import words
 from survey_tui.core.model import OTHER_TOOL, Questionnaire
+from survey_tui.web.base import asked_language
 from survey_tui.web.forms import SHORT_FIELD, BadForm
 from survey_tui.web.render import render
 
@@ -93,31 +95,48 @@ class LogPage:
         assert q.feedback_log is not None
         self.feedback = q.feedback_log
 
-    def html(self, csrf: str, draft: Draft, *, status: int = 200, **extra: Any) -> str:
-        errors: list[tuple[str, str]] = extra.pop("problems", [])
+    def html(
+        self,
+        csrf: str,
+        draft: Draft,
+        *,
+        status: int = 200,
+        language: str | None = None,
+        **extra: Any,
+    ) -> str:
+        """The form in ``language`` (a declared tag, or None): the questionnaire's labels and
+        the product's words in it."""
+        w = words(language)
+        q = self.q.in_language(language) if language and self.q.languages else self.q
+        feedback = q.feedback_log
+        assert feedback is not None
+        errors: list[tuple[str, str]] = [(n, w(m)) for n, m in extra.pop("problems", [])]
+        notice = extra.pop("notice", None)
         by_field = dict(errors)
         chosen_tool = OTHER_TOOL if draft.other else (draft.tool or "")
         return render(
             "log.html",
-            survey_title=self.q.title,
-            page_title=texts.LOG_TITLE,
-            lang=self.lang,
+            w,
+            survey_title=q.title,
+            page_title=w(texts.LOG_TITLE),
+            lang=language or self.lang,
             restart_after=None,
             csrf=csrf,
             errors=[(FIELD_IDS.get(name, "log-form"), message) for name, message in errors],
             error=by_field,
-            groups=[] if self.group else [(g.id, g.label) for g in self.q.groups],
-            workflows=[(w.id, w.label) for w in self.q.log_workflows()],
-            tools=[(t.value, t.label) for t in self.feedback.tools],
-            outcomes=[(o.value, o.label) for o in self.feedback.outcomes],
+            groups=[] if self.group else [(g.id, g.label) for g in q.groups],
+            workflows=[(wf.id, wf.label) for wf in q.log_workflows()],
+            tools=[(t.value, t.label) for t in feedback.tools],
+            outcomes=[(o.value, o.label) for o in feedback.outcomes],
             other=OTHER_TOOL,
             other_max=OTHER_MAX,
             note_max=NOTE_MAX,
-            max_minutes=self.feedback.max_minutes,
+            max_minutes=feedback.max_minutes,
             draft=draft,
             chosen_tool=chosen_tool,
             other_text=draft.tool if draft.other else "",
             today=date.today().isoformat(),
+            notice=w(notice) if notice else None,
             **extra,
         )
 
@@ -160,6 +179,10 @@ def add_log_routes(app: web.Application, server: FormServer) -> None:
     config = server.config
     page = LogPage(config.questionnaire, config.group, server.store)
 
+    def language_of(request: web.Request) -> str | None:
+        """--lang, else ?lang= or the browser's Accept-Language, else the default."""
+        return server.pages.language_for(asked=asked_language(request))
+
     def cookie(response: web.StreamResponse, name: str, value: str) -> None:
         response.set_cookie(
             name,
@@ -193,6 +216,7 @@ def add_log_routes(app: web.Application, server: FormServer) -> None:
             page.html(
                 csrf,
                 draft,
+                language=language_of(request),
                 notice=notice.get(request.query.get("done", "")),
                 can_undo=_secret(request) is not None,
             ),
@@ -208,7 +232,12 @@ def add_log_routes(app: web.Application, server: FormServer) -> None:
         stored, problems = await _in_store(server, page.post, draft, secret)
         if not stored:
             html = page.html(
-                csrf, draft, problems=problems, notice=None, can_undo=_secret(request) is not None
+                csrf,
+                draft,
+                language=language_of(request),
+                problems=problems,
+                notice=None,
+                can_undo=_secret(request) is not None,
             )
             return reply(html, 422, None)
         response = web.Response(status=303, headers={"Location": "/log?done=1"})

@@ -13,6 +13,7 @@ from typing import Any
 from survey_tui.core import flow, texts
 from survey_tui.core.answers import check_answer
 from survey_tui.core.flow import Page
+from survey_tui.core.i18n import words
 from survey_tui.core.model import AnyQuestion
 from survey_tui.web import forms, views
 from survey_tui.web.base import Form, PageBase, Reply
@@ -47,7 +48,7 @@ class QuestionPages(PageBase):
         else:
             known = {s.id for s in self.q.sections}
         if key not in known:
-            return None, self.not_found()
+            return None, self.not_found(self.language_for(respondent.session))
         page = flow.next_page(respondent.session, key, self.per_page)
         return None, Reply(status=303, location=self._page_url(page))
 
@@ -81,7 +82,9 @@ class QuestionPages(PageBase):
         if "check" in query:
             session = respondent.session
             for question in page.questions:
-                problem = check_answer(self.q, question, session.answers.get(question.id))
+                problem = check_answer(
+                    session.questionnaire, question, session.answers.get(question.id)
+                )
                 if problem is not None:
                     state.errors[question.id] = problem
         respondent.shown_at = self.respondents.clock()
@@ -91,11 +94,15 @@ class QuestionPages(PageBase):
 
     def _draw(self, respondent: Respondent, page: Page, csrf: str, state: PageState) -> Reply:
         session = respondent.session
+        # The respondent's language: the questionnaire's texts and the product's words in it.
+        language = self.language_for(session)
+        q = self.respondents.shown(language)
+        w = words(language)
         visible = {x.id for x in page.questions}
         shown = state.shown if state.shown is not None else visible
         drawn = [
             views.question_view(
-                self.q,
+                q,
                 question,
                 session.group,
                 session.answers.get(question.id),
@@ -104,29 +111,31 @@ class QuestionPages(PageBase):
                 hidden=question.id not in shown,
                 posted=state.posted,
                 note=session.notes.get(question.id),
+                words=w,
             )
             for question in self._candidates(respondent, page)
         ]
         progress = flow.progress(session, page)
         can_go_back = flow.previous_page(session, page.key, self.per_page) is not None
-        title = page.section.title if page.section is not None else self.q.title
+        title = page.section.title if page.section is not None else q.title
         errors = [(_target(v), v.error) for v in drawn if v.error]
         return self._html(
             "page.html",
             status=422 if errors else 200,
-            page_title=progress.text(),
-            heading=title or self.q.title,
+            language=language,
+            page_title=w(progress.text()),
+            heading=title or q.title,
             intro=markdown_block(flow.section_intro(session, page)),
-            progress=progress.text(),
+            progress=w(progress.text()),
             progress_max=max(progress.up_to, progress.total, 1),
             progress_value=progress.answered,
-            notice=state.notice,
+            notice=w(state.notice) if state.notice else None,
             errors=errors,
             key=page.key,
             questions=drawn,
             shown=",".join(sorted(shown)),
             back_to_review=state.back_to_review,
-            next_label=texts.NEXT,
+            next_label=w(texts.NEXT),
             can_go_back=can_go_back or self._can_choose_group(),
             resumed=state.resumed and not self.settings.kiosk,
             csrf=csrf,
@@ -214,7 +223,9 @@ class QuestionPages(PageBase):
                 continue
             problem = read.problems.get(question.id)
             if problem is None:
-                problem = check_answer(self.q, question, read.values.get(question.id))
+                problem = check_answer(
+                    session.questionnaire, question, read.values.get(question.id)
+                )
             if problem is not None:
                 errors[question.id] = problem
         now = self.respondents.clock()
@@ -265,7 +276,9 @@ class QuestionPages(PageBase):
         return Reply(
             data={
                 "visible": [x.id for x in candidates if x.id in visible],
-                "progress": flow.progress(session, now_page).text(),
+                "progress": words(self.language_for(session))(
+                    flow.progress(session, now_page).text()
+                ),
             }
         )
 

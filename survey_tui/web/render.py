@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from survey_tui.core import texts
+from survey_tui.core.i18n import ENGLISH, Words, jinja_callables
 from survey_tui.web.forms import NOTE_MAX_LENGTH
 
 #: Headings in authored Markdown start at this level (the page's h1 and h2 come first).
@@ -57,7 +57,10 @@ def markdown_inline(source: str | None) -> Markup:
 
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(chosen: Words = ENGLISH) -> jinja2.Environment:
+    """The templates in ``chosen``'s language: ``t.NAME`` is a message of
+    :mod:`survey_tui.core.texts` in it, ``_()`` (Jinja2's i18n extension) its catalog. They
+    are globals, so macros imported from another template see them too."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("survey_tui.web", "templates"),
         autoescape=True,
@@ -65,15 +68,18 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # shipped templates never change under a running server
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["markdown"] = markdown_block
-    env.globals["t"] = texts
     env.globals["note_max"] = NOTE_MAX_LENGTH
+    env.globals["t"] = chosen
+    env.globals.update(jinja_callables(chosen))
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, chosen: Words = ENGLISH, **context: Any) -> str:
+    """``template`` in ``chosen``'s language."""
+    return environment(chosen).get_template(template).render(**context)
 
 
 @cache

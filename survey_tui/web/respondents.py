@@ -64,9 +64,25 @@ class Respondents:
         self.kiosk = kiosk
         self.clock = clock
         self.live: dict[str, Respondent] = {}
+        # The questionnaire in each language asked for so far (made once each).
+        self._shown: dict[str | None, Questionnaire] = {}
         self.submitted = 0
         # Tokens submitted lately: a second click on Submit lands on the thank-you page.
         self.done: dict[str, float] = {}
+
+    def shown(self, language: str | None) -> Questionnaire:
+        """The questionnaire in ``language`` (a declared tag; None: as loaded)."""
+        found = self._shown.get(language)
+        if found is None:
+            q = self.questionnaire
+            found = q.in_language(language) if language and q.languages else q
+            self._shown[language] = found
+        return found
+
+    def language_of(self, record: dict[str, object]) -> str | None:
+        """A stored response's language, if the questionnaire still declares it."""
+        stored = record.get("language")
+        return stored if stored in self.questionnaire.languages else None
 
     def get(self, token: str | None, *, store: bool = True) -> Respondent | None:
         """The respondent with this token: in memory, else (not in kiosk mode, and unless
@@ -78,7 +94,8 @@ class Respondents:
         if found is None and store and not self.kiosk:
             record = find_resumable(self.questionnaire, self.store, token, self.group)
             if record is not None:
-                session = Session.resumed(self.questionnaire, self.store, record)
+                shown = self.shown(self.language_of(record))
+                session = Session.resumed(shown, self.store, record)
                 found = self.live[token] = Respondent(token, session, saved_at=now)
         if found is not None:
             found.seen_at = now
@@ -94,11 +111,17 @@ class Respondents:
             return not self.kiosk
         return self.clock() - found.saved_at >= TOUCH_EVERY
 
-    def start(self, group: str) -> Respondent:
-        """A new respondent in ``group``: a new token and a partial response in the store."""
+    def start(self, group: str, language: str | None = None) -> Respondent:
+        """A new respondent in ``group`` answering in ``language``: a new token and a partial
+        response in the store."""
         token = secrets.token_urlsafe(24)
         session = Session(
-            self.questionnaire, self.store, group=group, wave=self.wave, mode=self.mode
+            self.shown(language),
+            self.store,
+            group=group,
+            wave=self.wave,
+            mode=self.mode,
+            language=language,
         )
         session.begin()
         if not self.kiosk:
@@ -111,6 +134,17 @@ class Respondents:
         now = self.clock()
         respondent = self.live[token] = Respondent(token, session, saved_at=now, seen_at=now)
         return respondent
+
+    def set_language(self, respondent: Respondent, language: str | None) -> None:
+        """Back on the welcome page, the respondent chose another language: the same
+        response goes on in it (saved at once, like a changed group)."""
+        session = respondent.session
+        session.questionnaire = self.shown(language)
+        session.language = language
+        if session.record is not None and language is not None:
+            session.record["language"] = language
+            session.save()
+        self.saved(respondent)
 
     def touch(self, respondent: Respondent) -> None:
         """Write the open response again if it has not been written for a minute."""

@@ -87,6 +87,7 @@ def web_config(plan: ServePlan) -> WebConfig:
         per_page=plan.per_page,
         rate_limit=plan.rate_limit,
         tls=plan.ssl_context is not None,
+        language=plan.language,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from survey_tui.core import texts
+from survey_tui.core.i18n import ENGLISH, Words
 from survey_tui.core.model import (
     DONT_KNOW,
     AnyQuestion,
@@ -20,6 +21,7 @@ from survey_tui.core.model import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from survey_tui.core.texts import T_
 from survey_tui.web.forms import (
     OTHER_CHOSEN,
     OTHER_MAX_LENGTH,
@@ -102,24 +104,28 @@ def _num(value: float) -> str:
 
 
 def _hint(question: AnyQuestion) -> str:
+    """The hint under a question, as a message (a :class:`~survey_tui.core.texts.Text`)."""
     if isinstance(question, MultiChoiceQuestion):
         low, high = question.min_selected, question.max_selected
         if low and high:
-            return (texts.CHOOSE_RANGE if low != high else texts.CHOOSE_EXACTLY).format(
-                low=low, high=high
-            )
+            exact = texts.CHOOSE_RANGE if low != high else texts.CHOOSE_EXACTLY
+            return T_(exact, low=low, high=high)
         if high:
-            return texts.CHOOSE_UP_TO.format(high=high)
+            return T_(texts.CHOOSE_UP_TO, high=high)
         if low:
-            return texts.CHOOSE_AT_LEAST.format(low=low)
+            return T_(texts.CHOOSE_AT_LEAST, low=low)
     if isinstance(question, NumberQuestion):
         kind = texts.A_WHOLE_NUMBER if question.integer else texts.A_NUMBER
         unit = f" {question.unit}" if question.unit else ""
         if question.min is not None and question.max is not None:
-            return texts.NUMBER_RANGE.format(
-                kind=kind, low=_num(question.min), high=_num(question.max), unit=unit
+            return T_(
+                texts.NUMBER_RANGE,
+                kind=kind,
+                low=_num(question.min),
+                high=_num(question.max),
+                unit=unit,
             )
-        return texts.NUMBER_ANY.format(kind=kind, unit=unit)
+        return T_(texts.NUMBER_ANY, kind=kind, unit=unit)
     return ""
 
 
@@ -134,16 +140,18 @@ def question_view(
     hidden: bool = False,
     posted: Mapping[str, Sequence[str]] | None = None,
     note: str | None = None,
+    words: Words = ENGLISH,
 ) -> QuestionView:
-    """The view of ``question`` showing ``stored`` (or, after an error, what was ``posted``)."""
+    """The view of ``question`` showing ``stored`` (or, after an error, what was ``posted``);
+    the product's words (hint, error, "Other") in ``words``' language."""
     view = QuestionView(
         id=question.id,
         type=question.type,
         text=question.text_for(group),
         help=markdown(question.help) if question.help else None,
         required=question.is_required,
-        hint=_hint(question),
-        error=error,
+        hint=words(_hint(question)),
+        error=words(error) if error else error,
         hidden=hidden,
         name=field_name(question),
         probes=list(question.probes or []) if q.mode == "interview" else [],
@@ -154,7 +162,7 @@ def question_view(
     if isinstance(question, MatrixQuestion):
         _matrix(q, question, view, stored, posted)
     elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
-        _choices(question, view, stored, posted)
+        _choices(question, view, stored, posted, words(texts.OTHER_OPTION))
     elif isinstance(question, NumberQuestion):
         _number(question, view, stored, posted)
     elif isinstance(question, TextQuestion):
@@ -219,6 +227,7 @@ def _choices(
     view: QuestionView,
     stored: Any,
     posted: Mapping[str, Sequence[str]] | None,
+    other_label: str = texts.OTHER_OPTION,
 ) -> None:
     known = question.option_values()
     if posted is not None:
@@ -241,7 +250,7 @@ def _choices(
             view.choices.append(
                 Choice(
                     OTHER_CHOSEN,
-                    texts.OTHER_OPTION,
+                    other_label,
                     OTHER_CHOSEN in picked,
                     f"f-{question.id}-other",
                 )

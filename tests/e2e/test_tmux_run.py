@@ -22,7 +22,8 @@ def test_flagship_questionnaire_answered_with_the_keyboard(tmp_path: Path) -> No
     db = tmp_path / "responses.json"
     rc = tmp_path / "rc"
     command = (
-        f"{sys.executable} -m survey_tui run ai-expectation-gap --group frontline "
+        # --lang en: the flagship declares two languages; fixed, the welcome offers no choice.
+        f"{sys.executable} -m survey_tui run ai-expectation-gap --group frontline --lang en "
         f"--db {db}; echo $? > {rc}"
     )
     term = Terminal(command)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 from survey_tui.core.errors import DataError, Problem, StoreError, suggest
 from survey_tui.core.feedback import LOG_TABLE
 from survey_tui.core.model import OTHER_TOOL, FeedbackLog, Questionnaire, slugify
+from survey_tui.core.texts import N_, T_
 from survey_tui.core.textsafety import strip_controls
 
 if TYPE_CHECKING:
@@ -57,6 +58,14 @@ class Draft:
     note: str | None = None
     date: str | None = None
     other: bool = False  # store a tool that is not in the list as an "Other" answer
+
+
+# What a missing choice says (messages of the catalogs: the web form shows them translated).
+CHOOSE = {
+    "group": N_("choose a group"),
+    "workflow": N_("choose a workflow"),
+    "outcome": N_("choose an outcome"),
+}
 
 
 def log_of(q: Questionnaire) -> FeedbackLog:
@@ -104,7 +113,7 @@ def check_draft(
 
     def pick(name: str, given: str | None, choices: list[tuple[str, str]]) -> None:
         if given is None or not given.strip():
-            problems.append((name, f"choose a {name}"))
+            problems.append((name, CHOOSE[name]))
             return
         found, message = find_choice(given, choices, name)
         if found is None:
@@ -121,7 +130,16 @@ def check_draft(
     _check_minutes(log, draft.minutes, values, problems)
     note = strip_controls(draft.note or "").strip()
     if len(note) > NOTE_MAX:
-        problems.append(("note", f"the note has {len(note)} characters; at most {NOTE_MAX}"))
+        problems.append(
+            (
+                "note",
+                T_(
+                    "the note has {count} characters; at most {limit}",
+                    count=len(note),
+                    limit=NOTE_MAX,
+                ),
+            )
+        )
     day = _check_date(draft.date, today or date.today(), problems)
     if problems:
         return None, problems
@@ -145,7 +163,7 @@ def _check_tool(
 ) -> None:
     given = strip_controls(draft.tool or "").strip()
     if not given:
-        problems.append(("tool", "choose a tool"))
+        problems.append(("tool", N_("choose a tool")))
         return
     listed = [(t.value, t.label) for t in log.tools]
     found, message = find_choice(given, listed, "tool")
@@ -153,9 +171,11 @@ def _check_tool(
         values["tool"] = found
     elif draft.other:
         if len(given) > OTHER_MAX:
-            problems.append(("tool", f"an Other tool's name has at most {OTHER_MAX} characters"))
+            problems.append(
+                ("tool", T_("an Other tool's name has at most {limit} characters", limit=OTHER_MAX))
+            )
         elif slugify(given) == OTHER_TOOL:
-            problems.append(("tool", "name the other tool"))
+            problems.append(("tool", N_("name the other tool")))
         else:
             values["tool"] = given
     else:
@@ -169,15 +189,26 @@ def _check_minutes(
     problems: list[tuple[str, str]],
 ) -> None:
     if given is None or (isinstance(given, str) and not given.strip()):
-        problems.append(("minutes", "give the minutes saved or lost"))
+        problems.append(("minutes", N_("give the minutes saved or lost")))
         return
     try:
         minutes = given if isinstance(given, int) else int(str(given).strip())
     except ValueError:
-        problems.append(("minutes", f"{str(given)[:20]!r} is not a whole number of minutes"))
+        problems.append(
+            ("minutes", T_("{given} is not a whole number of minutes", given=repr(str(given)[:20])))
+        )
         return
     if not 0 <= minutes <= log.max_minutes:
-        problems.append(("minutes", f"{minutes} is outside 0..{log.max_minutes} minutes"))
+        problems.append(
+            (
+                "minutes",
+                T_(
+                    "{minutes} is outside 0..{limit} minutes",
+                    minutes=minutes,
+                    limit=log.max_minutes,
+                ),
+            )
+        )
         return
     values["minutes"] = minutes
 
@@ -188,10 +219,12 @@ def _check_date(given: str | None, today: date, problems: list[tuple[str, str]])
     try:
         day = date.fromisoformat(given.strip())
     except ValueError:
-        problems.append(("date", f"{given.strip()[:30]!r} is not a date (YYYY-MM-DD)"))
+        problems.append(
+            ("date", T_("{given} is not a date (YYYY-MM-DD)", given=repr(given.strip()[:30])))
+        )
         return ""
     if day > today:
-        problems.append(("date", f"{day.isoformat()} is in the future"))
+        problems.append(("date", T_("{day} is in the future", day=day.isoformat())))
     return day.isoformat()
 
 

@@ -97,15 +97,20 @@ def _template_line(error: BaseException) -> str | None:
     return found
 
 
-def _environment(path: Path, minimum: int) -> Any:
+def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
     """The bounded sandbox, finding the template's own folder first, then the shipped ones.
 
     ``minimum`` is the anonymity threshold the ``score`` and ``gap`` filters print in
-    "suppressed (n < K)".
+    "suppressed (n < K)". ``_()``/``gettext``/``ngettext`` (Jinja2's i18n extension) give a
+    template's own words in ``language`` from the product's catalogs (``report --lang``;
+    English, the ids themselves, without one).
     """
+    from survey_tui.core.i18n import jinja_callables, words
     from survey_tui.core.reports.sandbox import make_sandbox
 
     env = make_sandbox([path.resolve().parent, templates_dir()])
+    # What the i18n extension's install_gettext_callables sets (``{% trans %}`` calls these).
+    env.globals.update(jinja_callables(words(language)))
     env.filters.update(filters.FILTERS)
 
     def score(figures: dict[str, Any] | None, key: str = "score") -> str:
@@ -126,7 +131,9 @@ def _environment(path: Path, minimum: int) -> Any:
 def _generate(path: Path, context: dict[str, Any], loaded: Callable[[], object] | None) -> str:
     """The rendered text, stopped when it passes :data:`MAX_OUTPUT` characters."""
     minimum = int(context.get("minimum", context.get("analysis", {}).get("min_group_size", 5)))
-    template = _environment(path, minimum).get_template(path.name)
+    language = context.get("language")
+    env = _environment(path, minimum, language if isinstance(language, str) else None)
+    template = env.get_template(path.name)
     if loaded is not None:
         loaded()
     pieces, size = [], 0

@@ -327,6 +327,7 @@ def make_sandbox(folders: list[Path]) -> ReportSandbox:
     """A :class:`ReportSandbox` loading templates from ``folders``, in order."""
     return ReportSandbox(
         loader=ReportLoader([str(f) for f in folders]),
+        extensions=["jinja2.ext.i18n"],  # _() for a template's own words (report --lang)
         undefined=StrictUndefined,
         autoescape=False,  # Markdown output; respondent text goes through the md filter
         trim_blocks=True,

@@ -41,6 +41,7 @@ class ReportRequest:
     options: ReportOptions = field(default_factory=ReportOptions)
     plan_file: str | None = None  # a success plan to score
     propose_plan: bool = False  # also propose one (its YAML in ``MadeReport.proposal``)
+    language: str | None = None  # a declared tag: the template's words and the texts in it
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,15 @@ def make_report(
     check_template_file(template_path)  # before the analysis: only .j2/.jinja files
     if not records:
         raise SurveyError("no submitted responses yet: nothing to report")
+    # The questionnaire's texts (titles, questions, labels) in the report's language; the
+    # figures are the same in every language (option values are the default language's).
+    if request.language is not None:
+        q = q.in_language(request.language)
     baseline = default_baseline(records, request.wave, request.baseline_wave)
     result = analyze_stored(q, path, records, wave=request.wave, baseline_wave=baseline)
     extra = _evidence(q, path, records, result, request)
     context = build_context(result, request.options, **extra)
+    context["language"] = request.language  # the template's _() words (core/reports/render.py)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
     text = _html(markdown, context, title) if request.fmt == "html" else markdown

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, ProgressBar, Static
 
-from survey_tui.core import flow
+from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.model import AnyQuestion, TextQuestion
 from survey_tui.core.session import Session, Stopwatch
+from survey_tui.core.texts import join
 from survey_tui.tui.screens.survey import QuestionScreen
 from survey_tui.tui.widgets.answers import answer_widget
 from survey_tui.tui.widgets.footer import QuietFooter
@@ -37,13 +38,14 @@ class InterviewQuestionScreen(QuestionScreen):
 
     def compose(self) -> ComposeResult:
         s, q = self.session, self.question
+        w = self.app.words
         section = s.questionnaire.section_of(q.id)
         answered, visible = s.progress()
         with Vertical(id="question", classes="interview"):
             with Horizontal(id="top"):
                 yield Label(section.title if section else "", id="section", markup=False)
                 yield Elapsed()
-                yield Label(flow.progress_text(s, q.id), id="position")
+                yield Label(w(flow.progress_text(s, q.id)), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             yield Static(q.text_for(s.group), id="text", markup=False)
             if q.help:
@@ -52,9 +54,8 @@ class InterviewQuestionScreen(QuestionScreen):
                 yield Probes(q.probes)
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
             # "(optional)" joins the hint: an 80x24 screen has no line to spare here.
-            yield Label(
-                widget.hint + ("" if q.is_required else " · optional"), id="hint", markup=False
-            )
+            optional = None if q.is_required else w(texts.OPTIONAL_SHORT)
+            yield Label(join(widget.hint, optional or ""), id="hint", markup=False)
             if self.is_text:
                 with Vertical(id="answer-area", classes="-text"):
                     yield widget
@@ -62,12 +63,12 @@ class InterviewQuestionScreen(QuestionScreen):
                 with VerticalScroll(id="answer-area"):
                     yield widget
                 notes = NotesArea(s.notes.get(q.id, ""))
-                notes.border_title = "Notes (Tab here; saved as you type)"
+                notes.border_title = w(texts.NOTES_TITLE)
                 yield notes
             yield Label("", id="error", classes="error")
             with Horizontal(id="nav"):
-                yield Button("Back", id="back", disabled=s.previous_before(q.id) is None)
-                yield Button("Next", variant="primary", id="next")
+                yield Button(w(texts.BACK), id="back", disabled=s.previous_before(q.id) is None)
+                yield Button(w(texts.NEXT), variant="primary", id="next")
         yield QuietFooter()
         self._answered = answered
 

@@ -14,8 +14,11 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from survey_tui.core import texts
 from survey_tui.core.pin import MAX_PIN_DIGITS, PinBackoff
+from survey_tui.core.texts import T_, Text
 from survey_tui.tui.widgets.capped_input import CappedInput
+from survey_tui.tui.words import words_of
 
 
 def pin_matches(entered: str, pin: str) -> bool:
@@ -23,9 +26,9 @@ def pin_matches(entered: str, pin: str) -> bool:
     return hmac.compare_digest(entered.encode(), pin.encode())
 
 
-def wait_text(seconds: float) -> str:
+def wait_text(seconds: float) -> Text:
     """'Wait 4 s before the next try.' (rounded up: never 'wait 0 s' while still refused)."""
-    return f"Wait {math.ceil(seconds)} s before the next try."
+    return T_(texts.PIN_WAIT, seconds=math.ceil(seconds))
 
 
 class PinScreen(ModalScreen[bool]):
@@ -43,7 +46,7 @@ class PinScreen(ModalScreen[bool]):
     PinScreen #pin-error { color: $error; text-style: bold; }
     PinScreen #pin Label { width: 100%; }  /* wrap inside the box, never cut off */
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back to survey")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", texts.PIN_BACK)]
 
     # Seconds before the next try is accepted, as last read from the back-off.
     wait_left: reactive[float] = reactive(0.0, init=False)
@@ -52,14 +55,18 @@ class PinScreen(ModalScreen[bool]):
         super().__init__()
         self._pin = pin  # only in memory, never shown or stored
         self.backoff = backoff
-        self._message = ""
+        self._message: str = ""
 
     def compose(self) -> ComposeResult:
+        w = words_of(self)
         with Vertical(id="pin"):
-            yield Static("Facilitator PIN", classes="title")
-            yield Label("Type the PIN and press Enter to leave. Esc: back to the survey.")
+            yield Static(w(texts.PIN_TITLE), classes="title")
+            yield Label(w(texts.PIN_HELP))
             yield CappedInput(
-                password=True, id="pin-input", placeholder="PIN", max_length=MAX_PIN_DIGITS
+                password=True,
+                id="pin-input",
+                placeholder=w(texts.PIN_PLACEHOLDER),
+                max_length=MAX_PIN_DIGITS,
             )
             yield Label("", id="pin-error")
 
@@ -73,13 +80,14 @@ class PinScreen(ModalScreen[bool]):
 
     def watch_wait_left(self, old: float, new: float) -> None:
         if old > 0 and new <= 0:
-            self._message = "You can try again now."
+            self._message = texts.PIN_AGAIN
         self._show()
 
     def _show(self) -> None:
-        text = self._message
+        w = words_of(self)
+        text = w(self._message)
         if self.wait_left > 0:
-            text = f"{text} {wait_text(self.wait_left)}".strip()
+            text = f"{text} {w(wait_text(self.wait_left))}".strip()
         # Not colour alone: the message says what happened.
         self.query_one("#pin-error", Label).update(text)
 
@@ -90,14 +98,14 @@ class PinScreen(ModalScreen[bool]):
         waiting = self.backoff.wait_left()
         if waiting > 0:
             # Refused without comparing, so a guess during the wait learns nothing.
-            self._message = "Too many wrong PINs."
+            self._message = texts.PIN_TOO_MANY
         elif pin_matches(event.value, self._pin):
             self.backoff.succeeded()
             self.dismiss(True)
             return
         else:
             self.backoff.failed()
-            self._message = f"Wrong PIN (attempt {self.backoff.failures})."
+            self._message = T_(texts.PIN_WRONG, attempt=self.backoff.failures)
         self.wait_left = self.backoff.wait_left()
         self._show()  # also when the wait is unchanged (the reactive would not fire)
 

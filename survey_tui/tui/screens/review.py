@@ -14,9 +14,11 @@ from textual.widgets import Button, Label, Static
 
 from survey_tui.core import flow, texts
 from survey_tui.core.session import Session
+from survey_tui.core.texts import T_
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.messages import BackRequested, EditRequested, Submitted
 from survey_tui.tui.widgets.footer import QuietFooter
+from survey_tui.tui.words import words_of
 
 
 class ReviewList(VerticalScroll, can_focus=False):
@@ -44,8 +46,8 @@ class ReviewScreen(Screen[None]):
     """Every visible answer; Enter on one edits it; Submit stores the response."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("pageup,ctrl+b", "back", "Back", priority=True),
+        Binding("ctrl+s", "submit", texts.SUBMIT, priority=True),
+        Binding("pageup,ctrl+b", "back", texts.BACK, priority=True),
     ]
 
     # on_mount focuses the first answer: "choose an answer to change it" must not start on
@@ -58,21 +60,23 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.session
+        w = words_of(self)
         with Vertical(id="review"):
-            yield Static(texts.REVIEW_TITLE, classes="title")
-            yield Label("↑↓ to an answer, Enter to change it · Ctrl+S to submit", classes="help")
+            yield Static(w(texts.REVIEW_TITLE), classes="title")
+            yield Label(w(texts.KEYS_REVIEW), classes="help")
             with ReviewList(id="review-list"):
                 for item in flow.review_items(s):
-                    label = f"{item.number}. {item.text}\n   → {item.answer}"
+                    label = f"{item.number}. {item.text}\n   → {w(item.answer)}"
                     if item.note:  # interviews: the interviewer's notes, first line
-                        label += f"\n   Note: {item.note.splitlines()[0][:60]}"
+                        note = T_(texts.REVIEW_NOTE, note=item.note.splitlines()[0][:60])
+                        label += f"\n   {w(note)}"
                     # Plain text: typed answers and notes may hold [brackets].
                     button_id = f"edit-{item.question.id}"
                     yield Button(Content(label), id=button_id, classes="review-item")
             yield Label("", id="error", classes="error")
             with Horizontal(id="nav"):
-                yield Button(texts.BACK, id="back")
-                yield Button(texts.SUBMIT, variant="success", id="submit")
+                yield Button(w(texts.BACK), id="back")
+                yield Button(w(texts.SUBMIT), variant="success", id="submit")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -92,7 +96,7 @@ class ReviewScreen(Screen[None]):
         s = self.session
         problem = flow.first_problem(s)
         if problem is not None:
-            self.query_one("#error", Label).update(texts.STILL_NEEDED)
+            self.query_one("#error", Label).update(words_of(self)(texts.STILL_NEEDED))
             self.post_message(EditRequested(problem[0].id))
             return
         s.submit()
@@ -101,15 +105,16 @@ class ReviewScreen(Screen[None]):
 
 class ThankYouScreen(Screen[None]):
     # "Close": out of the app, or (started from the home) back to its list.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", texts.CLOSE)]
 
     app = getters.app(SurveyApp)
 
     def compose(self) -> ComposeResult:
+        w = self.app.words
         with Vertical(id="thanks"):
-            yield Static(texts.THANKS_TITLE, classes="title")
+            yield Static(w(texts.THANKS_TITLE), classes="title")
             interview = self.app.mode == "interview"
             what = texts.THE_INTERVIEW if interview else texts.YOUR_RESPONSE
-            yield Label(texts.RECORDED.format(what=what))
-            yield Label("Press Enter to close.")
+            yield Label(w(T_(texts.RECORDED, what=what)))
+            yield Label(w(texts.KEYS_CLOSE))
         yield QuietFooter()

@@ -29,8 +29,10 @@ from textual.widgets import (
 
 from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer
+from survey_tui.core.i18n import in_each
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.session import Session, Stopwatch, length_summary
+from survey_tui.core.texts import T_
 from survey_tui.tui.app import SurveyApp
 from survey_tui.tui.messages import (
     AnswerRecorded,
@@ -40,14 +42,15 @@ from survey_tui.tui.messages import (
 from survey_tui.tui.widgets.answers import AnswerWidget, ChoiceSet, Tick, answer_widget
 from survey_tui.tui.widgets.footer import QuietFooter
 from survey_tui.tui.widgets.markdown_lite import inline_content, markdown_block
+from survey_tui.tui.words import words_of
 
 
 class ResumeScreen(Screen[dict[str, Any] | None]):
     """Offer to carry on with an unfinished response from this terminal, or start over."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "resume", "Resume"),
-        Binding("s", "start_over", "Start over"),
+        Binding("r", "resume", texts.RESUME),
+        Binding("s", "start_over", texts.START_OVER),
     ]
 
     def __init__(self, record: dict[str, Any]) -> None:
@@ -55,15 +58,16 @@ class ResumeScreen(Screen[dict[str, Any] | None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
+        w = words_of(self)
         count = texts.answers_count(len(self.record.get("answers") or {}))
         started = str(self.record.get("started_at") or "")[:16].replace("T", " ")
         with Vertical(id="resume"):
-            yield Static(texts.RESUME_TITLE, classes="title")
-            yield Label(texts.RESUME_STARTED.format(started=started, count=count))
-            yield Label("Resume it, or start over as a new respondent?")
+            yield Static(w(texts.RESUME_TITLE), classes="title")
+            yield Label(w(T_(texts.RESUME_STARTED, started=started, count=count)))
+            yield Label(w(texts.RESUME_OR_START_OVER))
             with Horizontal(id="nav"):
-                yield Button("Resume (R)", variant="primary", id="resume-button")
-                yield Button("Start over (S)", id="start-over")
+                yield Button(w(texts.RESUME_KEY), variant="primary", id="resume-button")
+                yield Button(w(texts.START_OVER_KEY), id="start-over")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -89,9 +93,9 @@ class WelcomeScreen(Screen[None]):
     """Title, description, length, consent and (unless fixed) the group choice."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start", priority=True),
-        Binding("space", "tick_consent", "Agree", show=False),
-        Binding("escape", "leave", "Back to the list"),
+        Binding("ctrl+s", "start", texts.START, priority=True),
+        Binding("space", "tick_consent", texts.AGREE, show=False),
+        Binding("escape", "leave", texts.BACK_TO_LIST),
     ]
 
     app = getters.app(SurveyApp)
@@ -108,32 +112,44 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         q: Questionnaire = self.app.questionnaire
+        w = self.app.words
         choose = self.fixed_group is None
         with VerticalScroll(id="welcome"):
             yield Static(q.title, classes="title", markup=False)
-            yield Label(
-                "↑↓/PgDn to read · Tab to the choices below · Ctrl+S to start",
-                classes="hint",
-            )
+            yield Label(w(texts.KEYS_WELCOME), classes="hint")
+            languages = self.app.language_choice
+            if languages:
+                # "Language / Sprache" until another language than the default is chosen.
+                first = self.app.language == self.app.source.default_language
+                shown = list(languages) if first else [str(self.app.language)]
+                both = in_each(texts.LANGUAGE_PROMPT, shown)
+                prompt = T_(texts.KEYS_LANGUAGE, prompt=both)
+                yield Label(w(prompt), classes="prompt")
+                names = [Content(name) for name in languages.values()]
+                digits = {str(i + 1): i for i in range(min(9, len(names)))}
+                yield ChoiceSet(*names, digits=digits, id="language")
             if q.description:
                 yield markdown_block(q.description, "description")
-            yield Label(length_summary(q, self.fixed_group).capitalize())
+            yield Label(w(length_summary(q, self.fixed_group)))
             if q.consent:
                 yield markdown_block(q.consent, "consent")
                 agree = texts.INTERVIEW_CONSENT_AGREE if self.interview else texts.CONSENT_AGREE
-                then = "then Tab to the groups" if choose else "then Ctrl+S to start"
-                yield Tick(f"{agree} (Space to tick, {then})", id="consent")
+                then = texts.KEYS_CONSENT if choose else texts.KEYS_CONSENT_START
+                yield Tick(w(T_(then, agree=agree)), id="consent")
             if choose:
                 prompt = texts.INTERVIEW_GROUP_PROMPT if self.interview else texts.GROUP_PROMPT
-                yield Label(f"{prompt} (arrows or digit, then Enter)", classes="prompt")
+                yield Label(w(T_(texts.KEYS_GROUP, prompt=prompt)), classes="prompt")
                 digits = {str(i + 1): i for i in range(min(9, len(q.groups)))}
                 labels = [group_label(g.label, g.description) for g in q.groups]
                 yield ChoiceSet(*labels, digits=digits, id="group")
             yield Label("", id="error", classes="error")
-            yield Button(texts.START, variant="primary", id="start")
+            yield Button(w(texts.START), variant="primary", id="start")
         yield QuietFooter()
 
     def on_mount(self) -> None:
+        languages = list(self.app.language_choice)
+        if languages and self.app.language in languages:
+            self.query_one("#language", ChoiceSet).choose(languages.index(self.app.language))
         if self.chosen is not None:  # come back to change the group: show what was picked
             q = self.app.questionnaire
             if self.query("#consent"):
@@ -169,11 +185,40 @@ class WelcomeScreen(Screen[None]):
     def action_leave(self) -> None:
         self.app.exit()
 
+    @on(RadioSet.Changed, "#language")
+    async def _language_chosen(self, event: RadioSet.Changed) -> None:
+        """Another language: the whole welcome screen again in it (the consent tick and the
+        group chosen so far are kept)."""
+        languages = list(self.app.language_choice)
+        chosen = languages[event.radio_set.pressed_index]
+        if chosen == self.app.language:
+            return
+        consent = self.query("#consent")
+        ticked = bool(consent) and consent.first(Checkbox).value
+        group = self.query("#group")
+        index = group.first(RadioSet).pressed_index if group else -1
+        self.app.set_language(chosen)
+        await self.recompose()
+        self.on_mount_language(ticked, index)
+
+    def on_mount_language(self, ticked: bool, group_index: int) -> None:
+        """After a language change: what was ticked and chosen, and the focus on the list."""
+        languages = list(self.app.language_choice)
+        language_set = self.query_one("#language", ChoiceSet)
+        with language_set.prevent(RadioSet.Changed):
+            language_set.choose(languages.index(str(self.app.language)))
+        if self.query("#consent"):
+            self.query_one("#consent", Checkbox).value = ticked
+        if group_index >= 0 and self.query("#group"):
+            self.query_one("#group", ChoiceSet).choose(group_index)
+        self.set_focus(language_set)
+
     @on(Checkbox.Changed, "#consent")
     @on(RadioSet.Changed, "#group")
     def _clear_error(self) -> None:
         error = self.query_one("#error", Label)
-        if str(error.render()) not in [message for message, _ in self._problems()]:
+        shown = [self.app.words(message) for message, _ in self._problems()]
+        if str(error.render()) not in shown:
             error.update("")  # what it said is fixed (the next problem waits for Start)
 
     @on(Button.Pressed, "#start")
@@ -184,7 +229,7 @@ class WelcomeScreen(Screen[None]):
         problem = self._problem()
         if problem is not None:
             message, where = problem
-            self.query_one("#error", Label).update(message)
+            self.query_one("#error", Label).update(self.app.words(message))
             self.query_one(where).focus()
             return
         group = self.fixed_group
@@ -211,8 +256,8 @@ class QuestionScreen(Screen[None]):
     """One question: section, text, help, answer widget, inline error, progress, Back/Next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown,ctrl+n", "next", "Next", priority=True),
-        Binding("pageup,ctrl+b", "back", "Back", priority=True),
+        Binding("pagedown,ctrl+n", "next", texts.NEXT, priority=True),
+        Binding("pageup,ctrl+b", "back", texts.BACK, priority=True),
     ]
     # on_mount focuses the answer field itself; Textual's auto focus would first focus the
     # answer area (restyling it and rebuilding the footer) only for that to move at once.
@@ -232,12 +277,13 @@ class QuestionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s, q = self.session, self.question
+        w = self.app.words
         section = s.questionnaire.section_of(q.id)
         answered, visible = s.progress()
         with Vertical(id="question"):
             with Horizontal(id="top"):
                 yield Label(section.title if section else "", id="section", markup=False)
-                yield Label(flow.progress_text(s, q.id), id="position")
+                yield Label(w(flow.progress_text(s, q.id)), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
             intro = Static(inline_content(self._intro(q)), id="intro", markup=False)
             intro.display = bool(self._intro(q))
@@ -247,7 +293,7 @@ class QuestionScreen(Screen[None]):
             help_text = Static(inline_content(q.help or ""), id="help", markup=False)
             help_text.display = bool(q.help)
             yield help_text
-            optional = Label(texts.OPTIONAL, classes="optional")
+            optional = Label(w(texts.OPTIONAL), classes="optional")
             optional.display = not q.is_required
             yield optional
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))
@@ -258,8 +304,8 @@ class QuestionScreen(Screen[None]):
                 yield widget
                 yield Label("", id="error", classes="error")
             with Horizontal(id="nav"):
-                yield Button(texts.BACK, id="back", disabled=not self._can_go_back(q))
-                yield Button(texts.NEXT, variant="primary", id="next")
+                yield Button(w(texts.BACK), id="back", disabled=not self._can_go_back(q))
+                yield Button(w(texts.NEXT), variant="primary", id="next")
         yield QuietFooter()
         self._answered = answered
 
@@ -293,7 +339,9 @@ class QuestionScreen(Screen[None]):
             self.question = question
             self.stopwatch = Stopwatch()
             self.query_one("#section", Label).update(section.title if section else "")
-            self.query_one("#position", Label).update(flow.progress_text(s, question.id))
+            self.query_one("#position", Label).update(
+                self.app.words(flow.progress_text(s, question.id))
+            )
             progress = self.query_one("#progress", ProgressBar)
             progress.update(total=max(visible, 1), progress=answered)
             intro = self.query_one("#intro", Static)
@@ -333,7 +381,7 @@ class QuestionScreen(Screen[None]):
         error = self.query_one("#error", Label)
         message = self._problem()
         if isinstance(message, str):
-            error.update(message)
+            error.update(self.app.words(message))
             error.scroll_visible(animate=False)
             return  # focus stays where it was, the typed text stays too
         self.session.record_answer(self.question.id, message[0], self.stopwatch.lap())
@@ -360,7 +408,7 @@ class QuestionScreen(Screen[None]):
         if not str(error.render()):
             return
         message = self._problem()
-        error.update(message if isinstance(message, str) else "")
+        error.update(self.app.words(message) if isinstance(message, str) else "")
 
     def _can_go_back(self, question: AnyQuestion) -> bool:
         """Back to the previous question, or from the first to the welcome screen when the

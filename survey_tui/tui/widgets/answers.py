@@ -20,6 +20,7 @@ from textual.widgets import (
     RadioSet,
 )
 
+from survey_tui.core import texts
 from survey_tui.core.answers import OTHER_MAX_LENGTH
 from survey_tui.core.model import (
     DONT_KNOW,
@@ -27,8 +28,10 @@ from survey_tui.core.model import (
     Questionnaire,
     SingleChoiceQuestion,
 )
+from survey_tui.core.texts import T_, Text, join
 from survey_tui.tui.messages import NextRequested
 from survey_tui.tui.widgets.capped_input import CappedInput
+from survey_tui.tui.words import words_of
 
 
 class Mark(RadioButton):
@@ -130,16 +133,16 @@ class ChoiceSet(RadioSet):
 DONT_KNOW_KEY = "?"
 
 
-def dont_know_hint(label: str | None) -> str:
-    """The hint's part for a "don't know" choice ("" when there is none)."""
-    return f" · {DONT_KNOW_KEY}: {label}" if label else ""
+def dont_know_hint(label: str | None) -> Text | None:
+    """The hint's part for a "don't know" choice (None when there is none)."""
+    return T_(texts.KEYS_DONT_KNOW, key=DONT_KNOW_KEY, label=label) if label else None
 
 
 class AnswerWidget(Vertical):
     """Base: an input area for one question."""
 
     DEFAULT_CLASSES = "answer"
-    HINT = "Enter: next"
+    HINT: tuple[Text, ...] = (texts.KEYS_NEXT,)
 
     def __init__(self, questionnaire: Questionnaire, question: AnyQuestion, current: Any):
         super().__init__()
@@ -149,7 +152,12 @@ class AnswerWidget(Vertical):
 
     @property
     def hint(self) -> str:
-        return self.HINT
+        """The keys for this answer, in the respondent's language."""
+        return self.hint_of(*self.HINT)
+
+    def hint_of(self, *parts: Text | None) -> str:
+        w = words_of(self)
+        return join(*(w(part) for part in parts if part is not None))
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -166,21 +174,14 @@ class ScaleAnswer(AnswerWidget):
     """Likert and NPS: labelled points, digits choose (0 is 10 on a 1-10 scale; on a 0-10
     scale 0 is 0 and "1 then 0" is 10)."""
 
-    HINT = "↑↓ or a digit to choose · Enter: next"
+    HINT = (texts.KEYS_CHOOSE, texts.KEYS_NEXT)
 
     @property
     def hint(self) -> str:
-        if self._zero_to_ten():
-            from survey_tui.tui.widgets.nps import TEN_HINT
-
-            hint = TEN_HINT
-        else:
-            hint = self.HINT
+        choose = texts.KEYS_TEN if self._zero_to_ten() else texts.KEYS_CHOOSE
         scale = self.questionnaire.scale_of(self.question)
-        if scale is None or not scale.dont_know:
-            return hint
-        choose, _, enter = hint.rpartition(" · ")
-        return choose + dont_know_hint(scale.dont_know) + " · " + enter
+        unsure = dont_know_hint(scale.dont_know) if scale is not None else None
+        return self.hint_of(choose, unsure, texts.KEYS_NEXT)
 
     def _zero_to_ten(self) -> bool:
         scale = self.questionnaire.scale_of(self.question)
@@ -224,18 +225,19 @@ class ScaleAnswer(AnswerWidget):
 class SingleChoiceAnswer(AnswerWidget):
     """Options by arrows or digits; choosing "Other" moves the cursor into its text field."""
 
-    HINT = "↑↓ or a digit to choose · Enter: next"
+    HINT = (texts.KEYS_CHOOSE, texts.KEYS_NEXT)
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, SingleChoiceQuestion)
+        w = words_of(self)
         labels = [f"{i}  {o.label}" for i, o in enumerate(self.question.options, 1)]
         if self.question.other:
-            labels.append(f"{len(labels) + 1}  Other (type below)")
+            labels.append(f"{len(labels) + 1}  {w(texts.OTHER_TYPE_BELOW)}")
         digits = {str(i + 1): i for i in range(min(9, len(labels)))}
         yield ChoiceSet(*labels, digits=digits, id="choice")
         if self.question.other:
             yield CappedInput(
-                placeholder="Your own answer", id="other", max_length=OTHER_MAX_LENGTH
+                placeholder=w(texts.OTHER_TEXT), id="other", max_length=OTHER_MAX_LENGTH
             )
 
     def on_mount(self) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class QuietFooter(Footer):
@@ -52,4 +53,12 @@ class QuietFooter(Footer):
         self._pending = False
         if self._bindings_ready:
             self._shown = self._signature(self.screen)
-        return super().compose()
+        # The keys' descriptions are message ids ("Next", "Back"): shown in the respondent's
+        # language (an app without one, e.g. the dashboard, shows them as they are).
+        chosen = getattr(self.app, "words", None)
+        for widget in super().compose():
+            if chosen is not None and isinstance(widget, FooterKey) and widget.description:
+                widget.description = chosen.gettext(widget.description)
+                if widget.tooltip and isinstance(widget.tooltip, str):
+                    widget.tooltip = chosen.gettext(widget.tooltip)
+            yield widget

@@ -6,8 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
+from survey_tui.core import texts
 from survey_tui.core.answers import NOTE_MAX_LENGTH
+from survey_tui.core.texts import T_
 from survey_tui.tui.widgets.capped_text import CappedTextArea
+from survey_tui.tui.words import words_of
 
 
 def format_elapsed(seconds: float) -> str:
@@ -24,7 +27,7 @@ class Probes(Vertical):
         self.probes = probes
 
     def compose(self) -> ComposeResult:
-        yield Static("Probes (for you, ask as needed):", markup=False)
+        yield Static(words_of(self)(texts.PROBES_FOR_YOU), markup=False)
         for probe in self.probes:
             with Horizontal(classes="probe"):
                 yield Static("•", classes="bullet")
@@ -39,7 +42,7 @@ class Elapsed(Label):
         super().__init__("", id="timer")
 
     def show(self, seconds: float) -> None:
-        self.update(f"Time {format_elapsed(seconds)}")
+        self.update(words_of(self)(T_(texts.TIME, elapsed=format_elapsed(seconds))))
 
 
 class NotesArea(CappedTextArea):
@@ -51,6 +54,6 @@ class NotesArea(CappedTextArea):
             id="notes",
             soft_wrap=True,
             tab_behavior="focus",
-            placeholder="Notes: what was said, close to their words",
+            placeholder=words_of(self)(texts.NOTES_PLACEHOLDER),
             max_length=NOTE_MAX_LENGTH,
         )

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
+from survey_tui.core import texts
 from survey_tui.core.model import DONT_KNOW, MatrixQuestion, Scale
 from survey_tui.tui.messages import NextRequested
 from survey_tui.tui.widgets.answers import (
@@ -22,14 +23,13 @@ from survey_tui.tui.widgets.answers import (
 class MatrixAnswer(AnswerWidget):
     """One row per line; arrows or digits rate, Enter moves to the next row (then on)."""
 
-    HINT = "A digit (or ←→ and Space) rates a row and moves down · ↑↓: rows · PgDn: next"
+    HINT = (texts.KEYS_MATRIX, texts.KEYS_ROWS, texts.KEYS_PAGE_NEXT)
 
     @property
     def hint(self) -> str:
         scale = self.questionnaire.scale_of(self.question)
-        unsure = scale.dont_know if scale is not None else None
-        rates, _, rest = self.HINT.partition(" · ")
-        return rates + dont_know_hint(unsure) + " · " + rest
+        unsure = dont_know_hint(scale.dont_know if scale is not None else None)
+        return self.hint_of(texts.KEYS_MATRIX, unsure, texts.KEYS_ROWS, texts.KEYS_PAGE_NEXT)
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MatrixQuestion)

@@ -14,16 +14,18 @@ from textual.widgets import Input, Label, SelectionList
 from survey_tui.core import texts
 from survey_tui.core.answers import OTHER_MAX_LENGTH
 from survey_tui.core.model import MultiChoiceQuestion
+from survey_tui.core.texts import T_
 from survey_tui.tui.messages import NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget
 from survey_tui.tui.widgets.capped_input import CappedInput
+from survey_tui.tui.words import words_of
 
 
 class MultiChoiceAnswer(AnswerWidget):
     """Space toggles an option, Enter goes on; "Other" text below (Down from the last option
     reaches it, Up goes back to the options)."""
 
-    HINT = "↑↓ to move · Space: tick or untick · Enter: next"
+    HINT = (texts.KEYS_MOVE, texts.KEYS_TICK_UNTICK, texts.KEYS_NEXT)
     BINDINGS: ClassVar[list[BindingType]] = [Binding("up", "options", show=False)]
 
     @property
@@ -31,16 +33,16 @@ class MultiChoiceAnswer(AnswerWidget):
         # Say the limits up front, so the count rule is no surprise on Next.
         assert isinstance(self.question, MultiChoiceQuestion)
         low, high = self.question.min_selected, self.question.max_selected
-        other = " · ↓ past the last: Other" if self.question.other else ""
+        other = texts.KEYS_PAST_LAST if self.question.other else None
         if low and high:
-            count = f"Tick {low} to {high}" if low != high else f"Tick {low}"
+            count = T_(texts.TICK_RANGE if low != high else texts.TICK_EXACTLY, low=low, high=high)
         elif high:
-            count = f"Tick up to {high}"
+            count = T_(texts.TICK_UP_TO, high=high)
         elif low:
-            count = f"Tick at least {low}"
+            count = T_(texts.TICK_AT_LEAST, low=low)
         else:
-            return f"↑↓ to move · Space: tick or untick{other} · Enter: next"
-        return f"{count} · ↑↓ to move · Space: tick{other} · Enter: next"
+            return self.hint_of(texts.KEYS_MOVE, texts.KEYS_TICK_UNTICK, other, texts.KEYS_NEXT)
+        return self.hint_of(count, texts.KEYS_MOVE, texts.KEYS_TICK, other, texts.KEYS_NEXT)
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, MultiChoiceQuestion)
@@ -52,10 +54,14 @@ class MultiChoiceAnswer(AnswerWidget):
         if self.question.other:
             known = set(self.question.option_values())
             other = next((v for v in chosen if v not in known), "")
+            w = words_of(self)
             yield CappedInput(
-                value=other, placeholder="Other (optional)", id="other", max_length=OTHER_MAX_LENGTH
+                value=other,
+                placeholder=w(texts.OTHER_OPTIONAL),
+                id="other",
+                max_length=OTHER_MAX_LENGTH,
             )
-            yield Label(texts.OTHER_RULE, classes="other-rule")
+            yield Label(w(texts.OTHER_RULE), classes="other-rule")
 
     def on_input_submitted(self) -> None:
         self.post_message(NextRequested())
@@ -79,7 +85,7 @@ class MultiChoiceAnswer(AnswerWidget):
 class MultiList(SelectionList[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "select", "Toggle", show=False),
-        Binding("enter", "next", "Next", show=False),
+        Binding("enter", "next", texts.NEXT, show=False),
     ]
 
     def action_next(self) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from typing import Any, ClassVar
 
+from survey_tui.core import texts
 from survey_tui.tui.widgets.answers import ChoiceSet
 
-TEN_HINT = "↑↓ or 0-9 to choose · 10: type 1 then 0 · Enter: next"
+# The whole hint line of a 0-10 scale in English (the widget shows it in the app's language).
+TEN_HINT = texts.join(texts.KEYS_TEN, texts.KEYS_NEXT)
 
 
 class TenPointSet(ChoiceSet):

@@ -10,11 +10,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Label
 
+from survey_tui.core import texts
 from survey_tui.core.answers import NUMBER_MAX_LENGTH, parse_answer
 from survey_tui.core.model import DONT_KNOW, NumberQuestion, TextQuestion
+from survey_tui.core.texts import T_
 from survey_tui.tui.messages import NextRequested
 from survey_tui.tui.widgets.answers import AnswerWidget, Tick, dont_know_hint
 from survey_tui.tui.widgets.capped_input import CappedInput
+from survey_tui.tui.words import words_of
 
 
 class NumberAnswer(AnswerWidget):
@@ -25,12 +28,14 @@ class NumberAnswer(AnswerWidget):
     def hint(self) -> str:
         assert isinstance(self.question, NumberQuestion)
         q = self.question
-        kind = "a whole number" if q.integer else "a number"
+        kind = texts.KIND_WHOLE_NUMBER if q.integer else texts.KIND_NUMBER
         unit = f" {q.unit}" if q.unit else ""
-        what = f"Type {kind}{unit}"
+        what = T_(texts.TYPE_KIND, kind=kind, unit=unit)
         if q.min is not None and q.max is not None:
-            what = f"Type {kind} from {q.min:g} to {q.max:g}{unit}"
-        return what + dont_know_hint(q.dont_know) + " · Enter: next"
+            what = T_(
+                texts.TYPE_KIND_RANGE, kind=kind, low=f"{q.min:g}", high=f"{q.max:g}", unit=unit
+            )
+        return self.hint_of(what, dont_know_hint(q.dont_know), texts.KEYS_NEXT)
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, NumberQuestion)
@@ -39,7 +44,7 @@ class NumberAnswer(AnswerWidget):
         with Horizontal(classes="number-row"):
             yield CappedInput(
                 value=current,
-                placeholder="number",
+                placeholder=words_of(self)(texts.NUMBER_PLACEHOLDER),
                 id="number",
                 max_length=NUMBER_MAX_LENGTH,
                 disabled=unsure,
@@ -71,7 +76,7 @@ class TextAnswer(AnswerWidget):
     @property
     def hint(self) -> str:
         assert isinstance(self.question, TextQuestion)
-        return "PgDn or Ctrl+N: next · Tab: buttons" if self.question.multiline else self.HINT
+        return self.hint_of(texts.KEYS_TEXT) if self.question.multiline else super().hint
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, TextQuestion)
@@ -110,9 +115,8 @@ class TextAnswer(AnswerWidget):
 
     def _count(self) -> None:
         assert isinstance(self.question, TextQuestion)
-        self.query_one("#counter", Label).update(
-            f"{len(self._raw())} / {self.question.max_length} characters"
-        )
+        counted = T_(texts.CHARACTERS, count=len(self._raw()), limit=self.question.max_length)
+        self.query_one("#counter", Label).update(words_of(self)(counted))
 
     def value(self) -> Any:
         return parse_answer(self.question, self._raw())
