@@ -40,8 +40,8 @@ def child_survey(db: str) -> None:
     """Start the real app (as `survey-tui run` does), exit once the first question is up."""
     from survey_tui.commands.common import load_questionnaire
     from survey_tui.core.store import ResponseStore
-    from survey_tui.tui.app import SurveyApp
-    from survey_tui.tui.screens.survey import QuestionScreen
+    from survey_tui.frontends.tui.apps.survey import SurveyApp
+    from survey_tui.frontends.tui.screens.survey import QuestionScreen
 
     app = SurveyApp(load_questionnaire(FLAGSHIP), ResponseStore(db), group="frontline")
 
@@ -111,7 +111,7 @@ async def pilot_per_question(count: int, db: str) -> float:
     """Seconds per answered question under Pilot, on the flagship's likert items."""
     from survey_tui.commands.common import load_questionnaire
     from survey_tui.core.store import ResponseStore
-    from survey_tui.tui.app import SurveyApp
+    from survey_tui.frontends.tui.apps.survey import SurveyApp
 
     app = SurveyApp(load_questionnaire(FLAGSHIP), ResponseStore(db), group="frontline")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -58,6 +58,6 @@ def check_wave(q: Questionnaire, path: Path, wave: str | None) -> None:
 def open_dashboard(q: Questionnaire, path: Path, wave: str | None) -> None:
     """Run the dashboard app on the store at ``path`` (exports go to the current folder)."""
     from survey_tui.core.store import ResponseStore
-    from survey_tui.tui.dashboard import DashboardApp
+    from survey_tui.frontends.tui.apps.dashboard import DashboardApp
 
     DashboardApp(q, ResponseStore(path), wave=wave, export_dir=Path.cwd()).run()

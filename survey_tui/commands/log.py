@@ -133,7 +133,7 @@ def add(
 def _ask(q: Questionnaire, draft: Any, contributor: str) -> Entry | None:
     """The one-screen form, prefilled with what was given and this device's last choices."""
     from survey_tui.core.feedback.tokens import last_choices
-    from survey_tui.tui.log_form import LogFormApp
+    from survey_tui.frontends.tui.apps.log_form import LogFormApp
 
     app = LogFormApp(q, draft, contributor=contributor, last=last_choices(q.id))
     return app.run()

@@ -188,7 +188,7 @@ def report(
             err=True,
         )
     if preview:
-        from survey_tui.tui.preview import preview_report
+        from survey_tui.frontends.tui.apps.preview import preview_report
 
         preview_report(made.markdown, made.title)
 

@@ -128,7 +128,7 @@ def _answer(
 ) -> None:
     """Run the respondent's session: ``--plain``, kiosk, or the one-respondent app."""
     if plain:
-        from survey_tui.plain import PlainRunner
+        from survey_tui.frontends.plain import PlainRunner
 
         runner = PlainRunner(
             q, store, group=group, wave=wave, stdin=sys.stdin, stdout=sys.stdout, language=language
@@ -146,7 +146,7 @@ def _answer(
             # Asked once, before the app starts; kept only in memory.
             pin = ask_facilitator_pin()
             _check_pin(pin)
-        from survey_tui.tui.kiosk import KioskApp
+        from survey_tui.frontends.tui.apps.kiosk import KioskApp
 
         _need_a_terminal()
         kiosk_app = KioskApp(
@@ -162,7 +162,7 @@ def _answer(
         kiosk_app.run()
         return
     _need_a_terminal()
-    from survey_tui.tui.app import SurveyApp
+    from survey_tui.frontends.tui.apps.survey import SurveyApp
 
     app = SurveyApp(
         q, store, group=group, wave=wave, resume_key=resume_key, test=test, language=language
@@ -191,6 +191,6 @@ def _check_pin(pin: str) -> None:
 
 def open_home(db: str | None) -> None:
     """``survey-tui`` with no arguments: pick a questionnaire; run, watch or report on it."""
-    from survey_tui.tui.home import run_home
+    from survey_tui.frontends.tui.apps.home import run_home
 
     run_home(store_path(db))

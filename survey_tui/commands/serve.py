@@ -2,7 +2,7 @@
 
 Everything the user can get wrong (questionnaire, group, host, busy port, store, TLS files) is
 checked by :func:`plan_serve` before anything starts; :func:`serve` then prints the URL, a QR
-code and live counts while :mod:`survey_tui.web.server` serves the form.
+code and live counts while :mod:`survey_tui.frontends.web.server` serves the form.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import ipaddress
 import socket
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from survey_tui.core.errors import SurveyError
 from survey_tui.core.flow import PER_PAGE, PerPage
 from survey_tui.core.loader import load
 from survey_tui.core.model import Questionnaire
+from survey_tui.frontends.web.plan import DEFAULT_RATE_LIMIT, ServePlan
 
 if TYPE_CHECKING:
     import ssl
@@ -35,33 +35,12 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
-DEFAULT_RATE_LIMIT = 20.0
 
 NETWORK_WARNING = (
     "warning: serving on {host}: anyone who can reach this machine on the network can open "
     "the survey, and answers travel unencrypted (plain HTTP). Use it only on a network you "
     "trust, or give --certfile and --keyfile."
 )
-
-
-@dataclass(frozen=True)
-class ServePlan:
-    """What ``serve`` will do, decided and checked before anything starts."""
-
-    questionnaire: Questionnaire
-    questionnaire_path: Path
-    store_path: Path
-    host: str
-    port: int
-    url: str
-    kiosk: bool
-    group: str | None
-    wave: str
-    warning: str | None  # set when the server is reachable from other machines over HTTP
-    per_page: PerPage = "question"
-    rate_limit: float = DEFAULT_RATE_LIMIT
-    ssl_context: ssl.SSLContext | None = None
-    language: str | None = None  # --lang: every page in it, no choice offered
 
 
 def plan_serve(
@@ -311,7 +290,7 @@ def serve(
             click.echo(f"Feedback log: {plan.url}log")
         return
     from survey_tui.commands.common import fold_store
-    from survey_tui.web.server import run_server
+    from survey_tui.frontends.web.server import run_server
 
     click.echo(f"Serving {plan.questionnaire.title!r} as a web form. Open:\n\n  {plan.url}\n")
     click.echo(qr_text(plan.url))

@@ -68,7 +68,7 @@ def test_tui_run_shows_a_question_without_the_statistics_or_report_stack(tmp_pat
         "import asyncio\n"
         "from survey_tui.commands.common import load_questionnaire\n"
         "from survey_tui.core.store import ResponseStore\n"
-        "from survey_tui.tui.app import SurveyApp\n"
+        "from survey_tui.frontends.tui.apps.survey import SurveyApp\n"
         f"q = load_questionnaire({FLAGSHIP!r})\n"
         f"app = SurveyApp(q, ResponseStore({str(db)!r}))\n"
         "async def go():\n"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from survey_tui.cli import main
-from survey_tui.tui.kiosk import KioskApp
+from survey_tui.frontends.tui.apps.kiosk import KioskApp
 
 ONE = Path(__file__).parent.parent / "ui" / "kiosk_one.yaml"
 

@@ -61,7 +61,7 @@ def test_plain_unknown_group_is_exit_2_and_writes_nothing(tmp_path: Path) -> Non
 
 def test_plain_reads_authored_markdown_as_text() -> None:
     # --plain is for screen readers: "**short**" must not be read as "star star short".
-    from survey_tui.plain import readable
+    from survey_tui.frontends.plain import readable
 
     said = readable("A **short** survey, *anonymous*.\n\n* one\n\nSee [the guide](https://x.y).")
     assert said == "A short survey, anonymous.\n\n- one\n\nSee the guide (https://x.y)."
@@ -170,7 +170,7 @@ def test_ctrl_c_in_plain_says_the_answers_are_saved(tmp_path: Path) -> None:
     import io
 
     from survey_tui.core.loader import load
-    from survey_tui.plain import PlainRunner
+    from survey_tui.frontends.plain import PlainRunner
 
     class Interrupted(io.StringIO):
         def readline(self, *args: object) -> str:

@@ -36,7 +36,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[ServePlan]:
         started.append(plan)
         return 0
 
-    monkeypatch.setattr("survey_tui.web.server.run_server", fake_run_server)
+    monkeypatch.setattr("survey_tui.frontends.web.server.run_server", fake_run_server)
     return started
 
 

@@ -26,7 +26,7 @@ from survey_tui.core.model import (
 )
 from survey_tui.core.session import Session
 from survey_tui.core.store import ResponseStore
-from survey_tui.web.app import FormServer, WebConfig, make_app
+from survey_tui.frontends.web.app import FormServer, WebConfig, make_app
 
 HERE = Path(__file__).parents[1] / "web"
 ALL = HERE / "web_all.yaml"

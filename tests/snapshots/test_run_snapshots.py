@@ -16,8 +16,8 @@ from textual.widgets import Input, TextArea
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.kiosk import KioskApp
+from survey_tui.frontends.tui.apps.kiosk import KioskApp
+from survey_tui.frontends.tui.apps.survey import SurveyApp
 
 HERE = Path(__file__).parent
 SIZE = (80, 24)

@@ -8,7 +8,7 @@ from pathlib import Path
 from survey_tui.core.catalog import resolve_questionnaire
 from survey_tui.core.demo import synthetic_workshop
 from survey_tui.core.loader import load
-from survey_tui.tui.report_files import export_files
+from survey_tui.core.usecases.report_files import export_files
 
 
 def test_a_second_export_gets_new_names(tmp_path: Path) -> None:

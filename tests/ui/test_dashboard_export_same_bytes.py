@@ -14,7 +14,7 @@ from survey_tui.cli import main
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.core.store.common import new_record
-from survey_tui.tui.dashboard import DashboardApp
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "data_exchange" / "hostile.yaml"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from helpers.dashboard import add, screen_text, small, wait_until
 
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.dashboard import DashboardApp
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
 
 
 def eng_figures(analysis: dict) -> tuple[int, float]:
@@ -64,7 +64,7 @@ async def test_a_6th_response_does_not_refresh_the_figures_but_the_10th_does(
 async def test_a_poll_that_started_before_the_reveal_is_not_shown_after_it(
     tmp_path: Path,
 ) -> None:
-    from survey_tui.tui.screens.dashboard import _Polled
+    from survey_tui.frontends.tui.screens.dashboard import _Polled
 
     db = tmp_path / "r.json"
     q = small()

@@ -13,7 +13,7 @@ from pathlib import Path
 from helpers.dashboard import add, screen_text, small, wait_until
 
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.dashboard import DashboardApp
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
 
 
 async def test_an_untouched_partial_drops_out_of_in_progress_after_5_minutes(

@@ -11,10 +11,10 @@ from helpers.dashboard import SMALL, add, screen_text, small, wait_until
 from textual.notifications import Notification
 
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.dashboard import DashboardApp
-from survey_tui.tui.screens.dashboard import DashboardScreen
-from survey_tui.tui.screens.report_preview import ReportPreviewScreen
-from survey_tui.tui.widgets.gap_view import GapView
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
+from survey_tui.frontends.tui.screens.dashboard import DashboardScreen
+from survey_tui.frontends.tui.screens.report_preview import ReportPreviewScreen
+from survey_tui.frontends.tui.widgets.gap_view import GapView
 
 # Another process, as in a workshop: one more engineer submits, one more ops person starts.
 WRITER = """

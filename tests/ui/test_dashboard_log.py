@@ -10,8 +10,8 @@ from helpers.dashboard import screen_text, wait_until
 from survey_tui.core.feedback.entries import Draft, add_entries, make_entry, undo_last
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.dashboard import DashboardApp
-from survey_tui.tui.widgets.log_counts import LogCountsPanel
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
+from survey_tui.frontends.tui.widgets.log_counts import LogCountsPanel
 
 TEAM = load(Path(__file__).resolve().parents[1] / "fixtures" / "feedback" / "log_team.yaml")
 NOTE = "SECRET-NOTE <b>x</b>"

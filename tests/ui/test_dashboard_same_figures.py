@@ -12,7 +12,7 @@ from helpers.dashboard import add, screen_text, small, wait_until
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.dashboard import DashboardApp
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
 
 # Varied answers, so a bootstrap interval depends on the seed and the number of resamples.
 WAVES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from survey_tui.tui.widgets.gap_view import render_gap_view
+from survey_tui.frontends.tui.widgets.gap_view import render_gap_view
 
 
 def analysis(names: list[str]) -> dict[str, Any]:

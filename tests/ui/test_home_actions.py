@@ -12,9 +12,9 @@ from survey_tui.core.catalog import resolve_questionnaire
 from survey_tui.core.demo import synthetic_workshop
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.home import HomeApp, HomeScreen
-from survey_tui.tui.screens.dashboard import DashboardScreen
-from survey_tui.tui.screens.report_preview import ReportPreviewScreen
+from survey_tui.frontends.tui.apps.home import HomeApp, HomeScreen
+from survey_tui.frontends.tui.screens.dashboard import DashboardScreen
+from survey_tui.frontends.tui.screens.report_preview import ReportPreviewScreen
 
 
 async def test_home_opens_dashboard_preview_and_run(

@@ -11,11 +11,11 @@ from textual.widgets import Button, TextArea
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.interview import InterviewQuestionScreen
-from survey_tui.tui.screens.survey import ReviewScreen, ThankYouScreen
-from survey_tui.tui.widgets.answers import AnswerWidget
-from survey_tui.tui.widgets.interview import Elapsed, NotesArea, format_elapsed
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.interview import InterviewQuestionScreen
+from survey_tui.frontends.tui.screens.survey import ReviewScreen, ThankYouScreen
+from survey_tui.frontends.tui.widgets.answers import AnswerWidget
+from survey_tui.frontends.tui.widgets.interview import Elapsed, NotesArea, format_elapsed
 
 GUIDE = Path(__file__).parent / "interview_small.yaml"
 

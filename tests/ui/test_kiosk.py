@@ -10,10 +10,10 @@ from textual.widgets import Input, Label
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.kiosk import KioskApp, KioskThanksScreen
-from survey_tui.tui.screens.pin import PinScreen
-from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
-from survey_tui.tui.widgets.answers import AnswerWidget
+from survey_tui.frontends.tui.apps.kiosk import KioskApp, KioskThanksScreen
+from survey_tui.frontends.tui.screens.pin import PinScreen
+from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
+from survey_tui.frontends.tui.widgets.answers import AnswerWidget
 
 ONE = Path(__file__).parent / "kiosk_one.yaml"
 

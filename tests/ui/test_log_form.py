@@ -12,7 +12,7 @@ from textual.widgets import Input, RadioSet, Select
 
 from survey_tui.core.feedback.entries import Draft
 from survey_tui.core.loader import load
-from survey_tui.tui.log_form import LogFormApp
+from survey_tui.frontends.tui.apps.log_form import LogFormApp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feedback"
 TEAM = load(FIXTURES / "log_team.yaml")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.dashboard import DashboardApp
-from survey_tui.tui.home import HomeApp
+from survey_tui.frontends.tui.apps.dashboard import DashboardApp
+from survey_tui.frontends.tui.apps.home import HomeApp
+from survey_tui.frontends.tui.apps.survey import SurveyApp
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 

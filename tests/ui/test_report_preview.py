@@ -12,8 +12,8 @@ from textual.widgets import MarkdownViewer
 from textual.widgets._markdown import MarkdownTableCellContents
 
 from survey_tui.cli import main
-from survey_tui.tui.preview import ReportPreviewApp
-from survey_tui.tui.screens.report_preview import ReportPreviewScreen
+from survey_tui.frontends.tui.apps.preview import ReportPreviewApp
+from survey_tui.frontends.tui.screens.report_preview import ReportPreviewScreen
 
 REPORT = "# Gap report\n\n## Headline\n\n| Group | Score |\n|---|---|\n| Executives | 71.2 |\n"
 
@@ -90,7 +90,7 @@ def test_cli_preview_shows_the_rendered_markdown(
     store: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import survey_tui.commands.report as report_command
-    import survey_tui.tui.preview as preview_module
+    import survey_tui.frontends.tui.apps.preview as preview_module
 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(report_command, "_is_terminal", lambda: True)

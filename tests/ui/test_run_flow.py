@@ -8,8 +8,8 @@ from textual.widgets import Label
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import (
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import (
     QuestionScreen,
     ReviewScreen,
     ThankYouScreen,

@@ -14,8 +14,8 @@ from textual.app import App
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
 
 BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "every_type.yaml"
 
@@ -120,8 +120,8 @@ INTERVIEW = BILINGUAL.parent / "interview_bilingual.yaml"
 
 
 async def test_kiosk_in_german_thanks_pin_and_next_person(tmp_path: Path) -> None:
-    from survey_tui.tui.kiosk import KioskApp, KioskThanksScreen
-    from survey_tui.tui.screens.pin import PinScreen
+    from survey_tui.frontends.tui.apps.kiosk import KioskApp, KioskThanksScreen
+    from survey_tui.frontends.tui.screens.pin import PinScreen
 
     english = english_only_words("de", *german_texts())
     db = tmp_path / "r.json"
@@ -264,3 +264,19 @@ def keys_for(question: Any) -> tuple[str, ...]:
     if kind == "matrix":
         return tuple("1" for _ in question.rows)
     return tuple("Gut")
+
+
+async def test_the_german_consent_line_wraps_instead_of_being_cut(tmp_path: Path) -> None:
+    """German runs longer than English: at 80x24 the consent checkbox keeps its whole label
+    (the key hint at its end is what tells a respondent how to go on)."""
+    from survey_tui.core.catalog import resolve_questionnaire
+
+    q = load(resolve_questionnaire("ai-expectation-gap"))
+    app = SurveyApp(q, ResponseStore(tmp_path / "r.json"), language="de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")  # past the introduction, to consent and group
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        consent = app.screen.query_one("#consent")
+        assert consent.size.height >= 2
+        assert "dann Tab zu den Gruppen)" in " ".join(screen_text(app).split())

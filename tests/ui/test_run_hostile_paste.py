@@ -12,8 +12,8 @@ from textual.widgets import Input, TextArea
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import QuestionScreen, ResumeScreen
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import QuestionScreen, ResumeScreen
 
 HERE = Path(__file__).parent
 HOSTILE = "a\x1b]0;PWNED\x1b\\b\x1b]52;c;aGVsbG8=\x07c\x9b2Jd"
@@ -63,7 +63,7 @@ async def test_a_resumed_legacy_answer_is_shown_clean(tmp_path: Path) -> None:
 async def test_report_preview_shows_stored_comments_escaped() -> None:
     from textual.widgets import MarkdownViewer
 
-    from survey_tui.tui.preview import ReportPreviewApp
+    from survey_tui.frontends.tui.apps.preview import ReportPreviewApp
 
     app = ReportPreviewApp(f"# Report\n\n## Comments\n\n- {HOSTILE}\n", f"T{HOSTILE}")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,7 +77,7 @@ async def test_report_preview_shows_stored_comments_escaped() -> None:
 async def test_dashboard_names_a_legacy_wave_escaped(tmp_path: Path) -> None:
     from helpers.dashboard import add, small, wait_until
 
-    from survey_tui.tui.dashboard import DashboardApp
+    from survey_tui.frontends.tui.apps.dashboard import DashboardApp
 
     db = tmp_path / "r.json"
     store = ResponseStore(db)

@@ -1,6 +1,6 @@
 """The welcome screen's light Markdown draws exactly what Textual's Markdown widget draws.
 
-The light widget (survey_tui.tui.widgets.markdown_lite) exists for speed only; these tests
+The light widget (survey_tui.frontends.tui.widgets.markdown_lite) exists for speed only; these tests
 compare whole screenshots of the welcome screen drawn both ways, and check that anything
 beyond paragraphs, flat "-" lists, bold and italic is left to the real Markdown widget.
 """
@@ -17,9 +17,13 @@ from textual.widgets import Markdown
 
 from survey_tui.commands.common import load_questionnaire
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens import survey as survey_screens
-from survey_tui.tui.widgets.markdown_lite import MarkdownLite, markdown_block, parse_simple
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens import survey as survey_screens
+from survey_tui.frontends.tui.widgets.markdown_lite import (
+    MarkdownLite,
+    markdown_block,
+    parse_simple,
+)
 
 
 def real_markdown(source: str, classes: str) -> Widget:

@@ -8,10 +8,10 @@ import pytest
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import QuestionScreen
-from survey_tui.tui.widgets.answers import AnswerWidget
-from survey_tui.tui.widgets.nps import TEN_HINT, TenPointSet
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import QuestionScreen
+from survey_tui.frontends.tui.widgets.answers import AnswerWidget
+from survey_tui.frontends.tui.widgets.nps import TEN_HINT, TenPointSet
 
 NPS = Path(__file__).parent / "nps_only.yaml"
 

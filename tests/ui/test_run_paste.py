@@ -14,8 +14,8 @@ from textual.widgets import Input, TextArea
 from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import QuestionScreen, ReviewScreen
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen
 
 PASTE = Path(__file__).parent / "run_paste.yaml"
 MEGABYTE = 1_000_000

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from survey_tui.cli import main
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import ThankYouScreen
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import ThankYouScreen
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 STORED_FIELDS = ("questionnaire_id", "questionnaire_version", "questionnaire_sha256", "group")

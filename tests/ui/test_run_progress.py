@@ -9,7 +9,7 @@ from textual.widgets import Label
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
+from survey_tui.frontends.tui.apps.survey import SurveyApp
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from survey_tui.core.loader import load
 from survey_tui.core.owner import machine_id
 from survey_tui.core.store import ResponseStore
-from survey_tui.plain import PlainRunner
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.screens.survey import QuestionScreen, ResumeScreen, WelcomeScreen
+from survey_tui.frontends.plain import PlainRunner
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.screens.survey import QuestionScreen, ResumeScreen, WelcomeScreen
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 

@@ -11,8 +11,8 @@ from textual.geometry import Region
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
-from survey_tui.tui.widgets.matrix import RowSet
+from survey_tui.frontends.tui.apps.survey import SurveyApp
+from survey_tui.frontends.tui.widgets.matrix import RowSet
 
 FLAGSHIP = Path(__file__).parents[2] / "questionnaires" / "ai_expectation_gap.yaml"
 TYPES = Path(__file__).parents[1] / "snapshots" / "run_types.yaml"

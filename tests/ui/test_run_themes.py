@@ -10,7 +10,7 @@ from textual.theme import BUILTIN_THEMES
 
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.tui.app import SurveyApp
+from survey_tui.frontends.tui.apps.survey import SurveyApp
 
 JOURNEYS = Path(__file__).parent / "run_journeys.yaml"
 LIGHT = [name for name, theme in BUILTIN_THEMES.items() if not theme.dark and "ansi" not in name]

@@ -12,7 +12,7 @@ from helpers.web import ALL, Browser, form_client
 from survey_tui.core.live import LiveResponses
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
-from survey_tui.web.server import counts_line
+from survey_tui.frontends.web.server import counts_line
 
 SMALL = Path(__file__).parent.parent / "e2e" / "serve_small.yaml"
 

@@ -47,7 +47,7 @@ async def test_a_post_from_another_origin_is_refused_and_stores_nothing(
 ) -> None:
     browser, client, store = await started(tmp_path)
     try:
-        with caplog.at_level(logging.WARNING, logger="survey_tui.web"):
+        with caplog.at_level(logging.WARNING, logger="survey_tui.frontends.web"):
             await browser.post([("q_impact", "4"), ("action", "next")], headers=headers)
         assert browser.status == 403
         # Everything else right (the token too): still refused.

@@ -1,0 +1,1 @@
+"""The Textual ``App`` classes, one per program; their screens are in ``..screens``."""
