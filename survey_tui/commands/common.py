@@ -143,3 +143,32 @@ def respondent_wave(ctx: click.Context, param: click.Parameter, value: str) -> s
             f"{ALL_WAVES!r} names every wave pooled in an analysis; give the wave another name"
         )
     return value
+
+
+def recording_wave_option(function: F) -> F:
+    """``--wave NAME`` of a command that records answers (``run``, ``serve``): never ``all``."""
+    return click.option(
+        "--wave",
+        "wave",
+        default="default",
+        show_default=True,
+        callback=respondent_wave,
+        help="Wave name (a later round of the same questionnaire, e.g. 90-day; not 'all').",
+    )(function)
+
+
+def write_text_file(target: Path, text: str, what: str) -> None:
+    """Write ``text`` to ``target`` atomically (missing folders are made); a SurveyError naming
+    ``what`` when it cannot be written, nothing half-written."""
+    from survey_tui.core.store.storage import atomic_write_bytes
+
+    if target.is_dir():
+        raise SurveyError(
+            f"cannot write the {what}: is a folder; give a file name", location=str(target)
+        )
+    try:
+        atomic_write_bytes(target, text.encode("utf-8"))
+    except OSError as error:
+        raise SurveyError(
+            f"cannot write the {what}: {error.strerror or error}", location=str(target)
+        ) from None

@@ -13,6 +13,7 @@ from survey_tui.commands.common import (
     db_option,
     load_questionnaire,
     store_path,
+    write_text_file,
 )
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.usecases.analysis import NO_BASELINE
@@ -259,12 +260,5 @@ def _is_terminal() -> bool:
 
 def _write(target: Path, text: str, what: str = "report") -> None:
     """Write the report atomically (missing folders are made, as by ``export -o``)."""
-    from survey_tui.core.store.storage import atomic_write_bytes
-
-    try:
-        atomic_write_bytes(target, text.encode("utf-8"))
-    except OSError as error:
-        raise SurveyError(
-            f"cannot write the {what}: {error.strerror}", location=str(target)
-        ) from None
+    write_text_file(target, text, what)
     click.echo(f"{what} written to {target}", err=True)

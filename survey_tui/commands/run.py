@@ -14,7 +14,7 @@ from survey_tui.commands.common import (
     fold_store,
     lang_option,
     load_questionnaire,
-    respondent_wave,
+    recording_wave_option,
     stdin_is_terminal,
     store_path,
 )
@@ -24,14 +24,7 @@ from survey_tui.core.errors import SurveyError
 @click.command("run")
 @click.argument("questionnaire")
 @click.option("--group", "group", default=None, help="Fix the respondent's group (by id).")
-@click.option(
-    "--wave",
-    "wave",
-    default="default",
-    show_default=True,
-    callback=respondent_wave,
-    help="Wave name (a later round of the same questionnaire, e.g. 90-day; not 'all').",
-)
+@recording_wave_option
 @click.option("--plain", is_flag=True, help="Line-by-line prompts (screen readers, scripts).")
 @click.option("--kiosk", is_flag=True, help="Start over after each submit; leaving needs a PIN.")
 @click.option("--pin", "pin", default=None, help="Facilitator PIN for --kiosk (else asked).")

@@ -19,7 +19,7 @@ from survey_tui.commands.common import (
     chosen_language,
     db_option,
     lang_option,
-    respondent_wave,
+    recording_wave_option,
     store_path,
 )
 from survey_tui.core.catalog import resolve_questionnaire
@@ -204,14 +204,7 @@ def qr_text(url: str) -> str:
     help="One shared device: after each submit the next respondent starts fresh.",
 )
 @click.option("--group", "group", default=None, help="Fix every respondent's group (by id).")
-@click.option(
-    "--wave",
-    "wave",
-    default="default",
-    show_default=True,
-    callback=respondent_wave,
-    help="Wave name (a later round of the same questionnaire, e.g. 90-day; not 'all').",
-)
+@recording_wave_option
 @click.option(
     "--per-page",
     type=click.Choice(PER_PAGE),

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from survey_tui.core.errors import Problem, SurveyError
+from survey_tui.commands.common import write_text_file
+from survey_tui.core.errors import SurveyError
 from survey_tui.core.textsafety import escape_for_terminal
 
 LANG_HELP = "The language to translate into: a tag declared in the questionnaire's languages."
@@ -51,7 +52,7 @@ def export_command(questionnaire: str, lang: str, output: str | None) -> None:
     if output is None:
         click.echo(escape_for_terminal(text), nl=False)
     else:
-        _write(Path(output), text)
+        write_text_file(Path(output), text, "translators' CSV")
     click.echo(f"{missing} of {rows} texts have no {lang} translation yet", err=True)
 
 
@@ -97,20 +98,6 @@ def import_command(questionnaire: str, csv_file: str, lang: str | None, output: 
     if result.text is None:
         click.echo(f"{source}: no translation changed; nothing written")
         return
-    _write(target, result.text)
+    write_text_file(target, result.text, "questionnaire")
     note = f"; {result.empty} texts still without a {lang} translation" if result.empty else ""
     click.echo(f"{target}: {result.changed} {lang} texts written{note}")
-
-
-def _write(target: Path, text: str) -> None:
-    from survey_tui.core.errors import DataError
-    from survey_tui.core.store.storage import atomic_write_bytes
-
-    if target.is_dir():
-        raise DataError([Problem(str(target), None, None, "", "is a folder; give a file name")])
-    try:
-        atomic_write_bytes(target, text.encode("utf-8"))
-    except OSError as error:
-        raise SurveyError(
-            f"cannot write: {error.strerror or error}", location=str(target)
-        ) from None

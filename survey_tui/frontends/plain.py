@@ -18,20 +18,10 @@ import textwrap
 from typing import Any, TextIO
 
 from survey_tui.core import flow, texts
+from survey_tui.core import model as qm
 from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.i18n import Words, in_each, words
-from survey_tui.core.model import (
-    AnyQuestion,
-    LikertQuestion,
-    MatrixQuestion,
-    MultiChoiceQuestion,
-    NpsQuestion,
-    NumberQuestion,
-    Questionnaire,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
 from survey_tui.core.session import Session, Stopwatch, Store, length_summary, wait_for_resumable
 from survey_tui.core.texts import T_
 from survey_tui.core.textsafety import escape_for_terminal
@@ -50,7 +40,7 @@ class PlainRunner:
 
     def __init__(
         self,
-        questionnaire: Questionnaire,
+        questionnaire: qm.Questionnaire,
         store: Store,
         *,
         group: str | None,
@@ -178,7 +168,7 @@ class PlainRunner:
         session.begin()
         return self._finish(session, session.first())
 
-    def _finish(self, session: Session, start: AnyQuestion | None) -> dict[str, Any] | None:
+    def _finish(self, session: Session, start: qm.AnyQuestion | None) -> dict[str, Any] | None:
         """Questions from ``start`` on, the review, then submit (or save on end of input)."""
         self.session = session
         try:
@@ -244,7 +234,7 @@ class PlainRunner:
             self.say(T_(texts.PLAIN_NUMBER_FROM, low=1, high=len(self.q.groups)))
 
     def _answer_all(
-        self, session: Session, start: AnyQuestion | None = None, *, from_review: bool = False
+        self, session: Session, start: qm.AnyQuestion | None = None, *, from_review: bool = False
     ) -> None:
         """Question after question from ``start``; from the review, only what changing an
         answer needs (``flow.after_edit``), then back to the review."""
@@ -258,7 +248,7 @@ class PlainRunner:
             else:
                 question = session.next_after(question.id)
 
-    def _answer(self, session: Session, question: AnyQuestion) -> bool:
+    def _answer(self, session: Session, question: qm.AnyQuestion) -> bool:
         """Ask one question until it gets an acceptable answer; True if the user went back."""
         section = self.q.section_of(question.id)
         self.say()
@@ -274,7 +264,7 @@ class PlainRunner:
         self._describe(question, session.answers.get(question.id))
         stopwatch = Stopwatch()
         while True:
-            if isinstance(question, MatrixQuestion):
+            if isinstance(question, qm.MatrixQuestion):
                 value: Any = self._ask_matrix(question, session)
                 if value is BACK:
                     return True
@@ -295,19 +285,19 @@ class PlainRunner:
                 self.say(T_(texts.PLAIN_ERROR, message=problem))
                 continue
             session.record_answer(question.id, value, stopwatch.lap())
-            if self.interview and not isinstance(question, TextQuestion):
+            if self.interview and not isinstance(question, qm.TextQuestion):
                 return self._note(session, question)
             return False
 
-    def _ask_text(self, question: AnyQuestion) -> str:
+    def _ask_text(self, question: qm.AnyQuestion) -> str:
         """One answer; a multi-line text goes on while its lines end with a backslash."""
         text = self.ask("> ")
-        if isinstance(question, TextQuestion) and question.multiline:
+        if isinstance(question, qm.TextQuestion) and question.multiline:
             while text.endswith(MORE):
                 text = text[: -len(MORE)] + "\n" + self.ask("  ")
         return text
 
-    def _note(self, session: Session, question: AnyQuestion) -> bool:
+    def _note(self, session: Session, question: qm.AnyQuestion) -> bool:
         """The interviewer's note after an answer; True if they typed < to go back."""
         earlier = session.notes.get(question.id)
         if earlier:
@@ -319,7 +309,7 @@ class PlainRunner:
             session.set_note(question.id, text)
         return False
 
-    def _ask_matrix(self, question: MatrixQuestion, session: Session) -> Any:
+    def _ask_matrix(self, question: qm.MatrixQuestion, session: Session) -> Any:
         scale = self.q.scale_of(question)
         assert scale is not None
         earlier = session.answers.get(question.id) or {}
@@ -341,40 +331,40 @@ class PlainRunner:
                     self.say(T_(texts.PLAIN_ERROR, message=error.message))
         return result
 
-    def _describe(self, question: AnyQuestion, earlier: Any) -> None:
+    def _describe(self, question: qm.AnyQuestion, earlier: Any) -> None:
         """The choices, spelled out (no colour or position-only cues)."""
         w = self.w
 
         def say(text: str) -> None:
             self.say("  " + w(text))
 
-        if isinstance(question, LikertQuestion | NpsQuestion | MatrixQuestion):
+        if isinstance(question, qm.LikertQuestion | qm.NpsQuestion | qm.MatrixQuestion):
             scale = self.q.scale_of(question)
             assert scale is not None
             for value in scale.values:
                 label = scale.label_for(value)
                 if label:
                     say(f"{value}. {label}")
-            if isinstance(question, NpsQuestion) or not scale.labels or scale.labels_ends_only:
+            if isinstance(question, qm.NpsQuestion) or not scale.labels or scale.labels_ends_only:
                 say(T_(texts.PLAIN_NUMBER_FROM, low=scale.min, high=scale.max))
             if scale.dont_know:
                 say(_dont_know(scale.dont_know))
-        elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
+        elif isinstance(question, qm.SingleChoiceQuestion | qm.MultiChoiceQuestion):
             for index, option in enumerate(question.options, 1):
                 say(f"{index}. {option.label}")
-            if isinstance(question, MultiChoiceQuestion):
+            if isinstance(question, qm.MultiChoiceQuestion):
                 say(texts.PLAIN_SEVERAL)
                 if question.other:
                     say(texts.PLAIN_OTHER_AFTER)
                     say(texts.OTHER_RULE)
             elif question.other:
                 say(texts.PLAIN_OTHER)
-        elif isinstance(question, NumberQuestion):
+        elif isinstance(question, qm.NumberQuestion):
             kind = texts.KIND_WHOLE_NUMBER if question.integer else texts.KIND_NUMBER
             say(T_(texts.PLAIN_TYPE_NUMBER, kind=kind, range=_range(question)))
             if question.dont_know:
                 say(_dont_know(question.dont_know))
-        elif isinstance(question, TextQuestion):
+        elif isinstance(question, qm.TextQuestion):
             say(T_(texts.PLAIN_TYPE_TEXT, limit=question.max_length))
             if question.multiline:
                 say(T_(texts.PLAIN_MORE_LINES, more=MORE))
@@ -387,7 +377,7 @@ class PlainRunner:
         if earlier is not None:
             say(T_(texts.PLAIN_CURRENT, answer=format_answer(self.q, question, earlier)))
 
-    def _review(self, session: Session) -> AnyQuestion | None:
+    def _review(self, session: Session) -> qm.AnyQuestion | None:
         """List every visible answer; the question to change, or None to submit."""
         items = flow.review_items(session)
         visible = [item.question for item in items]
@@ -417,7 +407,7 @@ def _dont_know(label: str) -> str:
     return f"? = {label}"
 
 
-def _range(question: NumberQuestion) -> str:
+def _range(question: qm.NumberQuestion) -> str:
     unit = f" {question.unit}" if question.unit else ""
     if question.min is not None and question.max is not None:
         return T_(texts.PLAIN_RANGE, low=f"{question.min:g}", high=f"{question.max:g}", unit=unit)

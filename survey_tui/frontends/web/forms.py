@@ -13,17 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from survey_tui.core import model as qm
 from survey_tui.core.answers import AnswerError, parse_answer
-from survey_tui.core.model import (
-    DONT_KNOW,
-    AnyQuestion,
-    MatrixQuestion,
-    MultiChoiceQuestion,
-    NumberQuestion,
-    Questionnaire,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
 
 OTHER_CHOSEN = "__other__"  # the radio value of "Other" (option values are slugs: no clash)
 OTHER_MAX_LENGTH = 500  # an "Other" answer is a few words; the field says so (maxlength)
@@ -36,53 +27,56 @@ class BadForm(Exception):
     """A request no page of this survey sends; the reason goes to the server log."""
 
 
-def field_name(question: AnyQuestion) -> str:
+def field_name(question: qm.AnyQuestion) -> str:
     return f"q_{question.id}"
 
 
-def other_name(question: AnyQuestion) -> str:
+def other_name(question: qm.AnyQuestion) -> str:
     return f"q_{question.id}__other"
 
 
-def row_name(question: AnyQuestion, row_id: str) -> str:
+def row_name(question: qm.AnyQuestion, row_id: str) -> str:
     return f"q_{question.id}__{row_id}"
 
 
-def dont_know_name(question: AnyQuestion) -> str:
+def dont_know_name(question: qm.AnyQuestion) -> str:
     """A number question's "don't know" tick box (scales send ``dont_know`` as a point)."""
     return f"q_{question.id}__dk"
 
 
-def note_name(question: AnyQuestion) -> str:
+def note_name(question: qm.AnyQuestion) -> str:
     return f"n_{question.id}"
 
 
-def takes_notes(q: Questionnaire, question: AnyQuestion) -> bool:
+def takes_notes(q: qm.Questionnaire, question: qm.AnyQuestion) -> bool:
     """Interview guides: a notes field beside every answer that is not itself free text."""
-    return q.mode == "interview" and not isinstance(question, TextQuestion)
+    return q.mode == "interview" and not isinstance(question, qm.TextQuestion)
 
 
-def field_names(q: Questionnaire, questions: Sequence[AnyQuestion]) -> set[str]:
+def field_names(q: qm.Questionnaire, questions: Sequence[qm.AnyQuestion]) -> set[str]:
     """Every field name a page showing ``questions`` can send (besides the control fields)."""
     names: set[str] = set()
     for question in questions:
-        if isinstance(question, MatrixQuestion):
+        if isinstance(question, qm.MatrixQuestion):
             names.update(row_name(question, row.id) for row in question.rows)
         else:
             names.add(field_name(question))
-        if isinstance(question, NumberQuestion) and question.dont_know:
+        if isinstance(question, qm.NumberQuestion) and question.dont_know:
             names.add(dont_know_name(question))
-        if isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion) and question.other:
+        if (
+            isinstance(question, qm.SingleChoiceQuestion | qm.MultiChoiceQuestion)
+            and question.other
+        ):
             names.add(other_name(question))
         if takes_notes(q, question):
             names.add(note_name(question))
     return names
 
 
-def check_fields(q: Questionnaire, questions: Sequence[AnyQuestion], form: Any) -> None:
+def check_fields(q: qm.Questionnaire, questions: Sequence[qm.AnyQuestion], form: Any) -> None:
     """Refuse unknown field names and single-valued fields sent twice."""
     known = field_names(q, questions) | CONTROL_FIELDS
-    repeatable = {field_name(x) for x in questions if isinstance(x, MultiChoiceQuestion)}
+    repeatable = {field_name(x) for x in questions if isinstance(x, qm.MultiChoiceQuestion)}
     seen: set[str] = set()
     for name, _ in form.items():  # every pair: iterating a MultiDict names each key once
         if name not in known:
@@ -109,47 +103,47 @@ def _text(form: Any, name: str, limit: int) -> str:
     return raw.replace("\r\n", "\n")
 
 
-def _point(q: Questionnaire, question: AnyQuestion, form: Any, name: str) -> int | str | None:
+def _point(q: qm.Questionnaire, question: qm.AnyQuestion, form: Any, name: str) -> int | str | None:
     raw = _short(form, name)
     if raw is None or raw == "":
         return None
     scale = q.scale_of(question)
     assert scale is not None
-    if raw == DONT_KNOW and scale.dont_know:
-        return DONT_KNOW
+    if raw == qm.DONT_KNOW and scale.dont_know:
+        return qm.DONT_KNOW
     if not raw.lstrip("-").isdigit() or int(raw) not in scale.values:
         raise BadForm(f"{raw!r} is not a point of {question.id}'s scale")
     return int(raw)
 
 
-def read_answer(q: Questionnaire, question: AnyQuestion, form: Any) -> Any:
+def read_answer(q: qm.Questionnaire, question: qm.AnyQuestion, form: Any) -> Any:
     """The stored form of what the page sent for ``question`` (None: no answer).
 
     Raises :class:`AnswerError` for input a person can fix (letters in a number field) and
     :class:`BadForm` for input no page of ours sends.
     """
-    if isinstance(question, MatrixQuestion):
+    if isinstance(question, qm.MatrixQuestion):
         rated = {
             row.id: _point(q, question, form, row_name(question, row.id)) for row in question.rows
         }
         return {row: point for row, point in rated.items() if point is not None} or None
-    if isinstance(question, SingleChoiceQuestion):
+    if isinstance(question, qm.SingleChoiceQuestion):
         return _read_single(question, form)
-    if isinstance(question, MultiChoiceQuestion):
+    if isinstance(question, qm.MultiChoiceQuestion):
         return _read_multi(question, form)
-    if isinstance(question, NumberQuestion):
+    if isinstance(question, qm.NumberQuestion):
         if question.dont_know and _short(form, dont_know_name(question)):
-            return DONT_KNOW  # the tick box wins over a number typed before it was ticked
+            return qm.DONT_KNOW  # the tick box wins over a number typed before it was ticked
         raw = _short(form, field_name(question)) or ""
         return parse_answer(question, raw)
-    if isinstance(question, TextQuestion):
+    if isinstance(question, qm.TextQuestion):
         # Over-long text is not garbage: check_answer says how much to cut.
         raw = _text(form, field_name(question), question.max_length + 2 * SHORT_FIELD)
         return parse_answer(question, raw)
     return _point(q, question, form, field_name(question))  # likert, nps
 
 
-def _read_single(question: SingleChoiceQuestion, form: Any) -> str | None:
+def _read_single(question: qm.SingleChoiceQuestion, form: Any) -> str | None:
     raw = _short(form, field_name(question))
     other = ""
     if question.other:
@@ -165,7 +159,7 @@ def _read_single(question: SingleChoiceQuestion, form: Any) -> str | None:
     return raw
 
 
-def _read_multi(question: MultiChoiceQuestion, form: Any) -> list[str] | None:
+def _read_multi(question: qm.MultiChoiceQuestion, form: Any) -> list[str] | None:
     raws = form.getall(field_name(question), [])
     known = question.option_values()
     if len(raws) > len(known) or any(r not in known for r in raws):
@@ -178,7 +172,7 @@ def _read_multi(question: MultiChoiceQuestion, form: Any) -> list[str] | None:
     return picked or None
 
 
-def read_note(q: Questionnaire, question: AnyQuestion, form: Any) -> str | None:
+def read_note(q: qm.Questionnaire, question: qm.AnyQuestion, form: Any) -> str | None:
     """The interviewer's note on ``question`` (None: the page has no notes field)."""
     if not takes_notes(q, question) or note_name(question) not in form:
         return None
@@ -194,7 +188,7 @@ class Read:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-def read_page(q: Questionnaire, questions: Sequence[AnyQuestion], form: Any) -> Read:
+def read_page(q: qm.Questionnaire, questions: Sequence[qm.AnyQuestion], form: Any) -> Read:
     """Every question's answer on a posted page (raises BadForm for a forged request)."""
     check_fields(q, questions, form)
     read = Read()

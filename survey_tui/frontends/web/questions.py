@@ -38,6 +38,20 @@ def _posted(form: Form) -> dict[str, list[str]]:
 
 
 class QuestionPages(PageBase):
+    def _respondent_page(
+        self, token: str | None, key: str, *, store: bool = True
+    ) -> tuple[Respondent, Page] | Reply:
+        """The respondent of ``token`` and their page ``key``; else the reply that sends the
+        browser where it belongs (the start without a respondent, see :meth:`_find`)."""
+        respondent = self.respondents.get(token, store=store)
+        if respondent is None:
+            return Reply(status=303, location="/")
+        page, other = self._find(respondent, key)
+        if page is None:
+            assert other is not None
+            return other
+        return respondent, page
+
     def _find(self, respondent: Respondent, key: str) -> tuple[Page | None, Reply | None]:
         """The page ``key``, or a reply: 404 for no such page, else on to where it belongs."""
         page = flow.find_page(respondent.session, key, self.per_page)
@@ -67,13 +81,10 @@ class QuestionPages(PageBase):
         store: bool = True,
     ) -> Reply:
         """A page of questions (``store=False``: drawn from memory, never touching the store)."""
-        respondent = self.respondents.get(token, store=store)
-        if respondent is None:
-            return Reply(status=303, location="/")
-        page, other = self._find(respondent, key)
-        if page is None:
-            assert other is not None
-            return other
+        found = self._respondent_page(token, key, store=store)
+        if isinstance(found, Reply):
+            return found
+        respondent, page = found
         state = PageState(
             back_to_review=query.get("return") == "review", resumed="resumed" in query
         )
@@ -142,13 +153,10 @@ class QuestionPages(PageBase):
         )
 
     def answer(self, token: str | None, key: str, csrf: str, form: Form) -> Reply:
-        respondent = self.respondents.get(token)
-        if respondent is None:
-            return Reply(status=303, location="/")
-        page, other = self._find(respondent, key)
-        if page is None:
-            assert other is not None
-            return other
+        found = self._respondent_page(token, key)
+        if isinstance(found, Reply):
+            return found
+        respondent, page = found
         candidates = self._candidates(respondent, page)
         read = forms.read_page(self.q, candidates, form)
         if form.get("action") == "back":

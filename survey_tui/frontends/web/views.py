@@ -9,18 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from survey_tui.core import model as qm
 from survey_tui.core import texts
 from survey_tui.core.i18n import ENGLISH, Words
-from survey_tui.core.model import (
-    DONT_KNOW,
-    AnyQuestion,
-    MatrixQuestion,
-    MultiChoiceQuestion,
-    NumberQuestion,
-    Questionnaire,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
 from survey_tui.core.texts import T_
 from survey_tui.frontends.web.forms import (
     OTHER_CHOSEN,
@@ -103,9 +94,9 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _hint(question: AnyQuestion) -> str:
+def _hint(question: qm.AnyQuestion) -> str:
     """The hint under a question, as a message (a :class:`~survey_tui.core.texts.Text`)."""
-    if isinstance(question, MultiChoiceQuestion):
+    if isinstance(question, qm.MultiChoiceQuestion):
         low, high = question.min_selected, question.max_selected
         if low and high:
             exact = texts.CHOOSE_RANGE if low != high else texts.CHOOSE_EXACTLY
@@ -114,7 +105,7 @@ def _hint(question: AnyQuestion) -> str:
             return T_(texts.CHOOSE_UP_TO, high=high)
         if low:
             return T_(texts.CHOOSE_AT_LEAST, low=low)
-    if isinstance(question, NumberQuestion):
+    if isinstance(question, qm.NumberQuestion):
         kind = texts.A_WHOLE_NUMBER if question.integer else texts.A_NUMBER
         unit = f" {question.unit}" if question.unit else ""
         if question.min is not None and question.max is not None:
@@ -130,8 +121,8 @@ def _hint(question: AnyQuestion) -> str:
 
 
 def question_view(
-    q: Questionnaire,
-    question: AnyQuestion,
+    q: qm.Questionnaire,
+    question: qm.AnyQuestion,
     group: str,
     stored: Any,
     *,
@@ -159,13 +150,13 @@ def question_view(
     if takes_notes(q, question):
         view.note_name = note_name(question)
         view.note = str(_posted_or(posted, view.note_name, note or ""))
-    if isinstance(question, MatrixQuestion):
+    if isinstance(question, qm.MatrixQuestion):
         _matrix(q, question, view, stored, posted)
-    elif isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
+    elif isinstance(question, qm.SingleChoiceQuestion | qm.MultiChoiceQuestion):
         _choices(question, view, stored, posted, words(texts.OTHER_OPTION))
-    elif isinstance(question, NumberQuestion):
+    elif isinstance(question, qm.NumberQuestion):
         _number(question, view, stored, posted)
-    elif isinstance(question, TextQuestion):
+    elif isinstance(question, qm.TextQuestion):
         view.value = str(_posted_or(posted, view.name, stored or ""))
         view.multiline = question.multiline
         view.max_length = question.max_length
@@ -175,12 +166,12 @@ def question_view(
 
 
 def _number(
-    question: NumberQuestion,
+    question: qm.NumberQuestion,
     view: QuestionView,
     stored: Any,
     posted: Mapping[str, Sequence[str]] | None,
 ) -> None:
-    unsure = stored == DONT_KNOW
+    unsure = stored == qm.DONT_KNOW
     shown = "" if stored is None or unsure else _num(stored)
     view.value = str(_posted_or(posted, view.name, shown))
     view.unit = question.unit or ""
@@ -191,7 +182,7 @@ def _number(
 
 
 def _scale_choices(
-    q: Questionnaire, question: AnyQuestion, name: str, chosen: str, prefix: str
+    q: qm.Questionnaire, question: qm.AnyQuestion, name: str, chosen: str, prefix: str
 ) -> list[Choice]:
     scale = q.scale_of(question)
     assert scale is not None
@@ -206,13 +197,15 @@ def _scale_choices(
         for point in scale.values
     ]
     if scale.dont_know:
-        checked = chosen == DONT_KNOW
-        choices.append(Choice(DONT_KNOW, scale.dont_know, checked, f"{prefix}-dk", dont_know=True))
+        checked = chosen == qm.DONT_KNOW
+        choices.append(
+            Choice(qm.DONT_KNOW, scale.dont_know, checked, f"{prefix}-dk", dont_know=True)
+        )
     return choices
 
 
 def _scale(
-    q: Questionnaire, question: AnyQuestion, view: QuestionView, stored: Any, posted: Any
+    q: qm.Questionnaire, question: qm.AnyQuestion, view: QuestionView, stored: Any, posted: Any
 ) -> None:
     chosen = str(_posted_or(posted, view.name, "" if stored is None else stored))
     view.choices = _scale_choices(q, question, view.name, chosen, f"f-{question.id}")
@@ -223,7 +216,7 @@ def _scale(
 
 
 def _choices(
-    question: SingleChoiceQuestion | MultiChoiceQuestion,
+    question: qm.SingleChoiceQuestion | qm.MultiChoiceQuestion,
     view: QuestionView,
     stored: Any,
     posted: Mapping[str, Sequence[str]] | None,
@@ -238,7 +231,7 @@ def _choices(
         picked = [v for v in values if v in known]
         others = [v for v in values if v not in known]
         view.other_value = others[0] if others else ""
-        if others and isinstance(question, SingleChoiceQuestion):
+        if others and isinstance(question, qm.SingleChoiceQuestion):
             picked = [OTHER_CHOSEN]
     view.choices = [
         Choice(o.value, o.label, o.value in picked, f"f-{question.id}-{i}")
@@ -246,7 +239,7 @@ def _choices(
     ]
     if question.other:
         view.other_name = other_name(question)
-        if isinstance(question, SingleChoiceQuestion):
+        if isinstance(question, qm.SingleChoiceQuestion):
             view.choices.append(
                 Choice(
                     OTHER_CHOSEN,
@@ -258,8 +251,8 @@ def _choices(
 
 
 def _matrix(
-    q: Questionnaire,
-    question: MatrixQuestion,
+    q: qm.Questionnaire,
+    question: qm.MatrixQuestion,
     view: QuestionView,
     stored: Any,
     posted: Mapping[str, Sequence[str]] | None,
