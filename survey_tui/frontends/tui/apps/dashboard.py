@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -12,7 +11,7 @@ from textual.screen import Screen
 
 from survey_tui.core.live import ChangeSource
 from survey_tui.core.model import Questionnaire
-from survey_tui.frontends.tui.screens.dashboard import DashboardScreen
+from survey_tui.frontends.tui.screens.dashboard import DashboardOptions, DashboardScreen
 
 
 class DashboardApp(App[None]):
@@ -26,20 +25,11 @@ class DashboardApp(App[None]):
         self,
         questionnaire: Questionnaire,
         store: ChangeSource,
-        *,
-        wave: str | None = None,
-        export_dir: Path | None = None,
-        poll_seconds: float = 1.0,
+        **options: Unpack[DashboardOptions],
     ) -> None:
         super().__init__()
         self.questionnaire = questionnaire
-        self.dashboard = DashboardScreen(
-            questionnaire,
-            store,
-            wave=wave,
-            export_dir=export_dir,
-            poll_seconds=poll_seconds,
-        )
+        self.dashboard = DashboardScreen(questionnaire, store, **options)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from survey_tui.frontends.tui.palette import system_commands

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict, Unpack
 
 from textual import work
 from textual.app import ComposeResult
@@ -42,9 +42,18 @@ from survey_tui.core.live import (
     since_text,
 )
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
 from survey_tui.frontends.tui.widgets.counts import CountsPanel
 from survey_tui.frontends.tui.widgets.gap_view import GapView
+
+
+class DashboardOptions(TypedDict, total=False):
+    """How a dashboard starts (the dashboard app passes them on to its screen)."""
+
+    wave: str | None  # None: follow the most recent wave
+    export_dir: Path | None  # where e writes the report and CSV (default: the working folder)
+    poll_seconds: float  # how often the store is read (default 1 s)
 
 
 class DashboardScreen(Screen[None]):
@@ -66,27 +75,25 @@ class DashboardScreen(Screen[None]):
         questionnaire: Questionnaire,
         store: ChangeSource,
         *,
-        wave: str | None = None,
-        export_dir: Path | None = None,
-        poll_seconds: float = 1.0,
         can_go_back: bool = False,
+        **options: Unpack[DashboardOptions],
     ) -> None:
         super().__init__()
         self.questionnaire = questionnaire
         self.store = store
         # The wave chosen (``--wave`` or the w key; ``all`` pools every wave), or None: follow
         # the most recent wave, as analyze does (docs/statistics.md, "One wave").
-        self.wave = wave
-        self.shown_wave: str | None = wave  # the wave the counts and figures on screen cover
-        self.export_dir = export_dir or Path.cwd()
-        self.poll_seconds = poll_seconds
+        self.wave = options.get("wave")
+        self.shown_wave: str | None = self.wave  # the wave the counts and figures cover
+        self.export_dir = options.get("export_dir") or Path.cwd()
+        self.poll_seconds = options.get("poll_seconds", 1.0)
         self.can_go_back = can_go_back
         self.live = LiveResponses(questionnaire)  # touched only by the poll worker
         self.tally: Tally | None = None
         self.waves: list[str] = []
         self.analysis: dict[str, Any] | None = None
-        self.complete: list[dict[str, Any]] = []  # what the shown analysis was made from
-        self.submitted: list[dict[str, Any]] = []  # every submitted response of the wave now
+        self.complete: list[Record] = []  # what the shown analysis was made from
+        self.submitted: list[Record] = []  # every submitted response of the wave now
         # Once figures were shown (reveal or preview) they refresh only in anonymous steps
         # (core.live.advance_shown); replaced only on the UI thread, by an accepted poll.
         self.figures_shown = False
@@ -343,9 +350,9 @@ class _Polled:
     hold: bool  # whether figures had been shown when the poll started
     tally: Tally
     waves: list[str]
-    submitted: list[dict[str, Any]] = field(default_factory=list)
+    submitted: list[Record] = field(default_factory=list)
     shown_set: ShownSet = field(default_factory=ShownSet)
-    complete: list[dict[str, Any]] = field(default_factory=list)  # the shown set, this wave
+    complete: list[Record] = field(default_factory=list)  # the shown set, this wave
     key: tuple[str | None, frozenset[tuple[str, Any]]] | None = None
     analysis: dict[str, Any] | None = None
     labels: dict[str, str] = field(default_factory=dict)
@@ -364,7 +371,7 @@ def _wave_text(wave: str | None) -> str:
 
 
 def _analyse(
-    questionnaire: Questionnaire, complete: list[dict[str, Any]], wave: str | None
+    questionnaire: Questionnaire, complete: list[Record], wave: str | None
 ) -> tuple[dict[str, Any], dict[str, str]]:
     from survey_tui.core.analysis import analyze
     from survey_tui.core.reports import build_context
