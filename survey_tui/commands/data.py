@@ -129,7 +129,7 @@ def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: s
         )
 
 
-def _differs(row: dict[str, Any], stored: dict[str, Any] | None) -> bool:
+def _differs(row: Record, stored: Record | None) -> bool:
     """Whether an imported row's content differs from the stored response with its id."""
     if stored is None:
         return False
@@ -306,7 +306,7 @@ def merge(into: str, keep_versions_apart: bool, sources: tuple[str, ...]) -> Non
     )
 
 
-def _read_source(src: str) -> list[dict[str, Any]]:
+def _read_source(src: str) -> list[Record]:
     """Every response of a source store; a file that is not a store keeps no lock file."""
     from survey_tui.core.store import ResponseStore
 
@@ -323,7 +323,7 @@ def _read_source(src: str) -> list[dict[str, Any]]:
 
 
 def _version_conflicts(
-    held: list[dict[str, Any]], batches: list[tuple[str, list[dict[str, Any]]]]
+    held: list[Record], batches: list[tuple[str, list[Record]]]
 ) -> dict[str, dict[Any, str]]:
     """Questionnaires for which the sources bring a version that is new beside another.
 

@@ -10,6 +10,7 @@ import click
 
 from survey_tui.commands.common import explicit_db, load_questionnaire
 from survey_tui.core.errors import StoreError
+from survey_tui.core.record import Record
 
 FLAGSHIP = "ai-expectation-gap"
 DEMO_FILE = "demo.json"
@@ -109,9 +110,7 @@ def _evidence_steps(quoted: str, plan: Path) -> None:
     )
 
 
-def add_demo_evidence(
-    path: Path, records: list[dict[str, object]], seed: int
-) -> tuple[Path | None, int]:
+def add_demo_evidence(path: Path, records: list[Record], seed: int) -> tuple[Path | None, int]:
     """Synthetic delivery metrics in the demo store and a success plan beside it
     (``STORE.plan.yaml``; an existing file is left alone): the plan's path, how many values."""
     from survey_tui.core.evidence.demo import demo_plan_yaml, synthetic_evidence

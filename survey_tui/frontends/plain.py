@@ -22,6 +22,7 @@ from survey_tui.core import model as qm
 from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.i18n import Words, in_each, words
+from survey_tui.core.record import Record
 from survey_tui.core.session import Session, Stopwatch, Store, length_summary, wait_for_resumable
 from survey_tui.core.texts import T_
 from survey_tui.core.textsafety import escape_for_terminal
@@ -106,7 +107,7 @@ class PlainRunner:
         return line.rstrip("\n")
 
     # --- flow --------------------------------------------------------------------------
-    def run(self) -> dict[str, Any] | None:
+    def run(self) -> Record | None:
         """The whole pass; returns the stored record, or None when consent was declined.
 
         Ctrl+C saves what was answered, says so and how to carry on, then raises
@@ -124,7 +125,7 @@ class PlainRunner:
                 self.say(texts.NOTHING_SAVED_ON_LEAVING)
             raise
 
-    def _run(self) -> dict[str, Any] | None:
+    def _run(self) -> Record | None:
         self._choose_language()
         q = self.q
         self.say(q.title)
@@ -168,7 +169,7 @@ class PlainRunner:
         session.begin()
         return self._finish(session, session.first())
 
-    def _finish(self, session: Session, start: qm.AnyQuestion | None) -> dict[str, Any] | None:
+    def _finish(self, session: Session, start: qm.AnyQuestion | None) -> Record | None:
         """Questions from ``start`` on, the review, then submit (or save on end of input)."""
         self.session = session
         try:

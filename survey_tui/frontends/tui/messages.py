@@ -7,6 +7,8 @@ from typing import Any
 
 from textual.message import Message
 
+from survey_tui.core.record import Record
+
 
 @dataclass
 class NextRequested(Message):
@@ -45,4 +47,4 @@ class Submitted(Message):
 class ResumeFound(Message):
     """This terminal's unfinished response was let go by the process that held it."""
 
-    record: dict[str, Any]
+    record: Record

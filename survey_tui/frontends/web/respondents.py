@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.record import Record
 from survey_tui.core.session import Session, Store, find_resumable
 
 #: An open response is written at most this often just to show it is still being answered
@@ -79,7 +80,7 @@ class Respondents:
             self._shown[language] = found
         return found
 
-    def language_of(self, record: dict[str, object]) -> str | None:
+    def language_of(self, record: Record) -> str | None:
         """A stored response's language, if the questionnaire still declares it."""
         stored = record.get("language")
         return stored if stored in self.questionnaire.languages else None

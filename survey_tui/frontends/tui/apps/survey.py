@@ -16,6 +16,7 @@ from survey_tui.core import flow, texts
 from survey_tui.core.i18n import Words, words
 from survey_tui.core.live import TOUCH_INTERVAL, Touchable, touch
 from survey_tui.core.model import AnyQuestion, Questionnaire
+from survey_tui.core.record import Record
 from survey_tui.core.session import Session, Store
 from survey_tui.core.textsafety import clean_record, strip_controls
 from survey_tui.frontends.tui.messages import (
@@ -157,11 +158,11 @@ class SurveyApp(App[None]):
         if self.session is None and isinstance(self.screen, WelcomeScreen):
             self.push_screen(_resume_screen(event.record), self._late_resume_chosen)
 
-    def _late_resume_chosen(self, record: dict[str, Any] | None) -> None:
+    def _late_resume_chosen(self, record: Record | None) -> None:
         if record is not None:  # else: back on the welcome screen underneath
             self._resume_chosen(record)
 
-    def offer_resume(self, record: dict[str, Any]) -> None:
+    def offer_resume(self, record: Record) -> None:
         self.push_screen(_resume_screen(record), self._resume_chosen)
 
     def touch_partial(self) -> None:
@@ -207,7 +208,7 @@ class SurveyApp(App[None]):
         else:
             self.show_question(first)
 
-    def _resume_chosen(self, record: dict[str, Any] | None) -> None:
+    def _resume_chosen(self, record: Record | None) -> None:
         if record is None:
             self.show_welcome()
             return
@@ -317,7 +318,7 @@ class SurveyApp(App[None]):
         self.show_thanks()
 
 
-def _resume_screen(record: dict[str, Any]) -> Any:
+def _resume_screen(record: Record) -> Any:
     """The resume prompt (imported when it is shown)."""
     from survey_tui.frontends.tui.screens.survey import ResumeScreen
 

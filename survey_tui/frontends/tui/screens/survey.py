@@ -31,6 +31,7 @@ from survey_tui.core import flow, texts
 from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.i18n import in_each
 from survey_tui.core.model import AnyQuestion, Questionnaire
+from survey_tui.core.record import Record
 from survey_tui.core.session import Session, Stopwatch, length_summary
 from survey_tui.core.texts import T_
 from survey_tui.frontends.tui.apps.survey import SurveyApp
@@ -45,7 +46,7 @@ from survey_tui.frontends.tui.widgets.markdown_lite import inline_content, markd
 from survey_tui.frontends.tui.words import words_of
 
 
-class ResumeScreen(Screen[dict[str, Any] | None]):
+class ResumeScreen(Screen[Record | None]):
     """Offer to carry on with an unfinished response from this terminal, or start over."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,7 +54,7 @@ class ResumeScreen(Screen[dict[str, Any] | None]):
         Binding("s", "start_over", texts.START_OVER),
     ]
 
-    def __init__(self, record: dict[str, Any]) -> None:
+    def __init__(self, record: Record) -> None:
         super().__init__()
         self.record = record
 
