@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from survey_tui.core import texts
+from survey_tui.core.answered import is_answered
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.model import (
     DONT_KNOW,
@@ -248,7 +249,7 @@ def check_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any
     ``None`` (or an empty list/map) means unanswered: an error only when the question is
     required.
     """
-    if value is None or value == [] or value == {} or value == "":
+    if not is_answered(value):
         return N_("This question needs an answer.") if question.is_required else None
     if isinstance(question, LikertQuestion | NpsQuestion):
         scale = _scale_for(question, questionnaire.scale_of(question))
@@ -364,7 +365,7 @@ def _num(value: float) -> str:
 
 def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any) -> str:
     """A short human reading of a stored answer (review screen, plain mode)."""
-    if value is None or value == [] or value == {} or value == "":
+    if not is_answered(value):
         return texts.NO_ANSWER
     if value == DONT_KNOW and isinstance(question, LikertQuestion | NumberQuestion):
         return _dont_know_label(questionnaire, question)

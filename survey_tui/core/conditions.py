@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from survey_tui.core.answered import is_answered
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.textsafety import describe
 
@@ -152,7 +153,7 @@ class Name(Node):
 
     def evaluate(self, context: Mapping[str, Any]) -> bool | None:
         value = context.get(self.name)
-        if _unanswered(value):
+        if not is_answered(value):
             return UNKNOWN
         return bool(value)
 
@@ -236,10 +237,6 @@ class Compare(Node):
 _MISSING = object()
 
 
-def _unanswered(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
-
-
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -259,7 +256,7 @@ def _operand_value(node: Node, context: Mapping[str, Any]) -> Any:
         return [v.value for v in node.values]
     if isinstance(node, Name):
         value = context.get(node.name)
-        return _MISSING if _unanswered(value) else value
+        return _MISSING if not is_answered(value) else value
     truth = node.evaluate(context)
     return _MISSING if truth is UNKNOWN else truth
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from survey_tui.core import texts
+from survey_tui.core.answered import is_answered
 from survey_tui.core.answers import check_answer, format_answer
 from survey_tui.core.conditions import ConditionSyntaxError, parse
 from survey_tui.core.model import AnyQuestion, Questionnaire, Section, condition_context
@@ -154,7 +155,7 @@ def progress(session: Session, page: Page) -> Progress:
     ids = [v.id for v in visible]
     on_page = [ids.index(x.id) + 1 for x in page.questions if x.id in ids]
     first, last = (min(on_page), max(on_page)) if on_page else (0, 0)
-    answered = sum(1 for v in visible if _given(session.answers.get(v.id)))
+    answered = sum(1 for v in visible if is_answered(session.answers.get(v.id)))
     up_to = len(visible) + len(_may_still_show(session, page, visible))
     return Progress(first, last, len(visible), up_to, answered)
 
@@ -177,7 +178,7 @@ def _may_still_show(session: Session, page: Page, visible: list[AnyQuestion]) ->
     first = min((order.index(x.id) for x in page.questions), default=0)
     # Questions on this page or after it, not answered yet, may still get an answer.
     later = order[first:]
-    pending = {i for i in later if not (i in shown and _given(session.answers.get(i)))}
+    pending = {i for i in later if not (i in shown and is_answered(session.answers.get(i)))}
     found = []
     for qid in later:
         question = q.question(qid)
@@ -264,7 +265,3 @@ def first_problem(session: Session) -> tuple[AnyQuestion, str] | None:
         if message is not None:
             return question, message
     return None
-
-
-def _given(value: Any) -> bool:
-    return value is not None and value != [] and value != {} and value != ""

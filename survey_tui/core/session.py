@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from survey_tui.core.answered import is_answered
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.owner import alive, terminal_resume_key, this_process
 from survey_tui.core.record import Record
@@ -149,7 +150,7 @@ class Session:
 
     def first_unanswered(self) -> AnyQuestion | None:
         """Where a resumed respondent picks up: the first visible question without answer."""
-        return next((q for q in self.visible() if not _given(self.answers.get(q.id))), None)
+        return next((q for q in self.visible() if not is_answered(self.answers.get(q.id))), None)
 
     # --- navigation --------------------------------------------------------------------
     def visible(self) -> list[AnyQuestion]:
@@ -187,7 +188,7 @@ class Session:
     def progress(self) -> tuple[int, int]:
         """(answered, visible): answered counts only visible questions."""
         visible = self.visible()
-        answered = sum(1 for q in visible if _given(self.answers.get(q.id)))
+        answered = sum(1 for q in visible if is_answered(self.answers.get(q.id)))
         return answered, len(visible)
 
     def position(self, question_id: str) -> tuple[int, int]:
@@ -201,7 +202,7 @@ class Session:
     ) -> None:
         """Keep an answer (None clears it) and save the partial response right away
         (``save=False``: the caller saves next, e.g. with a note, in one write)."""
-        if _given(value):
+        if is_answered(value):
             self.answers[question_id] = value
         else:
             self.answers.pop(question_id, None)
@@ -248,10 +249,6 @@ class Session:
         self.record = self.store.submit(self.record)
         self.submitted = True
         return self.record
-
-
-def _given(value: Any) -> bool:
-    return value is not None and value != [] and value != {} and value != ""
 
 
 def _rounded(seconds: dict[str, float]) -> dict[str, float]:

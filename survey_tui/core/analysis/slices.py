@@ -19,14 +19,10 @@ Free-text answers follow the respondent rule only, as they do in a single wave's
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
+from survey_tui.core.answered import is_answered
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
-
-
-def _given(value: Any) -> bool:
-    return value is not None and value != "" and value != [] and value != {}
 
 
 def without_withheld_slices(
@@ -110,7 +106,7 @@ def _answered(records: list[Record], question_id: str, row_id: str | None) -> in
         value = (record.get("answers") or {}).get(question_id)
         if row_id is not None:
             value = value.get(row_id) if isinstance(value, dict) else None
-        total += _given(value)
+        total += is_answered(value)
     return total
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.analysis.dataset import ALL_WAVES
+from survey_tui.core.answered import is_answered
 from survey_tui.core.answers import NUMBER_LIMIT
 from survey_tui.core.conditions import evaluate_source
 from survey_tui.core.errors import Problem
@@ -351,7 +352,7 @@ def parse_rows(
                 if question.id in failed:
                     continue
                 given = answers.get(question.id)
-                if question.is_required and given in (None, [], {}):
+                if question.is_required and not is_answered(given):
                     bad(question.id, "required answer is missing")
                 elif question.type == "matrix" and question.is_required:
                     for r in question.rows:
