@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import math
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -274,6 +274,31 @@ def parse_rows(
     rows: Iterable[tuple[int, dict[str, str]]],
 ) -> tuple[list[Record], list[Problem], int]:
     """Validate CSV rows (line number, row); returns (good records, problems, bad row count)."""
+    problems = _header_problems(questionnaire, file, header)
+    if problems:
+        return [], problems, 0
+    records: list[Record] = []
+    seen: set[str] = set()
+    bad_rows = 0
+    now = utc_now()
+    texts = text_columns(questionnaire)
+    for line, cells_read in rows:
+        mine: list[Problem] = []
+
+        def bad(column: str, message: str, line: int = line, mine: list[Problem] = mine) -> None:
+            mine.append(Problem(file, line, None, column, message))
+
+        record = _parse_row(questionnaire, _cells(cells_read, texts), seen, now, bad)
+        if mine:
+            problems.extend(mine)
+            bad_rows += 1
+        else:
+            records.append(record)
+    return records, problems, bad_rows
+
+
+def _header_problems(questionnaire: Questionnaire, file: str, header: list[str]) -> list[Problem]:
+    """Unknown columns (with "did you mean") and a missing ``group`` column."""
     problems: list[Problem] = []
     ordered = columns(questionnaire)
     known = {*ordered, LANGUAGE_COLUMN}
@@ -284,100 +309,110 @@ def parse_rows(
             )
     if "group" not in header:
         problems.append(Problem(file, 1, None, "group", "the required column is missing"))
-    if problems:
-        return [], problems, 0
-    records: list[Record] = []
-    seen: set[str] = set()
-    bad_rows = 0
-    now = utc_now()
-    texts = text_columns(questionnaire)
-    for line, cells_read in rows:
-        mine: list[Problem] = []
-        row = _cells(cells_read, texts)
+    return problems
 
-        def bad(column: str, message: str, line: int = line, mine: list[Problem] = mine) -> None:
-            mine.append(Problem(file, line, None, column, message))
 
-        rid = row.get("response_id", "") or str(uuid.uuid4())
-        if rid in seen:
-            bad("response_id", f"{rid} appears twice in the file")
-        seen.add(rid)
-        group = row.get("group", "")
-        if group not in questionnaire.group_ids:
-            bad("group", f"{group!r} is not a group ({', '.join(questionnaire.group_ids)})")
-        wave = row.get("wave", "") or "default"
-        if wave == ALL_WAVES:
-            bad("wave", f"{ALL_WAVES!r} names every wave pooled in an analysis; use another name")
-        language = _language(questionnaire, row.get(LANGUAGE_COLUMN, ""), bad)
-        submitted = row.get("submitted_at", "")
-        try:
-            submitted = _parse_time(submitted) if submitted else now
-        except ValueError:
-            bad("submitted_at", f"{submitted!r} is not an ISO 8601 timestamp")
-        answers: dict[str, Any] = {}
-        failed: set[str] = set()  # questions with a bad cell: not also "missing"
-        # Labels are accepted in the row's language too (values are the same in every one).
-        worded = questionnaire.in_language(language) if language else questionnaire
-        for question in worded.questions():
-            if question.type == "matrix":
-                cells = {r.id: row.get(f"{question.id}.{r.id}", "") for r in question.rows}
-                values = {}
-                for row_id, raw in cells.items():
-                    if raw:
-                        try:
-                            values[row_id] = _parse_value(worded, question, raw)
-                        except ValueError as error:
-                            failed.add(question.id)
-                            bad(f"{question.id}.{row_id}", str(error))
-                if values:
-                    answers[question.id] = values
-                continue
-            raw = row.get(question.id, "")
-            if raw:
-                try:
-                    answers[question.id] = _parse_value(worded, question, raw)
-                except ValueError as error:
-                    failed.add(question.id)
-                    bad(question.id, str(error))
-        if group in questionnaire.group_ids:
-            visible = questionnaire.visible_questions(answers, group, wave)
-            shown = {q.id for q in visible}
-            for question in questionnaire.questions():
-                # An answer the questionnaire would not ask for must not vanish unreported
-                # (after a bad cell, visibility is unreliable: that cell is reported instead).
-                if question.id in answers and question.id not in shown and not failed:
-                    message = _hidden_message(questionnaire, question, group, wave, answers)
-                    bad(question.id, message)
-            for question in visible:
-                if question.id in failed:
-                    continue
-                given = answers.get(question.id)
-                if question.is_required and not is_answered(given):
-                    bad(question.id, "required answer is missing")
-                elif question.type == "matrix" and question.is_required:
-                    for r in question.rows:
-                        if isinstance(given, dict) and r.id not in given:
-                            bad(f"{question.id}.{r.id}", "required answer is missing")
-        if mine:
-            problems.extend(mine)
-            bad_rows += 1
+def _parse_row(
+    questionnaire: Questionnaire,
+    row: dict[str, str],
+    seen: set[str],
+    now: str,
+    bad: Callable[[str, str], None],
+) -> Record:
+    """One row as a complete record; every problem goes to ``bad`` (the record is then not
+    kept by the caller)."""
+    rid = row.get("response_id", "") or str(uuid.uuid4())
+    if rid in seen:
+        bad("response_id", f"{rid} appears twice in the file")
+    seen.add(rid)
+    group = row.get("group", "")
+    if group not in questionnaire.group_ids:
+        bad("group", f"{group!r} is not a group ({', '.join(questionnaire.group_ids)})")
+    wave = row.get("wave", "") or "default"
+    if wave == ALL_WAVES:
+        bad("wave", f"{ALL_WAVES!r} names every wave pooled in an analysis; use another name")
+    language = _language(questionnaire, row.get(LANGUAGE_COLUMN, ""), bad)
+    submitted = row.get("submitted_at", "")
+    try:
+        submitted = _parse_time(submitted) if submitted else now
+    except ValueError:
+        bad("submitted_at", f"{submitted!r} is not an ISO 8601 timestamp")
+    # Labels are accepted in the row's language too (values are the same in every one).
+    worded = questionnaire.in_language(language) if language else questionnaire
+    answers, failed = _row_answers(worded, row, bad)
+    if group in questionnaire.group_ids:
+        _check_visibility(questionnaire, answers, failed, group, wave, bad)
+    return new_record(
+        questionnaire,
+        response_id=rid,
+        group=group,
+        wave=wave,
+        status="complete",
+        mode="import",
+        started_at=submitted,
+        updated_at=now,
+        submitted_at=submitted,
+        answers=questionnaire.prune_answers(answers, group, wave),
+        language=language,
+    )
+
+
+def _row_answers(
+    worded: Questionnaire, row: dict[str, str], bad: Callable[[str, str], None]
+) -> tuple[dict[str, Any], set[str]]:
+    """The row's answers, and the questions with a bad cell (not also reported "missing")."""
+    answers: dict[str, Any] = {}
+    failed: set[str] = set()
+    for question in worded.questions():
+        if question.type == "matrix":
+            values = {}
+            for r in question.rows:
+                raw = row.get(f"{question.id}.{r.id}", "")
+                if raw:
+                    try:
+                        values[r.id] = _parse_value(worded, question, raw)
+                    except ValueError as error:
+                        failed.add(question.id)
+                        bad(f"{question.id}.{r.id}", str(error))
+            if values:
+                answers[question.id] = values
             continue
-        records.append(
-            new_record(
-                questionnaire,
-                response_id=rid,
-                group=group,
-                wave=wave,
-                status="complete",
-                mode="import",
-                started_at=submitted,
-                updated_at=now,
-                submitted_at=submitted,
-                answers=questionnaire.prune_answers(answers, group, wave),
-                language=language,
-            )
-        )
-    return records, problems, bad_rows
+        raw = row.get(question.id, "")
+        if raw:
+            try:
+                answers[question.id] = _parse_value(worded, question, raw)
+            except ValueError as error:
+                failed.add(question.id)
+                bad(question.id, str(error))
+    return answers, failed
+
+
+def _check_visibility(
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    failed: set[str],
+    group: str,
+    wave: str,
+    bad: Callable[[str, str], None],
+) -> None:
+    """An answer to a question the row's conditions hide, and a required answer missing."""
+    visible = questionnaire.visible_questions(answers, group, wave)
+    shown = {q.id for q in visible}
+    for question in questionnaire.questions():
+        # An answer the questionnaire would not ask for must not vanish unreported
+        # (after a bad cell, visibility is unreliable: that cell is reported instead).
+        if question.id in answers and question.id not in shown and not failed:
+            bad(question.id, _hidden_message(questionnaire, question, group, wave, answers))
+    for question in visible:
+        if question.id in failed:
+            continue
+        given = answers.get(question.id)
+        if question.is_required and not is_answered(given):
+            bad(question.id, "required answer is missing")
+        elif question.type == "matrix" and question.is_required:
+            for r in question.rows:
+                if isinstance(given, dict) and r.id not in given:
+                    bad(f"{question.id}.{r.id}", "required answer is missing")
 
 
 def _language(questionnaire: Questionnaire, raw: str, bad: Any) -> str | None:
