@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from survey_tui.core.errors import SurveyError
+from survey_tui.core.slugs import slugify
 
 #: A BCP 47 tag as the format accepts it: a 2-3 letter language, then subtags (``pt-BR``,
 #: ``zh-Hant-TW``, ``sr-Latn``).
@@ -236,7 +237,6 @@ def pick(value: Any, tag: str, languages: Sequence[str]) -> Any:
 
 
 def _slug(label: str) -> str:
-    from survey_tui.core.model import slugify
 
     return slugify(label)
 

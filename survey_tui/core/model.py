@@ -26,6 +26,7 @@ from pydantic import (
 
 from survey_tui.core.conditions import evaluate_source, may_show_for_group
 from survey_tui.core.languages import TAG_PATTERN, language_name, localize, resolve_language
+from survey_tui.core.slugs import slugify
 
 ID_PATTERN = r"^[a-z0-9_]+$"
 #: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
@@ -56,11 +57,6 @@ TEXT_MARKER = "x-shown-text"
 _TEXT_REF: dict[str, Any] = {TEXT_MARKER: True}
 ShownText = Annotated[str, WithJsonSchema(_TEXT_REF)]
 LanguageTag = Annotated[str, Field(pattern=TAG_PATTERN)]
-
-
-def slugify(label: str) -> str:
-    """Option value for a label: lower case, runs of non-alphanumerics to ``_``."""
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
 
 class Strict(BaseModel):

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from survey_tui.core.errors import DataError, Problem, StoreError, suggest
 from survey_tui.core.feedback import LOG_TABLE
-from survey_tui.core.model import OTHER_TOOL, FeedbackLog, Questionnaire, slugify
+from survey_tui.core.model import OTHER_TOOL, FeedbackLog, Questionnaire
+from survey_tui.core.slugs import slugify
 from survey_tui.core.texts import N_, T_
 from survey_tui.core.textsafety import strip_controls
 
