@@ -270,7 +270,7 @@ def bar(value: float | None, width: int = 20) -> str:
     return "\u2588" * filled + "\u00b7" * (width - filled)
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "bar": bar,
     "short": short,
     "approx": approx,

@@ -146,7 +146,7 @@ def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
             return filters.suppressed_text(minimum)
         return filters.pts(entry["points"], signed=signed)
 
-    mine = {**filters.FILTERS, "score": score, "gap": gap}
+    mine: dict[str, Callable[..., Any]] = {**filters.FILTERS, "score": score, "gap": gap}
     mine.update({name: env.filters[name] for name in _WORDING_BUILTINS})
     env.filters.update({name: translating(f, chosen) for name, f in mine.items()})
     return env
