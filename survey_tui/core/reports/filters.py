@@ -54,7 +54,23 @@ def unit(value: Any) -> str:
     text = str(value or "").strip()
     if not text:
         return ""
+    known = UNITS.get(text)
+    if known is not None:  # a product word: shown in the report's language, after a space
+        return T_(" {unit}", unit=known)
     return text if text == "%" else " " + md(text)
+
+
+#: The units the delivery metrics are stored in (core/evidence), in the report's language.
+UNITS: dict[str, Text] = {
+    "hours": N_("hours"),
+    "points": N_("points"),
+    "defects": N_("defects"),
+    "items": N_("items"),
+    "commits": N_("commits"),
+    "authors": N_("authors"),
+    "lines": N_("lines"),
+    "deployments": N_("deployments"),
+}
 
 
 def number(value: float, spec: str = ".1f") -> str:
