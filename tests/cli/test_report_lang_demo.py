@@ -56,7 +56,7 @@ def _shown_text(text: str, fmt: str) -> str:
     """What a reader reads: for HTML, without the style sheet and the tags. Not checked: the
     code fences' info strings (``text chart trend``: markers the HTML converter reads) and the
     proposed success plan's YAML, a file to save and edit whose keys are the plan format's
-    (its comments are still English: a known limit, docs/reports.md)."""
+    (its comments are still English: a known limit, docs/front-ends.md)."""
     text = re.sub(r"```yaml\n.*?```", " ", text, flags=re.S)
     text = re.sub(r"^```.*$", " ", text, flags=re.M)
     # Mermaid's syntax (xychart-beta, x-axis, bar): only its quoted labels are words.
@@ -81,3 +81,26 @@ def test_a_german_demo_report_has_no_english_product_word(
     assert result.exit_code == 0, result.output
     text = _shown_text(out.read_text(encoding="utf-8"), fmt)
     assert sorted(words_in(text) & untranslated) == []
+
+
+def test_a_users_template_gets_the_reports_words_in_its_language(
+    demo_store: Path, tmp_path: Path
+) -> None:
+    """A user's template (rendered in a child process) prints the report code's words in the
+    report's language too, printed as they are or through a filter; in English they stay."""
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        "{{ findings.actions[0].owner }}|{{ findings.actions[0].owner | md }}|"
+        "{{ minimum | respondents }}|{{ none | pts }}\n",
+        encoding="utf-8",
+    )
+    args = ["report", "ai-expectation-gap", "--db", str(demo_store), "--template", str(template)]
+    german = CliRunner().invoke(main, [*args, "--lang", "de"])
+    english = CliRunner().invoke(main, args)
+    assert german.exit_code == 0 and english.exit_code == 0, german.output + english.output
+    assert german.stdout.splitlines()[0] == (
+        "Sponsor in der Führung|Sponsor in der Führung|5 befragte Personen|k. A."
+    )
+    assert english.stdout.splitlines()[0] == (
+        "leadership sponsor|leadership sponsor|5 respondents|n/a"
+    )
