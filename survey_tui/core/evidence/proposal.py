@@ -29,6 +29,7 @@ from survey_tui.core.evidence.git import GIT_METRICS
 from survey_tui.core.evidence.plan import Plan, PlanMetric
 from survey_tui.core.evidence.records import KNOWN_METRICS, metric_name, series_label
 from survey_tui.core.evidence.report_context import direction_of
+from survey_tui.core.texts import N_, T_
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -39,7 +40,7 @@ Items = dict[str, list[dict[str, Any]]]
 TARGET_STEP = 0.10  # the proposed target: 10% better than the baseline
 DUE_DAYS = 90
 
-STATUS_TEXT = {"met": "met", "not_met": "not met", "no_data": "no data"}
+STATUS_TEXT = {"met": N_("met"), "not_met": N_("not met"), "no_data": N_("no data")}
 
 
 def score_plan(plan: Plan, by_series: Series, items_of: Items) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def _scored(
     item = items[0] if items else None
     status_text = STATUS_TEXT[score.status]
     if score.status == "not_met" and not score.final:
-        status_text = "not met yet"
+        status_text = N_("not met yet")
     return {
         "id": metric.id,
         "name": metric.name,
@@ -95,6 +96,7 @@ def _choice_metric(analysis: dict[str, Any], candidates: set[str]) -> tuple[str,
     """The metric the groups name most in a choice question whose options are metric ids."""
     shown = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     pair = [g for g in (analysis.get("compare") or []) if g in shown] or shown
+    groups = analysis["groups"]
     best: tuple[float, str, str] | None = None
     for block in analysis.get("distributions", []):
         named = [value for value in block["options"] if value in candidates]
@@ -110,11 +112,14 @@ def _choice_metric(analysis: dict[str, Any], candidates: set[str]) -> tuple[str,
             if len(shares) == len(pair) and shares:
                 mean = sum(shares) / len(shares)
                 if best is None or mean > best[0]:
-                    words = " and ".join(
-                        f"{share:.0f}% of {analysis['groups'][g]['label']}"
+                    parts = [
+                        T_("{share}% of {group}", share=f"{share:.0f}", group=groups[g]["label"])
                         for g, share in zip(pair, shares, strict=True)
-                    )
-                    best = (mean, value, f"the groups name it most ({words})")
+                    ]
+                    words = parts[0]
+                    for part in parts[1:]:
+                        words = T_("{first} and {second}", first=words, second=part)
+                    best = (mean, value, T_("the groups name it most ({shares})", shares=words))
     return (best[1], best[2]) if best else None
 
 
@@ -127,7 +132,10 @@ def _widest_metric(items_of: Items) -> tuple[str, str] | None:
             if points is None or gap.get("suppressed"):
                 continue
             if best is None or abs(points) > best[0]:
-                reason = f"the groups' perceptions of it differ most ({abs(points):.0f} points)"
+                reason = T_(
+                    "the groups' perceptions of it differ most ({points} points)",
+                    points=f"{abs(points):.0f}",
+                )
                 best = (abs(points), metric, reason)
     return (best[1], best[2]) if best else None
 
@@ -149,9 +157,9 @@ def propose(
     candidates = set(KNOWN_METRICS) | set(items_of) | stored
     chosen = _choice_metric(analysis, candidates)
     if chosen is None and items_of:
-        chosen = _widest_metric(items_of) or (next(iter(items_of)), "a question asks about it")
+        chosen = _widest_metric(items_of) or (next(iter(items_of)), N_("a question asks about it"))
     if chosen is None:
-        chosen = ("rework_pct", "git history gives it today, with no export to set up")
+        chosen = ("rework_pct", N_("git history gives it today, with no export to set up"))
     metric, reason = chosen
     window = weeks_before(start)
     values = next((v for k, v in sorted(by_series.items()) if k[2] == metric), {})

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import orjson
 
 from survey_tui.core.errors import StoreError
+from survey_tui.core.texts import N_
 
 if TYPE_CHECKING:
     from survey_tui.core.store import ResponseStore
@@ -142,7 +143,7 @@ _CSV = "survey-tui evidence import metrics.csv"
 
 KNOWN_METRICS: dict[str, KnownMetric] = {
     "time_to_resolution_hours": KnownMetric(
-        "Time to resolution",
+        N_("Time to resolution"),
         "hours",
         True,
         "median hours from an issue opened to resolved, per week",
@@ -150,58 +151,60 @@ KNOWN_METRICS: dict[str, KnownMetric] = {
         f"median hours as a CSV: `{_CSV}`",
     ),
     "story_points": KnownMetric(
-        "Story points delivered",
+        N_("Story points delivered"),
         "points",
         False,
         "story points (or items) completed per week",
         f"export completed items per sprint or week from your tracker and import them: `{_CSV}`",
     ),
     "change_failure_rate": KnownMetric(
-        "Change failure rate",
+        N_("Change failure rate"),
         "%",
         True,
         "share of deployments that caused a failure in production, per week",
         f"count deployments and failed ones per week (CI/CD, incident tool) and import: `{_CSV}`",
     ),
     "escaped_defects": KnownMetric(
-        "Escaped defects",
+        N_("Escaped defects"),
         "defects",
         True,
         "defects found in production, per week",
         f"export bugs found in production from your tracker, per week, and import: `{_CSV}`",
     ),
     "rework_cycles": KnownMetric(
-        "Rework cycles",
+        N_("Rework cycles"),
         "items",
         True,
         "items reopened or sent back, per week",
         f"export reopened or sent-back items per week from your tracker and import: `{_CSV}`",
     ),
     "rework_pct": KnownMetric(
-        "Code rework",
+        N_("Code rework"),
         "%",
         True,
         "share of removed lines that had been added less than 21 days before",
         f"read it from your repository's history, nothing to export: `{_GIT}`",
     ),
     "ai_assisted_commits": KnownMetric(
-        "AI-assisted commits (lower bound)",
+        N_("AI-assisted commits (lower bound)"),
         "commits",
         None,
         "commits whose trailers or author name an AI tool",
         f"read it from your repository's history: `{_GIT}`",
     ),
     "commits": KnownMetric(
-        "Commits", "commits", None, "commits per week, merges included", f"`{_GIT}`"
+        N_("Commits"), "commits", None, "commits per week, merges included", f"`{_GIT}`"
     ),
-    "merges": KnownMetric("Merges", "commits", None, "merge commits per week", f"`{_GIT}`"),
+    "merges": KnownMetric(N_("Merges"), "commits", None, "merge commits per week", f"`{_GIT}`"),
     "active_authors": KnownMetric(
-        "Active authors", "authors", None, "distinct commit authors per week", f"`{_GIT}`"
+        N_("Active authors"), "authors", None, "distinct commit authors per week", f"`{_GIT}`"
     ),
-    "reverts": KnownMetric("Reverts", "commits", True, "revert commits per week", f"`{_GIT}`"),
-    "lines_added": KnownMetric("Lines added", "lines", None, "lines added per week", f"`{_GIT}`"),
+    "reverts": KnownMetric(N_("Reverts"), "commits", True, "revert commits per week", f"`{_GIT}`"),
+    "lines_added": KnownMetric(
+        N_("Lines added"), "lines", None, "lines added per week", f"`{_GIT}`"
+    ),
     "lines_deleted": KnownMetric(
-        "Lines deleted", "lines", None, "lines deleted or replaced per week", f"`{_GIT}`"
+        N_("Lines deleted"), "lines", None, "lines deleted or replaced per week", f"`{_GIT}`"
     ),
 }
 

@@ -29,6 +29,7 @@ from survey_tui.core.evidence.records import (
     series_label,
 )
 from survey_tui.core.record import Record
+from survey_tui.core.texts import N_
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -36,13 +37,13 @@ if TYPE_CHECKING:
 Context = dict[str, Any]
 
 VERDICT_TEXT = {
-    "better": "measurably better",
-    "worse": "measurably worse",
-    "higher": "measurably higher",
-    "lower": "measurably lower",
-    "no_change": "no measurable change",
-    "too_few_weeks": "too few weeks to tell",
-    "no_data": "no data for these weeks",
+    "better": N_("measurably better"),
+    "worse": N_("measurably worse"),
+    "higher": N_("measurably higher"),
+    "lower": N_("measurably lower"),
+    "no_change": N_("no measurable change"),
+    "too_few_weeks": N_("too few weeks to tell"),
+    "no_data": N_("no data for these weeks"),
 }
 # Verdicts a perception can agree or disagree with (a metric with a direction, enough weeks).
 _JUDGED = ("better", "worse", "no_change")

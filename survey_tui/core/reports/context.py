@@ -11,6 +11,7 @@ from survey_tui.core.reports import findings as fx
 from survey_tui.core.reports.filters import human
 from survey_tui.core.reports.textthemes import text_themes
 from survey_tui.core.reports.workflows import layers, workflow_maps
+from survey_tui.core.texts import N_
 
 
 def _gap_size(entry: dict[str, Any]) -> float:
@@ -135,9 +136,9 @@ def _read_differently(items: list[dict[str, Any]], groups: list[str]) -> list[di
     return found
 
 
-def _language_names(summary: dict[str, Any] | None) -> dict[str, str]:
-    """Each language of the analysis by its English name ("German"), as the report's words
-    are English; the tag itself where Babel does not know it."""
+def _language_names(summary: dict[str, Any] | None, language: str | None) -> dict[str, str]:
+    """Each language of the analysis by its name in the report's ``language`` ("German",
+    "Deutsch"; English without one); the tag itself where Babel does not know it."""
     if not summary:
         return {}
     from babel import Locale, UnknownLocaleError
@@ -145,14 +146,18 @@ def _language_names(summary: dict[str, Any] | None) -> dict[str, str]:
     names = {}
     for tag in [*summary["declared"], *summary["responses"]]:
         try:
-            names[tag] = Locale.parse(tag, sep="-").get_display_name("en") or tag
+            shown_in = Locale.parse(language or "en", sep="-")
+            names[tag] = Locale.parse(tag, sep="-").get_display_name(shown_in) or tag
         except (ValueError, UnknownLocaleError, TypeError):
             names[tag] = tag
     return names
 
 
 def build_context(
-    analysis: dict[str, Any], options: fx.ReportOptions | None = None, **extra: Any
+    analysis: dict[str, Any],
+    options: fx.ReportOptions | None = None,
+    language: str | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
     """The template context for ``analysis`` (the dict of ``core.analysis.analyze``).
 
@@ -171,7 +176,7 @@ def build_context(
     ``interviews_recorded`` (the same for interviews): when no group is shown, a template
     says how many are in, as one total that names no group. ``languages`` (the analysis'
     language summary, None for a one-language questionnaire), ``language_names`` (tag ->
-    English name) and ``read_differently`` (items that "may be read differently in
+    its name in ``language``, the report's: English without one) and ``read_differently`` (items that "may be read differently in
     translation": ``{item, groups: {gid: by_language block}}``, shown groups only). ``findings`` (the first screen:
     headline, trend, actions, participants, capacity, workflows, layers, text_themes, see
     docs/reports.md), ``topic`` (what the questionnaire is about, or None: neutral words),
@@ -234,7 +239,7 @@ def build_context(
         "findings": found,
         "topic": topic,
         "about_ai": topic is not None and re.search(r"\bAI\b", str(topic)) is not None,
-        "subject": topic or "the subject of this survey",
+        "subject": topic or N_("the subject of this survey"),
         "synthetic": bool(analysis.get("synthetic")),
         # Items by what they are (docs/statistics.md): scores on 0-100 that form themes,
         # awareness items (each group asked its own question), numbers in their own units.
@@ -263,8 +268,9 @@ def build_context(
         "recorded": sum(info["n"] for info in analysis["groups"].values()),
         "interviews_recorded": sum(interviews.get("n", {}).values()),
         "languages": analysis.get("languages"),
-        "language_names": _language_names(analysis.get("languages")),
+        "language_names": _language_names(analysis.get("languages"), language),
         "read_differently": _read_differently(items, groups),
         **no_evidence(),  # evidence, success_plan: the report command passes them (extra)
+        "language": language,  # the report's: its words (core/reports/render.py)
         **extra,
     }

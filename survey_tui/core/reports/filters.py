@@ -1,13 +1,19 @@
 """Template filters: display formatting and escaping of respondent text.
 
 Every figure a template shows comes from the analysis dict; these filters only format it.
+Their words are product messages (:class:`~survey_tui.core.texts.Text`, English when read as a
+``str``); a report rendered in another language shows them from its catalog
+(:func:`survey_tui.core.reports.render.translating`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
+
+from survey_tui.core.texts import N_, T_, Text, Tn_
 
 # Markdown punctuation that could start formatting, a link, raw HTML, a table cell boundary or
 # (``{``/``}``) Jinja syntax if the report is ever fed to another template engine. A backslash
@@ -48,7 +54,23 @@ def unit(value: Any) -> str:
     text = str(value or "").strip()
     if not text:
         return ""
+    known = UNITS.get(text)
+    if known is not None:  # a product word: shown in the report's language, after a space
+        return T_(" {unit}", unit=known)
     return text if text == "%" else " " + md(text)
+
+
+#: The units the delivery metrics are stored in (core/evidence), in the report's language.
+UNITS: dict[str, Text] = {
+    "hours": N_("hours"),
+    "points": N_("points"),
+    "defects": N_("defects"),
+    "items": N_("items"),
+    "commits": N_("commits"),
+    "authors": N_("authors"),
+    "lines": N_("lines"),
+    "deployments": N_("deployments"),
+}
 
 
 def number(value: float, spec: str = ".1f") -> str:
@@ -58,10 +80,14 @@ def number(value: float, spec: str = ".1f") -> str:
     return format(0.0, spec) if float(text) == 0.0 else text
 
 
+#: A figure that does not exist (no answers, no interval, ...).
+NA = N_("n/a")
+
+
 def pts(value: float | None, signed: bool = False) -> str:
     """A score or gap in points, to 1 decimal (``+`` shown for positive gaps when ``signed``)."""
     if value is None:
-        return "n/a"
+        return NA
     return number(value, "+.1f" if signed else ".1f")
 
 
@@ -69,27 +95,47 @@ def direction(points: float | None) -> str:
     """``higher`` or ``lower`` for a gap as shown to 1 decimal, ``""`` when it shows as 0.0."""
     if points is None or float(f"{points:.1f}") == 0.0:
         return ""
-    return "higher" if points > 0 else "lower"
+    return N_("higher") if points > 0 else N_("lower")
 
 
 def respondents(n: int, noun: str = "respondent") -> str:
-    """``1 respondent``, ``5 respondents`` (``noun`` in the singular)."""
+    """``1 respondent``, ``5 respondents`` (``noun``, in the singular, one of :data:`NOUNS`;
+    any other noun is given an English "s")."""
+    counted = NOUNS.get(noun)
+    if counted is not None:
+        return counted(n)
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+#: The nouns a shipped template counts, counted in the report's language.
+NOUNS: dict[str, Callable[[int], Text]] = {
+    "respondent": lambda n: Tn_("{count} respondent", "{count} respondents", n),
+    "answer": lambda n: Tn_("{count} answer", "{count} answers", n),
+    "complete interview": lambda n: Tn_(
+        "{count} complete interview", "{count} complete interviews", n
+    ),
+    "complete response": lambda n: Tn_(
+        "{count} complete response", "{count} complete responses", n
+    ),
+    "contributor": lambda n: Tn_("{count} contributor", "{count} contributors", n),
+    "interview": lambda n: Tn_("{count} interview", "{count} interviews", n),
+    "response": lambda n: Tn_("{count} response", "{count} responses", n),
+}
 
 
 def pct(value: float | None) -> str:
     """A percentage to 1 decimal, e.g. ``70.8%``."""
     if value is None:
-        return "n/a"
+        return NA
     return f"{value:.1f}%"
 
 
-NOT_ASKED = "not asked"
+NOT_ASKED = N_("not asked")
 
 
 def suppressed_text(minimum: int) -> str:
     """The marker shown instead of a withheld figure (docs/statistics.md, Anonymity)."""
-    return f"suppressed (n < {minimum})"
+    return T_("suppressed (n < {minimum})", minimum=minimum)
 
 
 def score(figures: dict[str, Any] | None, minimum: int, key: str = "score") -> str:
@@ -114,17 +160,17 @@ def ci(gap: dict[str, Any] | None, lower: bool = False) -> str:
     points lower)": the sign is carried by the words, so the numbers must not carry it too.
     """
     if not gap or gap.get("suppressed") or not gap.get("ci95"):
-        return "n/a"
+        return NA
     low, high = gap["ci95"]
     if lower:
         low, high = -high, -low
-    return f"{number(low)} to {number(high)}"
+    return T_("{low} to {high}", low=number(low), high=number(high))
 
 
 def pvalue(value: float | None) -> str:
     """A p-value for display: ``< 0.001`` or 3 significant digits."""
     if value is None:
-        return "n/a"
+        return NA
     if value < 0.001:
         return "< 0.001"
     return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
@@ -140,23 +186,33 @@ def verdict(gap: dict[str, Any] | None) -> str:
     """The one significance rule in words (docs/statistics.md): ``significant`` (adjusted
     p < 0.05 and the CI excludes 0), ``not confirmed`` (only one of the two), ``no``."""
     if not gap or gap.get("suppressed"):
-        return "n/a"
+        return NA
     if gap.get("significant"):
-        return "significant"
-    return "not confirmed" if gap.get("not_confirmed") else "no"
+        return N_("significant")
+    return N_("not confirmed") if gap.get("not_confirmed") else N_("no")
 
 
 def effect(gap: dict[str, Any] | None) -> str:
     """Cliff's delta in words, with "indicative" when a group has fewer than 10."""
     if not gap or gap.get("suppressed") or not gap.get("effect"):
-        return "n/a"
-    return str(gap["effect"]) + (" (indicative: n < 10)" if gap.get("small_sample") else "")
+        return NA
+    size = EFFECTS.get(str(gap["effect"]), str(gap["effect"]))
+    return T_("{effect} (indicative: n < 10)", effect=size) if gap.get("small_sample") else size
+
+
+#: Cliff's delta's sizes (docs/statistics.md) as words.
+EFFECTS: dict[str, Text] = {
+    "negligible": N_("negligible"),
+    "small": N_("small"),
+    "medium": N_("medium"),
+    "large": N_("large"),
+}
 
 
 def units(value: float | None, unit: str | None = None, signed: bool = False) -> str:
     """A figure in a number question's own unit: ``17 min/day``, ``+3.5 %``."""
     if value is None:
-        return "n/a"
+        return NA
     shown = f"{value:+.3g}" if signed else f"{value:.3g}"
     if "e" in shown:  # no scientific notation in a report
         shown = f"{value:+,.0f}" if signed else f"{value:,.0f}"
@@ -187,7 +243,7 @@ def approx(value: float | None) -> str:
     precision than medians times assumptions have: ``12.25`` -> ``12``, ``4.08`` -> ``4.1``,
     ``1234`` -> ``1,200``."""
     if value is None:
-        return "n/a"
+        return NA
     rounded = float(f"{value:.2g}")
     if rounded == 0:
         return "0"
@@ -215,7 +271,7 @@ def worded(entry: dict[str, Any], group: str) -> str:
 def whole_pct(value: float | None) -> str:
     """A share as a whole percentage (``33%``): response rates, use."""
     if value is None:
-        return "n/a"
+        return NA
     return f"{value:.0f}%"
 
 
@@ -230,7 +286,7 @@ def bar(value: float | None, width: int = 20) -> str:
     return "\u2588" * filled + "\u00b7" * (width - filled)
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "bar": bar,
     "short": short,
     "approx": approx,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from survey_tui.core.reports.capacity import hours_per_week_factor
+from survey_tui.core.texts import N_, Text
 
 Entry = dict[str, Any]
 
@@ -16,27 +17,27 @@ Entry = dict[str, Any]
 #: AI Proficiency Report", January 2026, a survey of 5,000 knowledge workers.
 BENCHMARK: dict[str, Any] = {
     "source": "Section's AI Proficiency Report",
-    "date": "January 2026",
-    "statement": "AI saves them no time",
-    "first": "non-management employees",
+    "date": N_("January 2026"),
+    "statement": N_("AI saves them no time"),
+    "first": N_("non-management employees"),
     "first_pct": 40,
-    "second": "executives",
+    "second": N_("executives"),
     "second_pct": 2,
     "points": 38,
 }
 
 #: The actions a report can propose, in the order they are considered, with the role
 #: suggested as owner when the report is not told one (``--owner``).
-ACTION_OWNERS: dict[str, str] = {
-    "align": "leadership sponsor",
-    "fix_workflow": "owner of the workflow",
-    "scale_workflow": "owner of the workflow",
-    "communicate": "leadership sponsor",
-    "measure": "delivery lead",
-    "metric": "head of delivery",
-    "rerun": "survey owner",
-    "gather": "survey owner",
-    "compare": "survey owner",
+ACTION_OWNERS: dict[str, Text] = {
+    "align": N_("leadership sponsor"),
+    "fix_workflow": N_("owner of the workflow"),
+    "scale_workflow": N_("owner of the workflow"),
+    "communicate": N_("leadership sponsor"),
+    "measure": N_("delivery lead"),
+    "metric": N_("head of delivery"),
+    "rerun": N_("survey owner"),
+    "gather": N_("survey owner"),
+    "compare": N_("survey owner"),
 }
 ACTION_KINDS = tuple(ACTION_OWNERS)
 

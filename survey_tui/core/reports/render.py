@@ -97,6 +97,27 @@ def _template_line(error: BaseException) -> str | None:
     return found
 
 
+#: Jinja2's own filters whose arguments may be product messages (``_("%(x)s") | format(x=...)``).
+_WORDING_BUILTINS = ("format", "join", "replace", "lower", "capitalize", "trim")
+
+
+def translating(function: Callable[..., Any], shown: Callable[[str], str]) -> Callable[..., Any]:
+    """``function`` as a template filter in a report's language: a product message
+    (:class:`~survey_tui.core.texts.Text`) it is given or returns is shown by ``shown``
+    (:class:`~survey_tui.core.i18n.Words`); anything else passes as it is. So the words the
+    report's Python code chooses (filters, findings) keep one source, the catalogs, and an
+    English report is the same text as without it."""
+
+    def filtered(*args: Any, **kwargs: Any) -> Any:
+        args = tuple(shown(a) if isinstance(a, str) else a for a in args)
+        kwargs = {k: shown(v) if isinstance(v, str) else v for k, v in kwargs.items()}
+        result = function(*args, **kwargs)
+        return shown(result) if isinstance(result, str) else result
+
+    filtered.__dict__.update(function.__dict__)  # keeps Jinja2's pass_environment marks
+    return filtered
+
+
 def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
     """The bounded sandbox, finding the template's own folder first, then the shipped ones.
 
@@ -109,9 +130,11 @@ def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
     from survey_tui.core.reports.sandbox import make_sandbox
 
     env = make_sandbox([path.resolve().parent, templates_dir()])
+    chosen = words(language)
     # What the i18n extension's install_gettext_callables sets (``{% trans %}`` calls these).
-    env.globals.update(jinja_callables(words(language)))
-    env.filters.update(filters.FILTERS)
+    env.globals.update(jinja_callables(chosen))
+    # A product message printed as it is (``{{ x.owner }}``) is shown in the language too.
+    env.finalize = chosen
 
     def score(figures: dict[str, Any] | None, key: str = "score") -> str:
         return filters.score(figures, minimum, key)
@@ -123,8 +146,9 @@ def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
             return filters.suppressed_text(minimum)
         return filters.pts(entry["points"], signed=signed)
 
-    env.filters["score"] = score
-    env.filters["gap"] = gap
+    mine: dict[str, Callable[..., Any]] = {**filters.FILTERS, "score": score, "gap": gap}
+    mine.update({name: env.filters[name] for name in _WORDING_BUILTINS})
+    env.filters.update({name: translating(f, chosen) for name, f in mine.items()})
     return env
 
 

@@ -16,7 +16,9 @@ import html
 import textwrap
 from typing import Any
 
+from survey_tui.core import i18n
 from survey_tui.core.reports.filters import short
+from survey_tui.core.texts import N_, T_
 
 WIDTH = 400
 MARGIN = 12
@@ -139,7 +141,10 @@ def _theme_row(
     title = str((context.get("labels") or {}).get(theme["construct"], theme["construct"]))
     gap = theme.get("gap") or {}
     published = compare and not gap.get("suppressed", True)
-    apart = f"{abs(gap['points']):.1f} points apart" if published else ""
+    shown = i18n.words(context.get("language"))
+    apart = (
+        shown(T_("{points} points apart", points=f"{abs(gap['points']):.1f}")) if published else ""
+    )
     width = TRACK - (len(apart) + 2) * _CHAR
     rows: list[str] = []
     y += 10
@@ -202,15 +207,20 @@ def dumbbell(context: dict[str, Any]) -> str | None:
         rows += parts
         described.append(sentence)
     bottom = y + 12
+    shown = i18n.words(context.get("language"))
     return figure(
         "dumbbell",
         bottom + 24,
-        "Score by theme and group, 0 to 100, with 95% intervals",
+        shown(N_("Score by theme and group, 0 to 100, with 95% intervals")),
         "; ".join(described),
         body + _score_axis(top, bottom) + rows,
-        "Each line is a theme on a 0-100 scale (100 = most favorable). Each group has its own "
-        "mark and colour; the whisker under a mark is that group's 95% interval; the grey bar "
-        "joins the two compared groups: its length is the gap.",
+        shown(
+            N_(
+                "Each line is a theme on a 0-100 scale (100 = most favorable). Each group has "
+                "its own mark and colour; the whisker under a mark is that group's 95% interval; "
+                "the grey bar joins the two compared groups: its length is the gap."
+            )
+        ),
     )
 
 

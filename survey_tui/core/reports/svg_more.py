@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from survey_tui.core.i18n import Words, words
 from survey_tui.core.reports.filters import short
 from survey_tui.core.reports.svg import (
     _CHAR,
@@ -25,13 +26,14 @@ from survey_tui.core.reports.svg import (
     text,
     whisker,
 )
+from survey_tui.core.texts import N_, T_
 
 # Quadrant colours and words (the name is always written too).
 _QUADRANTS = {
-    "scale": ("#009E73", "SCALE", "most use it, it helps"),
-    "fix": ("#D55E00", "FIX", "most use it, it does not help"),
-    "stop": ("#000000", "STOP", "few use it, it does not help"),
-    "ignore": ("#0072B2", "IGNORE", "few use it, it helps them"),
+    "scale": ("#009E73", N_("SCALE"), N_("most use it, it helps")),
+    "fix": ("#D55E00", N_("FIX"), N_("most use it, it does not help")),
+    "stop": ("#000000", N_("STOP"), N_("few use it, it does not help")),
+    "ignore": ("#0072B2", N_("IGNORE"), N_("few use it, it helps them")),
 }
 _LEFT = 44  # room for the value axis
 _PLOT = WIDTH - _LEFT - 16
@@ -74,7 +76,7 @@ def _at(use: float, value: float) -> tuple[float, float]:
     return _LEFT + use * _PLOT / 100, _TOP + (100 - value) * _PLOT / 100
 
 
-def _quadrant_frame(group: str) -> list[str]:
+def _quadrant_frame(group: str, shown: Words) -> list[str]:
     """The plot, its split at 50/50, the four names in their corners and the axes."""
     x50, y50 = _at(50, 50)
     body = [
@@ -93,17 +95,18 @@ def _quadrant_frame(group: str) -> list[str]:
     }
     for key, (x, y, anchor) in corners.items():
         colour, word, _ = _QUADRANTS[key]
-        body.append(text(x, y, word, fill=colour, font_weight="bold", text_anchor=anchor))
+        body.append(text(x, y, shown(word), fill=colour, font_weight="bold", text_anchor=anchor))
     for tick in (0, 50, 100):
         tx, ty = _at(tick, tick)
         anchor = "end" if tick == 100 else "middle"
         body.append(text(tx, _TOP + _PLOT + 14, f"{tick}%", text_anchor=anchor, fill=MUTED))
         body.append(text(_LEFT - 6, ty + 4, str(tick), text_anchor="end", fill=MUTED))
-    across = f"Use: share of {group} who rated it"
+    across = shown(T_("Use: share of {group} who rated it", group=group))
     body.append(text(_LEFT + _PLOT / 2, _TOP + _PLOT + 30, across, text_anchor="middle"))
+    up = shown(T_("Value: {group} score", group=group))
     body.append(
         f'<text transform="translate(12 {_TOP + _PLOT / 2:.0f}) rotate(-90)" '
-        f'text-anchor="middle">{esc(f"Value: {group} score")}</text>'
+        f'text-anchor="middle">{esc(up)}</text>'
     )
     return body
 
@@ -131,12 +134,20 @@ def quadrant(context: dict[str, Any], workflow_map: dict[str, Any], name: str) -
 
     group = short(context["analysis"]["groups"][workflow_map["group"]]["label"])
     rows = workflow_map["rows"]
-    body = _quadrant_frame(group) + _numbered_points(rows)
+    shown = words(context.get("language"))
+    body = _quadrant_frame(group, shown) + _numbered_points(rows)
     y = _TOP + _PLOT + 54
     listed = []
     for index, row in enumerate(rows):
-        colour, word, _ = _QUADRANTS[row["quadrant"]]
-        line = f"{row['label']}: {row['use']:.0f}% use, scores {row['value']:.1f}"
+        colour, word = _QUADRANTS[row["quadrant"]][0], shown(_QUADRANTS[row["quadrant"]][1])
+        line = shown(
+            T_(
+                "{workflow}: {use}% use, scores {score}",
+                workflow=row["label"],
+                use=f"{row['use']:.0f}",
+                score=f"{row['value']:.1f}",
+            )
+        )
         body.append(
             f'<text x="{MARGIN}" y="{y:.1f}"><tspan font-weight="bold">{index + 1}</tspan> '
             f'{esc(line)} <tspan fill="{colour}" font-weight="bold">{word}</tspan></text>'
@@ -146,12 +157,18 @@ def quadrant(context: dict[str, Any], workflow_map: dict[str, Any], name: str) -
     return figure(
         name,
         y,
-        f"Workflows by use and value ({group})",
+        shown(T_("Workflows by use and value ({group})", group=group)),
         "; ".join(listed),
         body,
-        f"Each numbered point is a workflow: across, the share of {group} who rated it; up, "
-        "their score (0-100). Scale: most use it and it helps. Fix: most use it and it does not "
-        "help. Stop: few use it and it does not help. Ignore: few use it and it helps them.",
+        shown(
+            T_(
+                "Each numbered point is a workflow: across, the share of {group} who rated it; "
+                "up, their score (0-100). Scale: most use it and it helps. Fix: most use it and "
+                "it does not help. Stop: few use it and it does not help. Ignore: few use it and "
+                "it helps them.",
+                group=group,
+            )
+        ),
     )
 
 
@@ -179,7 +196,7 @@ def _trend_lines(context: dict[str, Any], index: dict[str, Any]) -> list[_Line]:
     analysis, labels = context["analysis"], context.get("labels") or {}
     lines = [
         _Line(
-            "Expectation Gap Index",
+            words(context.get("language"))(N_("Expectation Gap Index")),
             index["before"],
             index["now"],
             index["significant"],
@@ -247,20 +264,21 @@ def trend(context: dict[str, Any]) -> str | None:
     def x_at(value: float) -> float:
         return MARGIN + (value - low) * (WIDTH - 2 * MARGIN) / (high - low)
 
-    then, now = found["baseline"], context["analysis"].get("wave") or "now"
-    first = f"{then} (before)"
+    shown = words(context.get("language"))
+    then, now = found["baseline"], context["analysis"].get("wave") or shown(N_("now"))
+    first = shown(T_("{wave} (before)", wave=then))
     second_x = MARGIN + 40 + len(first) * _CHAR
     body = [
         marker("circle", MARGIN + 6, 14, INK, hollow=True),
         text(MARGIN + 16, 18, first),
         marker("circle", second_x, 14, PALETTE[0]),
-        text(second_x + 10, 18, f"{now} (now)"),
+        text(second_x + 10, 18, shown(T_("{wave} (now)", wave=now))),
     ]
     y = top = 26.0
     described = []
     for n, ln in enumerate(lines):
         y += 22
-        verdict = "more than noise" if ln.significant else "within noise"
+        verdict = shown(N_("more than noise") if ln.significant else N_("within noise"))
         sign = "" if n == 0 else "+"  # the index is a distance; a theme's gap has a sign
         said = f"{ln.before:{sign}.1f} \u2192 {ln.now:{sign}.1f}, {verdict}"
         body.append(text(MARGIN, y, ln.label, font_weight="bold" if n == 0 else "normal"))
@@ -274,16 +292,30 @@ def trend(context: dict[str, Any]) -> str | None:
                 body.append(whisker(x_at(interval[0]), x_at(interval[1]), y + offset, colour, 1))
         body += _arrow(x_at(ln.before), x_at(ln.now), y)
         described.append(
-            f"{ln.label}: {ln.before:{sign}.1f} then, {ln.now:{sign}.1f} now ({verdict})"
+            shown(
+                T_(
+                    "{label}: {before} then, {now} now ({verdict})",
+                    label=ln.label,
+                    before=f"{ln.before:{sign}.1f}",
+                    now=f"{ln.now:{sign}.1f}",
+                    verdict=verdict,
+                )
+            )
         )
     bottom = y + 12
     return figure(
         "trend",
         bottom + 24,
-        f"The gap in {then} and in {now}",
+        shown(T_("The gap in {then} and in {now}", then=then, now=now)),
         "; ".join(described),
         _gap_axis(low, high, top, bottom, x_at) + body,
-        f"Each line is the index or a theme's gap (points, first compared group minus the "
-        f"second): hollow mark {then}, filled mark {now}. Whiskers on the index: each wave's "
-        "95% interval. 'More than noise': the change's own 95% interval excludes 0.",
+        shown(
+            T_(
+                "Each line is the index or a theme's gap (points, first compared group minus the "
+                "second): hollow mark {then}, filled mark {now}. Whiskers on the index: each "
+                "wave's 95% interval. 'More than noise': the change's own 95% interval excludes 0.",
+                then=then,
+                now=now,
+            )
+        ),
     )

@@ -79,8 +79,7 @@ def make_report(
     baseline = default_baseline(records, request.wave, request.baseline_wave)
     result = analyze_stored(q, path, records, wave=request.wave, baseline_wave=baseline)
     extra = _evidence(q, path, records, result, request)
-    context = build_context(result, request.options, **extra)
-    context["language"] = request.language  # the template's _() words (core/reports/render.py)
+    context = build_context(result, request.options, request.language, **extra)
     markdown = render(template_path, context)
     title = str(result["questionnaire"]["title"])
     text = _html(markdown, context, title) if request.fmt == "html" else markdown
