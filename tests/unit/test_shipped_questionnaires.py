@@ -456,3 +456,16 @@ def test_flagship_is_in_english_and_german(flagship: Questionnaire) -> None:
         else:
             assert deutsch.text != english.text
     assert german.scales["agree5"].dont_know == "Weiß nicht"
+
+
+def test_flagship_feedback_log_outcomes_read_in_german(flagship: Questionnaire) -> None:
+    """The log form (TUI and /log) shows the outcomes in the respondent's language: the
+    flagship words them in both, with the default outcomes' values and savings."""
+    from survey_tui.core.model import DEFAULT_LOG_OUTCOMES
+
+    english, german = flagship.feedback_log, flagship.in_language("de").feedback_log
+    assert english is not None and german is not None
+    defaults = [(o.value, o.label, o.saves) for o in DEFAULT_LOG_OUTCOMES]
+    assert [(o.value, o.label, o.saves) for o in english.outcomes] == defaults
+    assert [o.value for o in german.outcomes] == [o.value for o in english.outcomes]
+    assert all(d.label != e.label for d, e in zip(german.outcomes, english.outcomes, strict=True))
