@@ -73,7 +73,7 @@ def demo(db: str | None, seed: int, no_dashboard: bool) -> None:
     counts: dict[str, int] = {}
     for record in records:
         counts[record["group"]] = counts.get(record["group"], 0) + 1
-    waves = list(dict.fromkeys(r["wave"] for r in records))  # in generation order
+    waves = [w for w in dict.fromkeys(r["wave"] for r in records) if w]  # in generation order
     quoted = shlex.quote(str(path))
     click.echo(f"Demo store: {path}")
     click.echo(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import getters
@@ -37,7 +37,7 @@ def _label(path: Path) -> str:
 class HomeApp(App[None]):
     """The home picker; ``choice`` is the questionnaire to run after it exits (or None)."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = ["survey.tcss", "dashboard.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["survey.tcss", "dashboard.tcss"]
     TITLE = "survey-tui"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
 

@@ -239,13 +239,13 @@ class WelcomeScreen(Screen[None]):
             group = self.app.questionnaire.groups[index].id
         self.session_factory(group)
 
-    def _problem(self) -> tuple[str, str] | None:
+    def _problem(self) -> tuple[texts.Text, str] | None:
         """What first keeps the respondent from starting, and where to fix it."""
         problems = self._problems()
         return problems[0] if problems else None
 
-    def _problems(self) -> list[tuple[str, str]]:
-        found = []
+    def _problems(self) -> list[tuple[texts.Text, str]]:
+        found: list[tuple[texts.Text, str]] = []
         if self.app.questionnaire.consent and not self.query_one("#consent", Checkbox).value:
             found.append((texts.CONSENT_NEEDED, "#consent"))
         if self.fixed_group is None and self.query_one("#group", RadioSet).pressed_index < 0:

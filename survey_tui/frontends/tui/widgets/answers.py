@@ -46,8 +46,8 @@ def _wrapped_height(button: RadioButton | Checkbox, width: int) -> int:
 class Mark(RadioButton):
     """A radio button whose dot is there only when chosen (not shown by colour alone)."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
 
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
@@ -60,8 +60,8 @@ class Tick(Checkbox):
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
         return _wrapped_height(self, width)
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "X" if self.value else " "
 
 

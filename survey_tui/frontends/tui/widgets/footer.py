@@ -25,7 +25,7 @@ class QuietFooter(Footer):
     def _signature(self, screen: Screen[Any]) -> Any:
         """Everything the Footer's compose reads from the bindings, as a comparable value."""
         app = self.app
-        keys = tuple(
+        keys: tuple[tuple[Any, ...], ...] = tuple(
             (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
             for (_, binding, enabled, tooltip) in screen.active_bindings.values()
             if binding.show
