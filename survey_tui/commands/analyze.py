@@ -7,7 +7,12 @@ from typing import Any
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    analysed_wave_option,
+    db_option,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
@@ -179,11 +184,7 @@ def read_responses(q: Questionnaire, db: str | None) -> list[Record]:
 
 @click.command()
 @click.argument("questionnaire")
-@click.option(
-    "--wave",
-    default=None,
-    help="The wave to analyse (default: the most recent; 'all' pools every wave).",
-)
+@analysed_wave_option("analyse")
 @click.option("--baseline-wave", default=None, help="Also show each gap's change since this wave.")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the contract JSON (docs/statistics.md)."

@@ -145,6 +145,33 @@ def respondent_wave(ctx: click.Context, param: click.Parameter, value: str) -> s
     return value
 
 
+def file_option(flag: str, dest: str, help: str) -> Callable[[F], F]:
+    """An option that names a file (never a folder); not given: None."""
+    return click.option(flag, dest, type=click.Path(dir_okay=False), default=None, help=help)
+
+
+def analysed_wave_option(verb: str, more: str = "") -> Callable[[F], F]:
+    """``--wave NAME`` of a command that reads one analysis: default the most recent wave,
+    ``all`` every wave pooled (docs/statistics.md, "Waves")."""
+    return click.option(
+        "--wave",
+        default=None,
+        help=f"The wave to {verb} (default: the most recent; 'all' pools every wave{more}).",
+    )
+
+
+def csv_import_arguments(function: F) -> F:
+    """``QUESTIONNAIRE CSV [--skip-bad-rows] [--db PATH]``: what every CSV import takes."""
+    function = db_option(function)
+    function = click.option(
+        "--skip-bad-rows", is_flag=True, help="Import the good rows, report the bad ones."
+    )(function)
+    function = click.argument(
+        "csv_file", metavar="CSV", type=click.Path(dir_okay=False, exists=True)
+    )(function)
+    return click.argument("questionnaire")(function)
+
+
 def recording_wave_option(function: F) -> F:
     """``--wave NAME`` of a command that records answers (``run``, ``serve``): never ``all``."""
     return click.option(

@@ -6,18 +6,19 @@ from pathlib import Path
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    analysed_wave_option,
+    db_option,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.errors import StoreError
 from survey_tui.core.model import Questionnaire
 
 
 @click.command()
 @click.argument("questionnaire")
-@click.option(
-    "--wave",
-    default=None,
-    help="Show this wave ('all' pools every wave; default: the most recent; w cycles).",
-)
+@analysed_wave_option("show", "; w cycles")
 @db_option
 def dashboard(questionnaire: str, wave: str | None, db: str | None) -> None:
     """Live counts per group while people answer; the gaps on the reveal (key r).

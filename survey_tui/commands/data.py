@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire, store_path
+from survey_tui.commands.common import (
+    csv_import_arguments,
+    db_option,
+    load_questionnaire,
+    store_path,
+)
 from survey_tui.core.csvrows import csv_rows
 from survey_tui.core.errors import DataError, Problem, StoreError, SurveyError
 from survey_tui.core.record import Record
@@ -87,10 +92,7 @@ def _header_problems(file: str, line: int, header: list[str]) -> list[Problem]:
 
 
 @click.command("import")
-@click.argument("questionnaire")
-@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False, exists=True))
-@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows, report the bad ones.")
-@db_option
+@csv_import_arguments
 def import_command(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: str | None) -> None:
     """Load responses from a wide CSV (all-or-nothing unless --skip-bad-rows).
 

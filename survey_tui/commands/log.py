@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from survey_tui.commands.common import db_option, load_questionnaire, stdin_is_terminal, store_path
+from survey_tui.commands.common import (
+    csv_import_arguments,
+    db_option,
+    load_questionnaire,
+    stdin_is_terminal,
+    store_path,
+)
 from survey_tui.core.errors import DataError, StoreError, SurveyError
 from survey_tui.core.textsafety import escape_for_terminal
 
@@ -180,10 +186,7 @@ def undo(questionnaire: str, db: str | None) -> None:
 
 
 @log.command("import")
-@click.argument("questionnaire")
-@click.argument("csv_file", metavar="CSV", type=click.Path(dir_okay=False, exists=True))
-@click.option("--skip-bad-rows", is_flag=True, help="Import the good rows, report the bad ones.")
-@db_option
+@csv_import_arguments
 def import_log(questionnaire: str, csv_file: str, skip_bad_rows: bool, db: str | None) -> None:
     """Load feedback-log entries from a log CSV (all-or-nothing unless --skip-bad-rows).
 

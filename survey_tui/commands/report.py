@@ -9,8 +9,10 @@ import click
 
 from survey_tui.commands.analyze import read_responses
 from survey_tui.commands.common import (
+    analysed_wave_option,
     chosen_language,
     db_option,
+    file_option,
     load_questionnaire,
     store_path,
     write_text_file,
@@ -42,11 +44,7 @@ FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here, not stdout."
 )
-@click.option(
-    "--wave",
-    default=None,
-    help="The wave to report on (default: the most recent; 'all' pools every wave).",
-)
+@analysed_wave_option("report on")
 @click.option(
     "--baseline-wave",
     default=None,
@@ -87,21 +85,17 @@ FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
     is_flag=True,
     help="Show the rendered Markdown in the terminal (q or Esc closes); -o still writes the file.",
 )
-@click.option(
+@file_option(
     "--plan",
     "plan_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A 90-day success plan (YAML, docs/data-exchange.md): score each metric met / not "
-    "met / no data, and measure from its baseline dates.",
+    "A 90-day success plan (YAML, docs/data-exchange.md): score each metric met / not met / "
+    "no data, and measure from its baseline dates.",
 )
-@click.option(
+@file_option(
     "--propose-plan",
     "propose_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Also write the success plan this report proposes to FILE (YAML to edit, then "
-    "pass back with --plan).",
+    "Also write the success plan this report proposes to FILE (YAML to edit, then pass back "
+    "with --plan).",
 )
 @click.option(
     "--lang",

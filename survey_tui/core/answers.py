@@ -323,12 +323,15 @@ def _check_number(question: NumberQuestion, value: Any) -> str | None:
     low, high = question.min, question.max
     if low is not None and high is not None and not low <= value <= high:
         return T_(
-            "Type a number from {low} to {high}{unit}.", low=_num(low), high=_num(high), unit=unit
+            "Type a number from {low} to {high}{unit}.",
+            low=number_text(low),
+            high=number_text(high),
+            unit=unit,
         )
     if low is not None and value < low:
-        return T_("Type a number of at least {low}{unit}.", low=_num(low), unit=unit)
+        return T_("Type a number of at least {low}{unit}.", low=number_text(low), unit=unit)
     if high is not None and value > high:
-        return T_("Type a number of at most {high}{unit}.", high=_num(high), unit=unit)
+        return T_("Type a number of at most {high}{unit}.", high=number_text(high), unit=unit)
     return None
 
 
@@ -359,7 +362,8 @@ def _check_matrix(questionnaire: Questionnaire, question: MatrixQuestion, value:
     return None
 
 
-def _num(value: float) -> str:
+def number_text(value: float) -> str:
+    """A bound as a respondent reads it: 40, not 40.0."""
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -383,7 +387,7 @@ def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: An
             parts.append(option.label if option else T_(texts.OTHER_ANSWER, answer=item))
         return _joined(parts, ", ")
     if isinstance(question, NumberQuestion):
-        return f"{_num(value)} {question.unit}" if question.unit else _num(value)
+        return f"{number_text(value)} {question.unit}" if question.unit else number_text(value)
     if isinstance(question, MatrixQuestion):
         scale = questionnaire.scale_of(question)
         rows: list[str] = []

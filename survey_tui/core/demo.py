@@ -75,10 +75,8 @@ class _Respondent:
     def uses(self, row_id: str) -> bool:
         """Whether AI is used for this workflow (decided once, shared by grid and list)."""
         if row_id not in self._uses:
-            used_f, used_e = plant.ROW_USED.get(row_id, (0.92, 0.92))
-            chance = {"executive": used_e, "frontline": used_f}.get(
-                self.group, (used_f + used_e) / 2
-            )
+            row = plant.ROWS.get(row_id)
+            chance = _by_group(self.group, row.used if row else (0.92, 0.92))
             self._uses[row_id] = self.rng.random() < chance
         return self._uses[row_id]
 
@@ -139,8 +137,8 @@ class _Respondent:
         offers_not_used = scale is not None and scale.dont_know is not None
         rows: dict[str, Any] = {}
         for row in question.rows:
-            front, execu = plant.ROW_MEAN.get(row.id, (3.0, 3.0))
-            base = {"executive": execu, "frontline": front}.get(self.group, (front + execu) / 2)
+            planted = plant.ROWS.get(row.id)
+            base = _by_group(self.group, planted.mean if planted else (3.0, 3.0))
             if self.uses(row.id):
                 mean = _scaled(base + self.shift + self.lean, low, high)
                 rows[row.id] = _point(self.rng, mean, low, high)
@@ -220,6 +218,12 @@ def synthetic_workshop(
                     )
                 )
     return records
+
+
+def _by_group(group: str, frontline_executive: tuple[float, float]) -> float:
+    """A planted value for ``group``: frontline's, executives', or halfway (managers)."""
+    front, execu = frontline_executive
+    return {"executive": execu, "frontline": front}.get(group, (front + execu) / 2)
 
 
 def _iso(moment: datetime) -> str:

@@ -7,6 +7,8 @@ scale. Probabilities are per respondent and item.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 GROUP_SIZES: dict[str, int] = {"executive": 12, "manager": 8, "frontline": 40}
 
 # Mean favorability per construct and group at baseline: leaders optimistic, engineers
@@ -50,30 +52,26 @@ AWARENESS_MEAN: dict[str, dict[str, float]] = {
     "success_defined": {"executive": 3.9, "manager": 2.8, "frontline": 1.9},
 }
 
-# Workflow rows: (frontline mean, executive mean); managers sit halfway. Engineers find
-# tests and documentation genuinely helped, incidents and requirements hindered; leaders
-# see them near neutral (the widest disagreement).
-ROW_MEAN: dict[str, tuple[float, float]] = {
-    "code_generation": (3.5, 4.4),
-    "code_review": (2.9, 3.8),
-    "test_writing": (4.3, 4.2),
-    "documentation": (4.2, 4.0),
-    "debugging": (3.2, 3.9),
-    "incident_response": (1.7, 3.4),
-    "ticket_triage": (3.0, 3.6),
-    "requirements_analysis": (1.9, 3.5),
-}
 
-# Chance that a workflow is used with AI at all (frontline's own, executives' belief).
-ROW_USED: dict[str, tuple[float, float]] = {
-    "code_generation": (0.95, 0.95),
-    "code_review": (0.7, 0.85),
-    "test_writing": (0.9, 0.9),
-    "documentation": (0.85, 0.9),
-    "debugging": (0.8, 0.85),
-    "incident_response": (0.65, 0.8),
-    "ticket_triage": (0.5, 0.75),
-    "requirements_analysis": (0.6, 0.8),
+class WorkflowRow(NamedTuple):
+    """What the demo plants for one workflow row, each as (frontline, executive)."""
+
+    mean: tuple[float, float]  # favorability where AI is used
+    used: tuple[float, float]  # the chance that AI is used for it at all (executives: belief)
+
+
+# Workflow rows; managers sit halfway. Engineers find tests and documentation genuinely
+# helped, incidents and requirements hindered; leaders see them near neutral (the widest
+# disagreement).
+ROWS: dict[str, WorkflowRow] = {
+    "code_generation": WorkflowRow(mean=(3.5, 4.4), used=(0.95, 0.95)),
+    "code_review": WorkflowRow(mean=(2.9, 3.8), used=(0.7, 0.85)),
+    "test_writing": WorkflowRow(mean=(4.3, 4.2), used=(0.9, 0.9)),
+    "documentation": WorkflowRow(mean=(4.2, 4.0), used=(0.85, 0.9)),
+    "debugging": WorkflowRow(mean=(3.2, 3.9), used=(0.8, 0.85)),
+    "incident_response": WorkflowRow(mean=(1.7, 3.4), used=(0.65, 0.8)),
+    "ticket_triage": WorkflowRow(mean=(3.0, 3.6), used=(0.5, 0.75)),
+    "requirements_analysis": WorkflowRow(mean=(1.9, 3.5), used=(0.6, 0.8)),
 }
 
 # "Don't know" where a group cannot observe: leaders on the teams' day-to-day, numbers and

@@ -48,5 +48,40 @@ class Record(TypedDict, total=False):
     owner: Owner | None
 
 
+#: The wave and the mode of a response that names none.
+DEFAULT_WAVE = "default"
+DEFAULT_MODE = "run"
+
+
+class ResponseStart(TypedDict, total=False):
+    """Who answers a new response, and how: what its record starts with.
+
+    Only ``group`` is needed; :func:`survey_tui.core.store.common.new_record` fills in the
+    rest (wave "default", mode "run", no resume key, not practice, the questionnaire copy's
+    language)."""
+
+    group: Required[str]
+    wave: str
+    mode: str
+    resume_key: str | None
+    test: bool  # a practice response (run --test): left out of every analysis
+    language: str | None
+
+
+def start_of(record: Record) -> ResponseStart:
+    """What a stored response was started with, to carry on with it."""
+    start: ResponseStart = {
+        "group": str(record["group"]),
+        "resume_key": record.get("resume_key"),
+        "test": record.get("test") is True,
+        "language": record.get("language"),
+    }
+    if wave := record.get("wave"):
+        start["wave"] = wave
+    if mode := record.get("mode"):
+        start["mode"] = mode
+    return start
+
+
 #: A stored document of either kind, for helpers that copy or clean both.
 Doc = TypeVar("Doc", Record, Row)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, Unpack
 
 from survey_tui.core.answered import is_answered
 from survey_tui.core.model import AnyQuestion, Questionnaire
-from survey_tui.core.owner import alive, terminal_resume_key, this_process
-from survey_tui.core.record import Record
+from survey_tui.core.owner import terminal_resume_key, this_process
+from survey_tui.core.record import DEFAULT_MODE, DEFAULT_WAVE, Record, ResponseStart, start_of
+from survey_tui.core.resume import find_resumable
 from survey_tui.core.texts import Text, length_text
 
 __all__ = [
@@ -29,17 +30,7 @@ __all__ = [
 class Store(Protocol):
     """The part of :class:`survey_tui.core.store.ResponseStore` a session needs."""
 
-    def start(
-        self,
-        questionnaire: Questionnaire,
-        *,
-        group: str,
-        wave: str = ...,
-        mode: str = ...,
-        resume_key: str | None = ...,
-        test: bool = ...,
-        language: str | None = ...,
-    ) -> Record: ...
+    def start(self, questionnaire: Questionnaire, **start: Unpack[ResponseStart]) -> Record: ...
 
     def save(self, record: Record) -> None: ...
 
@@ -60,48 +51,48 @@ class Session:
         self,
         questionnaire: Questionnaire,
         store: Store,
-        *,
-        group: str,
-        wave: str = "default",
-        mode: str = "run",
-        resume_key: str | None = None,
-        test: bool = False,
-        language: str | None = None,
+        **start: Unpack[ResponseStart],
     ) -> None:
         self.questionnaire = questionnaire
-        # The tag the respondent answers in (stored as the record's ``language``); default:
-        # the language of the questionnaire copy (Questionnaire.in_language).
-        self.language = language if language is not None else questionnaire.language
-        self.test = test  # a practice response (run --test): left out of every analysis
-        self.resume_key = resume_key
         self.store = store
-        self.group = group
-        self.wave = wave
-        self.mode = mode
+        # What the stored record starts with; the group and the language may still change
+        # (back on the welcome screen), the rest is fixed.
+        self.start = start
         self.answers: dict[str, Any] = {}
         self.seconds: dict[str, float] = {}
         self.notes: dict[str, str] = {}  # interviewer notes per question (interview mode)
         self.record: Record | None = None
         self.submitted = False
 
+    @property
+    def group(self) -> str:
+        return self.start["group"]
+
+    @property
+    def wave(self) -> str:
+        return self.start.get("wave", DEFAULT_WAVE)
+
+    @property
+    def mode(self) -> str:
+        return self.start.get("mode", DEFAULT_MODE)
+
+    @property
+    def language(self) -> str | None:
+        """The tag the respondent answers in (the record's ``language``); default: the
+        language of the questionnaire copy (Questionnaire.in_language)."""
+        language = self.start.get("language")
+        return language if language is not None else self.questionnaire.language
+
     def begin(self) -> None:
         """Create the partial record in the store (once the respondent starts answering)."""
         if self.record is None:
-            self.record = self.store.start(
-                self.questionnaire,
-                group=self.group,
-                wave=self.wave,
-                mode=self.mode,
-                resume_key=self.resume_key,
-                test=self.test,
-                language=self.language,
-            )
-            if self.resume_key is not None:
+            self.record = self.store.start(self.questionnaire, **self.start)
+            if self.start.get("resume_key") is not None:
                 self.claim()
 
     def set_group(self, group: str) -> None:
         """The respondent changed their group (back on the welcome screen): saved at once."""
-        self.group = group
+        self.start["group"] = group
         if self.record is not None:
             self.record["group"] = group
             self.store.save(self.record)
@@ -116,21 +107,12 @@ class Session:
     @classmethod
     def resumed(cls, questionnaire: Questionnaire, store: Store, record: Record) -> Session:
         """Carry on with an unfinished stored response: its group, wave and answers."""
-        session = cls(
-            questionnaire,
-            store,
-            group=str(record["group"]),
-            wave=str(record.get("wave") or "default"),
-            mode=str(record.get("mode") or "run"),
-            resume_key=record.get("resume_key"),
-            test=record.get("test") is True,
-            language=record.get("language"),
-        )
+        session = cls(questionnaire, store, **start_of(record))
         session.record = record
         session.answers = dict(record.get("answers") or {})
         session.seconds = dict(record.get("seconds") or {})
         session.notes = dict(record.get("notes") or {})
-        if session.resume_key is not None:
+        if session.start.get("resume_key") is not None:
             session.claim()  # this terminal answers it now
         return session
 
@@ -273,84 +255,6 @@ def length_summary(questionnaire: Questionnaire, group: str | None = None) -> Te
     count = max(n for n, _ in per_group)
     up_to = any(c for _, c in per_group) or len({n for n, _ in per_group}) > 1
     return length_text(count, questionnaire.estimate_minutes(), up_to)
-
-
-def find_resumable(
-    questionnaire: Questionnaire,
-    store: Store,
-    resume_key: str | None,
-    group: str | None = None,
-    *,
-    test: bool = False,
-) -> Record | None:
-    """An unfinished response from this terminal to this exact questionnaire file, if any.
-
-    Never one still being answered in another open terminal (two people on one laptop),
-    never one of another group than ``group`` when the group is fixed (``--group``), and a
-    practice response only to a practice run (``test``) and the other way round.
-    """
-    if resume_key is None:
-        return None
-
-    def free(record: Record) -> bool:
-        if group is not None and record.get("group") != group:
-            return False
-        if (record.get("test") is True) != test:
-            return False
-        return not alive(record.get("owner"))
-
-    record = store.find_resumable(questionnaire.id, resume_key, free)
-    if record is None or record.get("questionnaire_sha256") != questionnaire.sha256:
-        return None  # a changed file could make old answers invalid: start over instead
-    return record
-
-
-#: How long a new terminal waits for the one that held its unfinished response to end: a
-#: closed terminal's app takes a moment to exit (and to fold the store) after its window went.
-RESUME_WAIT_SECONDS = 3.0
-
-
-def wait_for_resumable(
-    questionnaire: Questionnaire,
-    store: Store,
-    resume_key: str | None,
-    group: str | None = None,
-    *,
-    within: float = RESUME_WAIT_SECONDS,
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], None] = time.sleep,
-    cancelled: Callable[[], bool] = lambda: False,
-    test: bool = False,
-) -> Record | None:
-    """As :func:`find_resumable`, but when this terminal's unfinished response is still held
-    by a running process, wait up to ``within`` seconds for that process to end (the terminal
-    was just closed) before giving up: a respondent who reopens the terminal at once must be
-    offered their answers all the same. Returns at once when nothing is held (or when
-    ``cancelled()`` says the caller stopped waiting)."""
-    deadline = clock() + within
-    while True:
-        record = find_resumable(questionnaire, store, resume_key, group, test=test)
-        if record is not None or resume_key is None or clock() >= deadline or cancelled():
-            return record
-        if not _held_elsewhere(questionnaire, store, resume_key, group, test):
-            return None
-        sleep(0.05)
-
-
-def _held_elsewhere(
-    questionnaire: Questionnaire, store: Store, resume_key: str, group: str | None, test: bool
-) -> bool:
-    """Whether an unfinished response of this terminal is owned by a running process."""
-
-    def held(record: Record) -> bool:
-        if group is not None and record.get("group") != group:
-            return False
-        if (record.get("test") is True) != test:
-            return False
-        same_file = record.get("questionnaire_sha256") == questionnaire.sha256
-        return same_file and alive(record.get("owner"))
-
-    return store.find_resumable(questionnaire.id, resume_key, held) is not None
 
 
 class Stopwatch:

@@ -19,11 +19,13 @@ from typing import Any, TextIO
 
 from survey_tui.core import flow, texts
 from survey_tui.core import model as qm
+from survey_tui.core.answer_rules import count_rule, number_rule_of
 from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.i18n import Words, in_each, words
 from survey_tui.core.record import Record
-from survey_tui.core.session import Session, Stopwatch, Store, length_summary, wait_for_resumable
+from survey_tui.core.resume import ResumeSearch
+from survey_tui.core.session import Session, Stopwatch, Store, length_summary
 from survey_tui.core.texts import T_
 from survey_tui.core.textsafety import escape_for_terminal
 
@@ -138,7 +140,7 @@ class PlainRunner:
             self.say(texts.PLAIN_NOTES)
         if self.test:
             self.say(texts.PRACTICE)
-        earlier = wait_for_resumable(q, self.store, self.resume_key, self.group, test=self.test)
+        earlier = ResumeSearch(q, self.store, self.resume_key, self.group, self.test).wait()
         if earlier is not None:
             count = texts.answers_count(len(earlier.get("answers") or {}))
             self.say()
@@ -355,14 +357,16 @@ class PlainRunner:
                 say(f"{index}. {option.label}")
             if isinstance(question, qm.MultiChoiceQuestion):
                 say(texts.PLAIN_SEVERAL)
+                rule = count_rule(question)
+                if rule is not None:
+                    say(rule)
                 if question.other:
                     say(texts.PLAIN_OTHER_AFTER)
                     say(texts.OTHER_RULE)
             elif question.other:
                 say(texts.PLAIN_OTHER)
         elif isinstance(question, qm.NumberQuestion):
-            kind = texts.KIND_WHOLE_NUMBER if question.integer else texts.KIND_NUMBER
-            say(T_(texts.PLAIN_TYPE_NUMBER, kind=kind, range=_range(question)))
+            say(number_rule_of(question))
             if question.dont_know:
                 say(_dont_know(question.dont_know))
         elif isinstance(question, qm.TextQuestion):
@@ -406,13 +410,6 @@ class PlainRunner:
 def _dont_know(label: str) -> str:
     """How to choose "don't know" (``parse_answer`` reads ``?``, ``dont_know`` or the label)."""
     return f"? = {label}"
-
-
-def _range(question: qm.NumberQuestion) -> str:
-    unit = f" {question.unit}" if question.unit else ""
-    if question.min is not None and question.max is not None:
-        return T_(texts.PLAIN_RANGE, low=f"{question.min:g}", high=f"{question.max:g}", unit=unit)
-    return f"{unit}."
 
 
 def readable(markdown: str) -> str:

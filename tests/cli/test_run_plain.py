@@ -29,6 +29,7 @@ def test_plain_answers_condition_validation_and_prune(tmp_path: Path) -> None:
     assert "This question needs an answer." in result.output
     assert "Type a number from 0 to 40 h/week." in result.output
     assert "Choose a number from 1 to 5." in result.output
+    assert "Choose up to 2." in result.output  # the count rule the TUI and the web form show
     [record] = ResponseStore(db).responses("small")
     assert record["group"] == "b"
     assert record["answers"] == {

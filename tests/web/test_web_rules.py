@@ -85,6 +85,18 @@ async def test_the_tuis_checks_refuse_the_same_answers(
     assert key not in record["answers"]  # nothing the TUI would refuse was stored
 
 
+@pytest.mark.parametrize(
+    ("key", "rule"),
+    [("hours", "Type a number from 0 to 40 hours."), ("tasks", "Choose 1 to 3.")],
+)
+async def test_the_hint_under_a_question_is_the_rule_the_terminal_shows(
+    tmp_path: Path, key: str, rule: str
+) -> None:
+    browser, _, client = await at_page(tmp_path, key)
+    await client.close()  # type: ignore[attr-defined]
+    assert f'<p class="hint" id="hint-{key}">{rule}</p>' in browser.html
+
+
 async def test_a_refused_number_stays_in_its_field_and_is_described_by_its_error(
     tmp_path: Path,
 ) -> None:

@@ -6,11 +6,11 @@ import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import orjson
 
-from survey_tui.core.record import Doc, Record
+from survey_tui.core.record import DEFAULT_MODE, DEFAULT_WAVE, Doc, Record, ResponseStart
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
@@ -47,18 +47,13 @@ def new_record(
     questionnaire: Questionnaire,
     *,
     response_id: str,
-    group: str,
-    wave: str,
     status: str,
-    mode: str,
     started_at: str,
     updated_at: str,
     submitted_at: str | None,
     answers: dict[str, Any] | None = None,
     seconds: Mapping[str, float] | None = None,
-    resume_key: str | None = None,
-    test: bool = False,
-    language: str | None = None,
+    **start: Unpack[ResponseStart],
 ) -> Record:
     """A response record of docs/interfaces.md: the one place its fields are spelled out.
 
@@ -72,10 +67,10 @@ def new_record(
         "questionnaire_id": questionnaire.id,
         "questionnaire_version": questionnaire.version,
         "questionnaire_sha256": questionnaire.sha256,
-        "group": group,
-        "wave": wave,
+        "group": start["group"],
+        "wave": start.get("wave", DEFAULT_WAVE),
         "status": status,
-        "mode": mode,
+        "mode": start.get("mode", DEFAULT_MODE),
         "started_at": started_at,
         "updated_at": updated_at,
         "submitted_at": submitted_at,
@@ -83,11 +78,12 @@ def new_record(
         "seconds": dict(seconds) if seconds is not None else {},
         "notes": {},
     }
-    if test:
+    if start.get("test"):
         record["test"] = True
+    language = start.get("language")
     language = language if language is not None else questionnaire.language
     if language is not None:
         record["language"] = language
     if status != "complete":
-        record["resume_key"] = resume_key
+        record["resume_key"] = start.get("resume_key")
     return record

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import orjson
 
 from survey_tui.core.errors import StoreError
-from survey_tui.core.record import Record, Row
+from survey_tui.core.record import Record, ResponseStart, Row
 from survey_tui.core.store.common import copy_record, new_record, utc_now
 from survey_tui.core.store.files import StoreFiles
 from survey_tui.core.store.records import scrub, supersedes
@@ -28,34 +28,18 @@ class ResponseStore(StoreFiles):
     """Responses of every questionnaire in one store file (see the module docstring)."""
 
     # --- public API ---------------------------------------------------------------------
-    def start(
-        self,
-        questionnaire: Questionnaire,
-        *,
-        group: str,
-        wave: str = "default",
-        mode: str = "run",
-        resume_key: str | None = None,
-        test: bool = False,
-        language: str | None = None,
-    ) -> Record:
-        """Create and save a partial response to ``questionnaire``; return it (``test``: a
-        practice response, see ``records.is_practice``; ``language``: the tag answered in,
-        default the questionnaire copy's language)."""
+    def start(self, questionnaire: Questionnaire, **start: Unpack[ResponseStart]) -> Record:
+        """Create and save a partial response to ``questionnaire``; return it (``start``: who
+        answers and how, see :class:`~survey_tui.core.record.ResponseStart`)."""
         now = utc_now()
         record = new_record(
             questionnaire,
             response_id=str(uuid.uuid4()),
-            group=group,
-            wave=wave,
             status="partial",
-            mode=mode,
             started_at=now,
             updated_at=now,
             submitted_at=None,
-            resume_key=resume_key,
-            test=test,
-            language=language,
+            **start,
         )
         self.save(record)
         return record
@@ -152,17 +136,8 @@ class ResponseStore(StoreFiles):
         a record without one gets a new UUID. Records that come in bulk are never resumed
         here: they keep no ``resume_key`` or ``owner``.
         """
-        fresh = self._incoming(records)
-        with self._locked(write=True):
-            self._refuse_id_clashes(fresh)
-            new: dict[str, Record] = {}
-            for record in fresh:
-                rid = record["response_id"]
-                if rid not in self._records and rid not in new:
-                    new[rid] = record
-            if new:
-                self._write(list(new.values()), fold=True)
-            return len(new), len(fresh) - len(new)
+        arrived, written, new = self._bring_in(records, lambda incoming, held: False)
+        return new, arrived - written
 
     def merge_many(self, records: list[Record]) -> tuple[int, int, int]:
         """Bring in copies of responses from other stores in one locked write; returns
@@ -173,6 +148,15 @@ class ResponseStore(StoreFiles):
         and completed afterwards is updated by the next merge, and a complete response is
         never replaced by a partial copy.
         """
+        arrived, written, new = self._bring_in(records, supersedes)
+        return new, written - new, arrived - written
+
+    def _bring_in(
+        self, records: list[Record], replaces: Callable[[Record, Record], bool]
+    ) -> tuple[int, int, int]:
+        """Write, in one locked write, each arriving record that is new or that ``replaces``
+        prefers to the copy held (stored, or earlier in ``records``); returns how many
+        arrived, how many were written and how many of those were new."""
         fresh = self._incoming(records)
         with self._locked(write=True):
             self._refuse_id_clashes(fresh)
@@ -180,12 +164,12 @@ class ResponseStore(StoreFiles):
             for record in fresh:
                 rid = record["response_id"]
                 held = chosen.get(rid) or self._records.get(rid)
-                if held is None or supersedes(record, held):
+                if held is None or replaces(record, held):
                     chosen[rid] = record
             new = sum(1 for rid in chosen if rid not in self._records)
             if chosen:
                 self._write(list(chosen.values()), fold=True)
-            return new, len(chosen) - new, len(fresh) - len(chosen)
+            return len(fresh), len(chosen), new
 
     @staticmethod
     def _incoming(records: list[Record]) -> list[Record]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from survey_tui.core import texts
+from survey_tui.core.answer_rules import number_rule
 from survey_tui.core.feedback.entries import (
     NOTE_MAX,
     OTHER_MAX,
@@ -43,14 +44,10 @@ FIELDS = frozenset(
 )
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 _LAST = re.compile(r"^[a-z0-9_]{0,100}(:[a-z0-9_]{0,100}){2}$")
+# The id of each field's element on the page, where an error about it links to.
 FIELD_IDS = {
-    "group": "log-group",
-    "workflow": "log-workflow",
-    "tool": "log-tool",
-    "outcome": "log-outcome",
-    "minutes": "log-minutes",
-    "note": "log-note",
-    "date": "log-date",
+    name: f"log-{name}"
+    for name in ("group", "workflow", "tool", "outcome", "minutes", "note", "date")
 }
 
 
@@ -124,14 +121,18 @@ class LogPage:
             csrf=csrf,
             errors=[(FIELD_IDS.get(name, "log-form"), message) for name, message in errors],
             error=by_field,
-            groups=[] if self.group else [(g.id, g.label) for g in q.groups],
+            groups=[] if self.group else [(g.id, g.label, g.description) for g in q.groups],
             workflows=[(wf.id, wf.label) for wf in q.log_workflows()],
             tools=[(t.value, t.label) for t in feedback.tools],
-            outcomes=[(o.value, o.label) for o in feedback.outcomes],
+            outcomes=[(o.value, o.label, None) for o in feedback.outcomes],
             other=OTHER_TOOL,
             other_max=OTHER_MAX,
             note_max=NOTE_MAX,
-            max_minutes=feedback.max_minutes,
+            minutes_rule=w(
+                number_rule(
+                    integer=True, low=0, high=feedback.max_minutes, unit=w(texts.MINUTES_UNIT)
+                )
+            ),
             draft=draft,
             chosen_tool=chosen_tool,
             other_text=draft.tool if draft.other else "",

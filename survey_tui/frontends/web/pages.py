@@ -62,15 +62,7 @@ class Pages(QuestionPages):
         w = words(language)
         groups = []
         if self._fixed_group() is None:
-            groups = [
-                {
-                    "id": g.id,
-                    "label": g.label,
-                    "description": g.description,
-                    "checked": g.id == chosen,
-                }
-                for g in q.groups
-            ]
+            groups = [(g.id, g.label, g.description) for g in q.groups]
         consent_error = w(consent_error) if consent_error else None
         group_error = w(group_error) if group_error else None
         errors = [("consent", consent_error)] if consent_error else []
@@ -84,6 +76,7 @@ class Pages(QuestionPages):
             consent=markdown_block(q.consent) if q.consent else None,
             length=w(length_summary(q, self._fixed_group())),
             groups=groups,
+            chosen_group=chosen,
             interview=self.q.mode == "interview",
             consented=consented,
             consent_error=consent_error,

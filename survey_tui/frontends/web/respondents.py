@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
-from survey_tui.core.session import Session, Store, find_resumable
+from survey_tui.core.resume import find_resumable
+from survey_tui.core.session import Session, Store
 
 #: An open response is written at most this often just to show it is still being answered
 #: (a page view or the page's heartbeat), so it counts as in progress on the dashboard.
@@ -129,7 +130,7 @@ class Respondents:
             # Stored with the first answer (the partial holds nothing to resume before it).
             # Not given to Session(): that would also claim the record for this server
             # process, one more write that says nothing about a browser.
-            session.resume_key = token
+            session.start["resume_key"] = token
             assert session.record is not None
             session.record["resume_key"] = token
         now = self.clock()
@@ -141,7 +142,7 @@ class Respondents:
         response goes on in it (saved at once, like a changed group)."""
         session = respondent.session
         session.questionnaire = self.shown(language)
-        session.language = language
+        session.start["language"] = language
         if session.record is not None and language is not None:
             session.record["language"] = language
             session.save()

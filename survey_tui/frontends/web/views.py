@@ -11,8 +11,9 @@ from markupsafe import Markup
 
 from survey_tui.core import model as qm
 from survey_tui.core import texts
+from survey_tui.core.answer_rules import answer_rule
+from survey_tui.core.answers import number_text
 from survey_tui.core.i18n import ENGLISH, Words
-from survey_tui.core.texts import T_
 from survey_tui.frontends.web.forms import (
     OTHER_CHOSEN,
     OTHER_MAX_LENGTH,
@@ -90,36 +91,6 @@ def _posted_or(posted: Mapping[str, Sequence[str]] | None, name: str, stored: An
     return values[0] if values else ""
 
 
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _hint(question: qm.AnyQuestion) -> str:
-    """The hint under a question, as a message (a :class:`~survey_tui.core.texts.Text`)."""
-    if isinstance(question, qm.MultiChoiceQuestion):
-        low, high = question.min_selected, question.max_selected
-        if low and high:
-            exact = texts.CHOOSE_RANGE if low != high else texts.CHOOSE_EXACTLY
-            return T_(exact, low=low, high=high)
-        if high:
-            return T_(texts.CHOOSE_UP_TO, high=high)
-        if low:
-            return T_(texts.CHOOSE_AT_LEAST, low=low)
-    if isinstance(question, qm.NumberQuestion):
-        kind = texts.A_WHOLE_NUMBER if question.integer else texts.A_NUMBER
-        unit = f" {question.unit}" if question.unit else ""
-        if question.min is not None and question.max is not None:
-            return T_(
-                texts.NUMBER_RANGE,
-                kind=kind,
-                low=_num(question.min),
-                high=_num(question.max),
-                unit=unit,
-            )
-        return T_(texts.NUMBER_ANY, kind=kind, unit=unit)
-    return ""
-
-
 def question_view(
     q: qm.Questionnaire,
     question: qm.AnyQuestion,
@@ -141,7 +112,7 @@ def question_view(
         text=question.text_for(group),
         help=markdown(question.help) if question.help else None,
         required=question.is_required,
-        hint=words(_hint(question)),
+        hint=words(answer_rule(question) or ""),
         error=words(error) if error else error,
         hidden=hidden,
         name=field_name(question),
@@ -172,7 +143,7 @@ def _number(
     posted: Mapping[str, Sequence[str]] | None,
 ) -> None:
     unsure = stored == qm.DONT_KNOW
-    shown = "" if stored is None or unsure else _num(stored)
+    shown = "" if stored is None or unsure else number_text(stored)
     view.value = str(_posted_or(posted, view.name, shown))
     view.unit = question.unit or ""
     if question.dont_know:

@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events, getters
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Label, Static
 
 from survey_tui.core import texts
 from survey_tui.core.model import Questionnaire
@@ -18,6 +14,7 @@ from survey_tui.core.session import Store
 from survey_tui.core.texts import T_
 from survey_tui.frontends.tui.apps.survey import SurveyApp
 from survey_tui.frontends.tui.screens.pin import PinScreen
+from survey_tui.frontends.tui.screens.review import ThankYouScreen
 
 
 class KioskApp(SurveyApp):
@@ -140,19 +137,14 @@ class KioskApp(SurveyApp):
             self.exit()
 
 
-class KioskThanksScreen(Screen[None]):
+class KioskThanksScreen(ThankYouScreen):
     """A short thank-you; then (after a few seconds, or Enter) the next respondent starts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "next", texts.NEXT_RESPONDENT)]
+    WHAT_NEXT = texts.KIOSK_NEXT_KEY
+    FOOTER = False
 
     app = getters.app(KioskApp)
-
-    def compose(self) -> ComposeResult:
-        w = self.app.words
-        with Vertical(id="thanks"):
-            yield Static(w(texts.THANKS_TITLE), classes="title")
-            yield Label(w(T_(texts.RECORDED, what=texts.YOUR_RESPONSE)))
-            yield Label(w(texts.KIOSK_NEXT_KEY))
 
     def on_mount(self) -> None:
         self.set_timer(self.app.thanks_seconds, self.action_next)

@@ -33,6 +33,11 @@ from survey_tui.core.model import OTHER_TOOL, Questionnaire
 from survey_tui.core.textsafety import strip_controls
 
 OTHER_LABEL = "Other (type its name)"
+_PROMPTS = {
+    "group": "Choose your group",
+    "workflow": "Choose the workflow",
+    "tool": "Choose the tool",
+}
 
 
 def _initial(given: str | None, remembered: str | None, choices: list[tuple[str, str]]) -> Any:
@@ -95,33 +100,16 @@ class LogFormApp(App[Entry | None]):
             yield Static(Text(f"{texts.LOG_TITLE}: {self.q.title}"), classes="title")
             if len(self.q.group_ids) > 1:
                 groups = [(g.id, g.label) for g in self.q.groups]
-                yield self._label("group", texts.LOG_GROUP)
-                yield Select(
-                    [(Text(label), gid) for gid, label in groups],
-                    value=_initial(d.group, self.last.get("group"), groups),
-                    prompt="Choose your group",
-                    id="group",
-                    compact=True,
-                )
+                chosen = _initial(d.group, self.last.get("group"), groups)
+                yield from self._select("group", texts.LOG_GROUP, groups, chosen)
             workflows = [(w.id, w.label) for w in self.q.log_workflows()]
-            yield self._label("workflow", texts.LOG_WORKFLOW)
-            yield Select(
-                [(Text(label), wid) for wid, label in workflows],
-                value=_initial(d.workflow, self.last.get("workflow"), workflows),
-                prompt="Choose the workflow",
-                id="workflow",
-                compact=True,
-            )
+            chosen = _initial(d.workflow, self.last.get("workflow"), workflows)
+            yield from self._select("workflow", texts.LOG_WORKFLOW, workflows, chosen)
             tools = [(t.value, t.label) for t in self.feedback.tools]
             other = bool(d.tool) and d.other and _initial(d.tool, None, tools) is Select.NULL
-            yield self._label("tool", texts.LOG_TOOL)
-            yield Select(
-                [(Text(label), value) for value, label in tools]
-                + [(Text(OTHER_LABEL), OTHER_TOOL)],
-                value=OTHER_TOOL if other else _initial(d.tool, self.last.get("tool"), tools),
-                prompt="Choose the tool",
-                id="tool",
-                compact=True,
+            chosen = OTHER_TOOL if other else _initial(d.tool, self.last.get("tool"), tools)
+            yield from self._select(
+                "tool", texts.LOG_TOOL, [*tools, (OTHER_TOOL, OTHER_LABEL)], chosen
             )
             yield Input(
                 d.tool if other else "",
@@ -151,6 +139,19 @@ class LogFormApp(App[Entry | None]):
             yield Static("Enter in the last field or Ctrl+S saves; Esc leaves.", classes="hint")
             yield Static("", id="errors", markup=False)
         yield Footer()
+
+    def _select(
+        self, field: str, label: str, options: list[tuple[str, str]], chosen: Any
+    ) -> ComposeResult:
+        """A labelled drop-down of ``options`` ((value, label) pairs) with ``chosen`` set."""
+        yield self._label(field, label)
+        yield Select(
+            [(Text(text), value) for value, text in options],
+            value=chosen,
+            prompt=_PROMPTS[field],
+            id=field,
+            compact=True,
+        )
 
     def _label(self, field: str, text: str) -> Label:
         self._labels[field] = text

@@ -17,6 +17,7 @@ from survey_tui.core.i18n import Words, words
 from survey_tui.core.live import TOUCH_INTERVAL, Touchable, touch
 from survey_tui.core.model import AnyQuestion, Questionnaire
 from survey_tui.core.record import Record
+from survey_tui.core.resume import ResumeSearch
 from survey_tui.core.session import Session, Store
 from survey_tui.core.textsafety import clean_record, strip_controls
 from survey_tui.frontends.tui.messages import (
@@ -118,14 +119,10 @@ class SurveyApp(App[None]):
         return system_commands(super().get_system_commands(screen))
 
     def on_mount(self) -> None:
-        from survey_tui.core.session import find_resumable
-
         self.set_interval(self.touch_seconds, self.touch_partial)
         if self.test:
             self.notify(self.words(texts.PRACTICE), timeout=8)
-        record = find_resumable(
-            self.questionnaire, self.store, self.resume_key, self.fixed_group, test=self.test
-        )
+        record = self._resume_search().find()
         if record is not None:
             self.offer_resume(record)
             return
@@ -133,21 +130,17 @@ class SurveyApp(App[None]):
         if self.resume_key is not None:
             self._resume_when_released()
 
+    def _resume_search(self) -> ResumeSearch:
+        return ResumeSearch(
+            self.questionnaire, self.store, self.resume_key, self.fixed_group, self.test
+        )
+
     @work(thread=True, exclusive=True, group="resume")
     def _resume_when_released(self) -> None:
         """A terminal closed a moment ago may still be ending while it holds this terminal's
         unfinished response: wait for it to let go, then offer the response after all."""
-        from survey_tui.core.session import wait_for_resumable
-
         worker = get_current_worker()
-        record = wait_for_resumable(
-            self.questionnaire,
-            self.store,
-            self.resume_key,
-            self.fixed_group,
-            cancelled=lambda: worker.is_cancelled,
-            test=self.test,
-        )
+        record = self._resume_search().wait(cancelled=lambda: worker.is_cancelled)
         if record is not None and not worker.is_cancelled:
             self.post_message(ResumeFound(record))  # thread-safe, unlike a call on a closing app
 
@@ -286,10 +279,7 @@ class SurveyApp(App[None]):
             following = flow.after_edit(self.session)
         else:
             following = self.session.next_after(event.question_id)
-        if following is None:
-            self.show_review()
-        else:
-            self.show_question(following)
+        self._show_or(following, self.show_review)
 
     @on(BackRequested)
     def _back(self, event: BackRequested) -> None:
@@ -299,11 +289,14 @@ class SurveyApp(App[None]):
             if last is not None:
                 self.show_question(last)
             return
-        previous = self.session.previous_before(event.question_id)
-        if previous is None:
-            self.show_welcome_again()
+        self._show_or(self.session.previous_before(event.question_id), self.show_welcome_again)
+
+    def _show_or(self, question: AnyQuestion | None, otherwise: Callable[[], None]) -> None:
+        """Show ``question``; where there is none, what comes ``otherwise``."""
+        if question is None:
+            otherwise()
         else:
-            self.show_question(previous)
+            self.show_question(question)
 
     @on(EditRequested)
     def _edit(self, event: EditRequested) -> None:

@@ -106,6 +106,9 @@ class ReviewScreen(Screen[None]):
 class ThankYouScreen(Screen[None]):
     # "Close": out of the app, or (started from the home) back to its list.
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,q,escape", "app.quit", texts.CLOSE)]
+    #: The last line: what comes next, and the key for it.
+    WHAT_NEXT: ClassVar[texts.Text] = texts.KEYS_CLOSE
+    FOOTER: ClassVar[bool] = True
 
     app = getters.app(SurveyApp)
 
@@ -116,5 +119,6 @@ class ThankYouScreen(Screen[None]):
             interview = self.app.mode == "interview"
             what = texts.THE_INTERVIEW if interview else texts.YOUR_RESPONSE
             yield Label(w(T_(texts.RECORDED, what=what)))
-            yield Label(w(texts.KEYS_CLOSE))
-        yield QuietFooter()
+            yield Label(w(self.WHAT_NEXT))
+        if self.FOOTER:
+            yield QuietFooter()

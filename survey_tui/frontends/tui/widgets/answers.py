@@ -164,8 +164,9 @@ class AnswerWidget(Vertical):
         return self.hint_of(*self.HINT)
 
     def hint_of(self, *parts: Text | None) -> str:
+        # One line of parts: a rule's full stop ("Choose 1 to 3.") would read as an end.
         w = words_of(self)
-        return join(*(w(part) for part in parts if part is not None))
+        return join(*(w(part).removesuffix(".") for part in parts if part is not None))
 
     def value(self) -> Any:
         raise NotImplementedError

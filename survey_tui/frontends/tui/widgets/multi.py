@@ -12,9 +12,9 @@ from textual.strip import Strip
 from textual.widgets import Input, Label, SelectionList
 
 from survey_tui.core import texts
+from survey_tui.core.answer_rules import count_rule
 from survey_tui.core.answers import OTHER_MAX_LENGTH
 from survey_tui.core.model import MultiChoiceQuestion
-from survey_tui.core.texts import T_
 from survey_tui.frontends.tui.messages import NextRequested
 from survey_tui.frontends.tui.widgets.answers import AnswerWidget
 from survey_tui.frontends.tui.widgets.capped_input import CappedInput
@@ -32,15 +32,9 @@ class MultiChoiceAnswer(AnswerWidget):
     def hint(self) -> str:
         # Say the limits up front, so the count rule is no surprise on Next.
         assert isinstance(self.question, MultiChoiceQuestion)
-        low, high = self.question.min_selected, self.question.max_selected
         other = texts.KEYS_PAST_LAST if self.question.other else None
-        if low and high:
-            count = T_(texts.TICK_RANGE if low != high else texts.TICK_EXACTLY, low=low, high=high)
-        elif high:
-            count = T_(texts.TICK_UP_TO, high=high)
-        elif low:
-            count = T_(texts.TICK_AT_LEAST, low=low)
-        else:
+        count = count_rule(self.question)
+        if count is None:
             return self.hint_of(texts.KEYS_MOVE, texts.KEYS_TICK_UNTICK, other, texts.KEYS_NEXT)
         return self.hint_of(count, texts.KEYS_MOVE, texts.KEYS_TICK, other, texts.KEYS_NEXT)
 

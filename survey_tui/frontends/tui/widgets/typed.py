@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label
 
 from survey_tui.core import texts
+from survey_tui.core.answer_rules import answer_rule
 from survey_tui.core.answers import NUMBER_MAX_LENGTH, parse_answer
 from survey_tui.core.model import DONT_KNOW, NumberQuestion, TextQuestion
 from survey_tui.core.texts import T_
@@ -27,15 +28,8 @@ class NumberAnswer(AnswerWidget):
     @property
     def hint(self) -> str:
         assert isinstance(self.question, NumberQuestion)
-        q = self.question
-        kind = texts.KIND_WHOLE_NUMBER if q.integer else texts.KIND_NUMBER
-        unit = f" {q.unit}" if q.unit else ""
-        what = T_(texts.TYPE_KIND, kind=kind, unit=unit)
-        if q.min is not None and q.max is not None:
-            what = T_(
-                texts.TYPE_KIND_RANGE, kind=kind, low=f"{q.min:g}", high=f"{q.max:g}", unit=unit
-            )
-        return self.hint_of(what, dont_know_hint(q.dont_know), texts.KEYS_NEXT)
+        rule = answer_rule(self.question)
+        return self.hint_of(rule, dont_know_hint(self.question.dont_know), texts.KEYS_NEXT)
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.question, NumberQuestion)
