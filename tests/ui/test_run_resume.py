@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from helpers.resume import SMALL, EndsOwnerWhenSeenHeld, OwnerProcess, unfinished
+
 from survey_tui.core.loader import load
-from survey_tui.core.owner import machine_id
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.plain import PlainRunner
 from survey_tui.frontends.tui.apps.survey import SurveyApp
 from survey_tui.frontends.tui.screens.survey import QuestionScreen, ResumeScreen, WelcomeScreen
-
-SMALL = Path(__file__).parent / "run_small.yaml"
 
 
 async def test_tui_resumes_where_the_respondent_left_off(tmp_path: Path) -> None:
@@ -44,34 +42,38 @@ async def test_tui_resumes_where_the_respondent_left_off(tmp_path: Path) -> None
     assert partial["answers"] == {"lik": 4, "hours": 8}  # one record, carried on
 
 
+@pytest.fixture
+def owner() -> Iterator[OwnerProcess]:
+    """The app of a terminal that was just closed: running until the test (or its end) ends
+    it."""
+    process = OwnerProcess()
+    yield process
+    process.end()
+
+
 async def test_start_over_leaves_old_partial_and_starts_fresh(tmp_path: Path) -> None:
-    db = tmp_path / "r.json"
-    q = load(SMALL)
-    store = ResponseStore(db)
-    old = store.start(q, group="a", resume_key="tty-1")
-    old["answers"] = {"lik": 2}
-    store.save(old)
-    app = SurveyApp(q, ResponseStore(db), group="a", resume_key="tty-1")
+    old = unfinished(tmp_path, {"lik": 2})
+    app = SurveyApp(old.questionnaire, ResponseStore(old.db), group="a", resume_key="tty-1")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, WelcomeScreen)
 
 
 def test_plain_resume(tmp_path: Path) -> None:
-    db = tmp_path / "r.json"
-    q = load(SMALL)
-    store = ResponseStore(db)
-    old = store.start(q, group="a", resume_key="tty-1")
-    old["answers"] = {"lik": 4, "hours": 3}
-    store.save(old)
+    old = unfinished(tmp_path, {"lik": 4, "hours": 3})
     out = io.StringIO()
     runner = PlainRunner(
-        q, store, group=None, wave="default", stdin=io.StringIO("yes\n2\n5\n4\n9\n\n\n"), stdout=out
+        old.questionnaire,
+        old.store,
+        group=None,
+        wave="default",
+        stdin=io.StringIO("yes\n2\n5\n4\n9\n\n\n"),
+        stdout=out,
     )
     runner.resume_key = "tty-1"
     record = runner.run()
-    assert record is not None and record["response_id"] == old["response_id"]
-    [done] = ResponseStore(db).responses("small")
+    assert record is not None and record["response_id"] == old.record["response_id"]
+    [done] = ResponseStore(old.db).responses("small")
     assert done["answers"] == {
         "lik": 4,
         "hours": 3,
@@ -82,39 +84,21 @@ def test_plain_resume(tmp_path: Path) -> None:
 
 
 async def test_one_answer_is_said_in_the_singular(tmp_path: Path) -> None:
-    db = tmp_path / "r.json"
-    q = load(SMALL)
-    store = ResponseStore(db)
-    old = store.start(q, group="a", resume_key="tty-1")
-    old["answers"] = {"lik": 2}
-    store.save(old)
-    app = SurveyApp(q, ResponseStore(db), group="a", resume_key="tty-1")
+    old = unfinished(tmp_path, {"lik": 2})
+    app = SurveyApp(old.questionnaire, ResponseStore(old.db), group="a", resume_key="tty-1")
     async with app.run_test(size=(80, 24)):
         assert isinstance(app.screen, ResumeScreen)
         shown = " ".join(str(label.render()) for label in app.screen.query("Label"))
         assert "with 1 answer given so far" in shown
 
 
-def _exiting_owner(seconds: float) -> subprocess.Popen[bytes]:
-    """A process that ends after ``seconds``, reaped at once (as a shell reaps a closed
-    terminal's app), standing in for the app of a terminal that was just closed."""
-    process = subprocess.Popen([sys.executable, "-c", f"import time; time.sleep({seconds})"])
-    threading.Thread(target=process.wait, daemon=True).start()
-    return process
-
-
 async def test_resume_is_offered_when_the_closed_terminals_app_ends_a_moment_later(
-    tmp_path: Path,
+    tmp_path: Path, owner: OwnerProcess
 ) -> None:
-    db = tmp_path / "r.json"
-    q = load(SMALL)
-    store = ResponseStore(db)
-    old = store.start(q, group="a", resume_key="tty-1")
-    old["answers"] = {"lik": 2}
-    closing = _exiting_owner(1.0)
-    old["owner"] = {"machine": machine_id(), "pid": closing.pid}
-    store.save(old)
-    app = SurveyApp(q, ResponseStore(db), resume_key="tty-1")
+    old = unfinished(tmp_path, {"lik": 2}, owner)
+    # The owner runs when the app starts, and ends once the app has seen it still running.
+    store = EndsOwnerWhenSeenHeld(old.db, owner)
+    app = SurveyApp(old.questionnaire, store, resume_key="tty-1")
     async with app.run_test(size=(80, 24)) as pilot:
         deadline = time.monotonic() + 10
         while not isinstance(app.screen, ResumeScreen):
@@ -124,18 +108,16 @@ async def test_resume_is_offered_when_the_closed_terminals_app_ends_a_moment_lat
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "why"
 
 
-def test_plain_waits_for_the_closed_terminals_app_too(tmp_path: Path) -> None:
-    db = tmp_path / "r.json"
-    q = load(SMALL)
-    store = ResponseStore(db)
-    old = store.start(q, group="a", resume_key="tty-1")
-    old["answers"] = {"lik": 4}
-    closing = _exiting_owner(0.5)
-    old["owner"] = {"machine": machine_id(), "pid": closing.pid}
-    store.save(old)
+def test_plain_waits_for_the_closed_terminals_app_too(tmp_path: Path, owner: OwnerProcess) -> None:
+    old = unfinished(tmp_path, {"lik": 4}, owner)
     out = io.StringIO()
     runner = PlainRunner(
-        q, store, group=None, wave="default", stdin=io.StringIO("yes\n"), stdout=out
+        old.questionnaire,
+        EndsOwnerWhenSeenHeld(old.db, owner),
+        group=None,
+        wave="default",
+        stdin=io.StringIO("yes\n"),
+        stdout=out,
     )
     runner.resume_key = "tty-1"
     runner.run()
