@@ -85,3 +85,46 @@ def test_no_token_where_the_user_data_dir_cannot_be_written(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "file"))  # a file: no folder inside
     assert owner.machine_token() is None and owner.machine_id() is None
     assert not owner.alive({"machine": None, "pid": os.getppid()})
+
+
+def test_waiting_for_a_held_response_gives_up_at_the_deadline_or_when_cancelled(
+    tmp_path: Path,
+) -> None:
+    from survey_tui.core.resume import ResumeSearch
+
+    q = load(SMALL)
+    store = ResponseStore(tmp_path / "r.json")
+    held = Session(q, store, group="a", resume_key="same-user")
+    held.begin()
+    assert held.record is not None
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    held.record["owner"] = {"machine": owner.machine_id(), "pid": other.pid}
+    store.save(held.record)  # open in another terminal for the whole test
+    now = [0.0]
+    naps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        naps.append(seconds)
+        now[0] += seconds
+
+    search = ResumeSearch(q, store, "same-user", "a")
+    assert search.wait(within=1.0, clock=lambda: now[0], sleep=sleep) is None
+    assert 1.0 <= now[0] < 1.1 and len(naps) >= 10  # polled until the deadline, then stopped
+    naps.clear()
+    assert (
+        search.wait(within=1.0, clock=lambda: now[0], sleep=sleep, cancelled=lambda: True) is None
+    )
+    assert naps == []  # cancelled: no wait at all
+    naps.clear()
+    # Another group's, or a practice run's, search finds nothing held: it returns at once.
+    for not_theirs in (
+        ResumeSearch(q, store, "same-user", "b"),
+        ResumeSearch(q, store, "same-user", test=True),
+    ):
+        assert not_theirs.wait(within=1.0, clock=lambda: now[0], sleep=sleep) is None
+    assert naps == []
+    other.kill()
+    other.wait()
+    assert search.wait(within=1.0, clock=lambda: now[0], sleep=sleep) is not None  # let go
