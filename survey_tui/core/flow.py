@@ -160,10 +160,30 @@ def progress(session: Session, page: Page) -> Progress:
     return Progress(first, last, len(visible), up_to, answered)
 
 
-def progress_text(session: Session, question_id: str) -> Text:
-    """The progress line of one question's page ("Question 4 of up to 18")."""
-    page = page_of(session, question_id)
-    return progress(session, page).text() if page is not None else Text("")
+@dataclass(frozen=True)
+class Heading:
+    """What stands above one question's answer in the terminal and in ``--plain``: the
+    section's title, the progress line, the section's introduction (where the section starts
+    for this respondent), the question as worded for their group, and its help (Markdown)."""
+
+    section: str
+    position: Text
+    intro: str
+    text: str
+    help: str
+
+
+def heading(session: Session, question: AnyQuestion) -> Heading:
+    """The :class:`Heading` of ``question`` for this respondent, now."""
+    section = session.questionnaire.section_of(question.id)
+    page = page_of(session, question.id)
+    return Heading(
+        section=section.title if section else "",
+        position=progress(session, page).text() if page is not None else Text(""),
+        intro=(section_intro(session, page) if page is not None else None) or "",
+        text=question.text_for(session.group),
+        help=question.help or "",
+    )
 
 
 def _may_still_show(session: Session, page: Page, visible: list[AnyQuestion]) -> list[AnyQuestion]:

@@ -253,17 +253,14 @@ class PlainRunner:
 
     def _answer(self, session: Session, question: qm.AnyQuestion) -> bool:
         """Ask one question until it gets an acceptable answer; True if the user went back."""
-        section = self.q.section_of(question.id)
+        h = flow.heading(session, question)
         self.say()
-        heading = self.w(flow.progress_text(session, question.id))
-        self.say(heading + (f" - {section.title}" if section else ""))
-        page = flow.page_of(session, question.id)
-        intro = flow.section_intro(session, page) if page is not None else None
-        if intro:
-            self.say(readable(intro))
-        self.say(question.text_for(session.group))
-        if question.help:
-            self.say(readable(question.help))
+        self.say(self.w(h.position) + (f" - {h.section}" if h.section else ""))
+        if h.intro:
+            self.say(readable(h.intro))
+        self.say(h.text)
+        if h.help:
+            self.say(readable(h.help))
         self._describe(question, session.answers.get(question.id))
         stopwatch = Stopwatch()
         while True:

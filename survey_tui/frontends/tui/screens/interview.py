@@ -39,17 +39,17 @@ class InterviewQuestionScreen(QuestionScreen):
     def compose(self) -> ComposeResult:
         s, q = self.session, self.question
         w = self.app.words
-        section = s.questionnaire.section_of(q.id)
+        h = flow.heading(s, q)
         answered, visible = s.progress()
         with Vertical(id="question", classes="interview"):
             with Horizontal(id="top"):
-                yield Label(section.title if section else "", id="section", markup=False)
+                yield Label(h.section, id="section", markup=False)
                 yield Elapsed()
-                yield Label(w(flow.progress_text(s, q.id)), id="position")
+                yield Label(w(h.position), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
-            yield Static(q.text_for(s.group), id="text", markup=False)
-            if q.help:
-                yield Static(q.help.strip(), id="help", markup=False)
+            yield Static(h.text, id="text", markup=False)
+            if h.help:
+                yield Static(h.help.strip(), id="help", markup=False)
             if q.probes:
                 yield Probes(q.probes)
             widget = answer_widget(s.questionnaire, q, s.answers.get(q.id))

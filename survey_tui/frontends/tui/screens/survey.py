@@ -272,27 +272,23 @@ class QuestionScreen(Screen[None]):
         self.question = question
         self.stopwatch = Stopwatch()
 
-    def _intro(self, question: AnyQuestion) -> str:
-        page = flow.page_of(self.session, question.id)
-        return (flow.section_intro(self.session, page) if page is not None else None) or ""
-
     def compose(self) -> ComposeResult:
         s, q = self.session, self.question
         w = self.app.words
-        section = s.questionnaire.section_of(q.id)
+        h = flow.heading(s, q)
         answered, visible = s.progress()
         with Vertical(id="question"):
             with Horizontal(id="top"):
-                yield Label(section.title if section else "", id="section", markup=False)
-                yield Label(w(flow.progress_text(s, q.id)), id="position")
+                yield Label(h.section, id="section", markup=False)
+                yield Label(w(h.position), id="position")
             yield ProgressBar(total=max(visible, 1), show_eta=False, id="progress")
-            intro = Static(inline_content(self._intro(q)), id="intro", markup=False)
-            intro.display = bool(self._intro(q))
+            intro = Static(inline_content(h.intro), id="intro", markup=False)
+            intro.display = bool(h.intro)
             yield intro
-            yield Static(q.text_for(s.group), id="text", markup=False)
+            yield Static(h.text, id="text", markup=False)
             # Both always there (hidden when not needed), so the next question can reuse them.
-            help_text = Static(inline_content(q.help or ""), id="help", markup=False)
-            help_text.display = bool(q.help)
+            help_text = Static(inline_content(h.help), id="help", markup=False)
+            help_text.display = bool(h.help)
             yield help_text
             optional = Label(w(texts.OPTIONAL), classes="optional")
             optional.display = not q.is_required
@@ -331,7 +327,7 @@ class QuestionScreen(Screen[None]):
 
     async def _show(self, question: AnyQuestion) -> None:
         s = self.session
-        section = s.questionnaire.section_of(question.id)
+        h = flow.heading(s, question)
         answered, visible = s.progress()
         widget = answer_widget(s.questionnaire, question, s.answers.get(question.id))
         old = self.answer_widget
@@ -339,19 +335,17 @@ class QuestionScreen(Screen[None]):
         async with self.batch():
             self.question = question
             self.stopwatch = Stopwatch()
-            self.query_one("#section", Label).update(section.title if section else "")
-            self.query_one("#position", Label).update(
-                self.app.words(flow.progress_text(s, question.id))
-            )
+            self.query_one("#section", Label).update(h.section)
+            self.query_one("#position", Label).update(self.app.words(h.position))
             progress = self.query_one("#progress", ProgressBar)
             progress.update(total=max(visible, 1), progress=answered)
             intro = self.query_one("#intro", Static)
-            intro.update(inline_content(self._intro(question)))
-            intro.display = bool(self._intro(question))
-            self.query_one("#text", Static).update(question.text_for(s.group))
+            intro.update(inline_content(h.intro))
+            intro.display = bool(h.intro)
+            self.query_one("#text", Static).update(h.text)
             help_text = self.query_one("#help", Static)
-            help_text.update(inline_content(question.help or ""))
-            help_text.display = bool(question.help)
+            help_text.update(inline_content(h.help))
+            help_text.display = bool(h.help)
             self.query_one(".optional").display = not question.is_required
             self.query_one("#hint", Label).update(widget.hint)
             self.query_one("#error", Label).update("")
