@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from survey_tui.core.analysis.types import Analysis, IndexChange
 from survey_tui.core.i18n import Words, words
 from survey_tui.core.reports.filters import short
 from survey_tui.core.reports.svg import (
@@ -26,6 +27,7 @@ from survey_tui.core.reports.svg import (
     text,
     whisker,
 )
+from survey_tui.core.reports.workflows import QuadrantRow, WorkflowMap
 from survey_tui.core.texts import N_, T_
 
 # Quadrant colours and words (the name is always written too).
@@ -111,7 +113,7 @@ def _quadrant_frame(group: str, shown: Words) -> list[str]:
     return body
 
 
-def _numbered_points(rows: list[dict[str, Any]]) -> list[str]:
+def _numbered_points(rows: list[QuadrantRow]) -> list[str]:
     """Each workflow's mark in its quadrant's colour, and its number beside it."""
     points = [_at(r["use"], r["value"]) for r in rows]
     body = [
@@ -128,7 +130,7 @@ def _numbered_points(rows: list[dict[str, Any]]) -> list[str]:
     return body
 
 
-def quadrant(context: dict[str, Any], workflow_map: dict[str, Any], name: str) -> str:
+def quadrant(context: dict[str, Any], workflow_map: WorkflowMap, name: str) -> str:
     """One scorecard's workflows: use (x) against value (y), split at 50 and 50, each point
     numbered and listed below with its figures and its quadrant in words."""
 
@@ -192,8 +194,9 @@ class _Line:
     ci_now: list[float] | None = None
 
 
-def _trend_lines(context: dict[str, Any], index: dict[str, Any]) -> list[_Line]:
-    analysis, labels = context["analysis"], context.get("labels") or {}
+def _trend_lines(context: dict[str, Any], index: IndexChange) -> list[_Line]:
+    analysis: Analysis = context["analysis"]
+    labels = context.get("labels") or {}
     lines = [
         _Line(
             words(context.get("language"))(N_("Expectation Gap Index")),
