@@ -17,7 +17,12 @@ import textwrap
 from typing import Any
 
 from survey_tui.core import i18n
-from survey_tui.core.analysis.types import ConstructEntry, ConstructFigures
+from survey_tui.core.analysis.types import (
+    Analysis,
+    ConstructEntry,
+    ConstructFigures,
+    GroupInfo,
+)
 from survey_tui.core.reports.filters import short
 from survey_tui.core.texts import N_, T_
 
@@ -83,15 +88,21 @@ def x_of(score: float) -> float:
     return MARGIN + max(0.0, min(100.0, score)) * TRACK / 100
 
 
+def groups_of(context: dict[str, Any]) -> dict[str, GroupInfo]:
+    """The analysis' groups (every figure a chart draws comes from the context's analysis)."""
+    analysis: Analysis = context["analysis"]
+    return analysis["groups"]
+
+
 def _name(context: dict[str, Any], gid: str) -> str:
 
-    return short(context["analysis"]["groups"][gid]["label"])
+    return short(groups_of(context)[gid]["label"])
 
 
 def _legend(context: dict[str, Any], groups: list[str], y: float) -> tuple[list[str], float]:
     parts = []
     for index, gid in enumerate(groups):
-        label = str(context["analysis"]["groups"][gid]["label"])
+        label = str(groups_of(context)[gid]["label"])
         parts.append(marker(SHAPES[index], MARGIN + 6, y - 4, PALETTE[index]))
         parts.append(text(MARGIN + 18, y, label))
         y += 18

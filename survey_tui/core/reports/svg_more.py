@@ -13,6 +13,7 @@ from typing import Any
 from survey_tui.core.analysis.types import Analysis, IndexChange
 from survey_tui.core.i18n import Words, words
 from survey_tui.core.reports.filters import short
+from survey_tui.core.reports.findings import Trend
 from survey_tui.core.reports.svg import (
     _CHAR,
     GRID,
@@ -23,6 +24,7 @@ from survey_tui.core.reports.svg import (
     WIDTH,
     esc,
     figure,
+    groups_of,
     marker,
     text,
     whisker,
@@ -134,7 +136,7 @@ def quadrant(context: dict[str, Any], workflow_map: WorkflowMap, name: str) -> s
     """One scorecard's workflows: use (x) against value (y), split at 50 and 50, each point
     numbered and listed below with its figures and its quadrant in words."""
 
-    group = short(context["analysis"]["groups"][workflow_map["group"]]["label"])
+    group = short(groups_of(context)[workflow_map["group"]]["label"])
     rows = workflow_map["rows"]
     shown = words(context.get("language"))
     body = _quadrant_frame(group, shown) + _numbered_points(rows)
@@ -254,10 +256,11 @@ def _gap_axis(low: float, high: float, top: float, bottom: float, x_at: Any) -> 
 def trend(context: dict[str, Any]) -> str | None:
     """The gap in the baseline wave and now: the index (with both waves' intervals) and each
     theme, a hollow mark then, a filled one now, an arrow between."""
-    found = (context.get("findings") or {}).get("trend")
-    if not found or not found.get("index"):
+    found: Trend | None = (context.get("findings") or {}).get("trend")
+    index = found.get("index") if found else None
+    if not found or not index:
         return None
-    lines = _trend_lines(context, found["index"])
+    lines = _trend_lines(context, index)
     values = [
         v for ln in lines for v in (ln.before, ln.now, *(ln.ci_before or []), *(ln.ci_now or []))
     ]
