@@ -97,6 +97,7 @@ def _item_entry(
     seed: int,
     resamples: int,
 ) -> ItemEntry:
+    """One item's entry: what it is, each group's figures, its gaps (change: set later)."""
     item = unit.item
     assert item is not None
     number = item.kind == "number"
@@ -132,6 +133,7 @@ def _item_entry(
 def _construct_entry(
     unit: Unit, pair: tuple[str, str] | None, seed: int, resamples: int
 ) -> ConstructEntry:
+    """One construct's entry: its items, each group's figures, its gaps (change: set later)."""
     return {
         "construct": unit.key,
         "items": sorted({k for f in unit.figures.values() for k in f.items}),
