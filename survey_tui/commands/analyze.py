@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,29 +18,39 @@ from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
 from survey_tui.core.textsafety import escape_for_terminal
 
+if TYPE_CHECKING:
+    from survey_tui.core.analysis.types import (
+        Analysis,
+        Change,
+        ConstructFigures,
+        Entry,
+        Gap,
+        ItemFigures,
+    )
 
-def _cell(figures: dict[str, Any], minimum: int, number: bool) -> str:
+
+def _cell(figures: ItemFigures | ConstructFigures, minimum: int, number: bool) -> str:
     if figures.get("asked") is False:
         return "not asked"
     if figures["suppressed"]:
         return f"suppressed (n < {minimum})"
     if number:
-        return f"{figures['mean']:.4g} (median {figures['median']:.4g}, n={figures['n']})"
+        return f"{figures.get('mean'):.4g} (median {figures.get('median'):.4g}, n={figures['n']})"
     return f"{figures['score']:.1f} (n={figures['n']})"
 
 
-def _mark(gap: dict[str, Any]) -> str:
+def _mark(gap: Gap) -> str:
     if gap.get("significant"):
         return " *"
     return " ~" if gap.get("not_confirmed") else ""
 
 
-def _gap_cell(gap: dict[str, Any] | None, number: bool) -> str:
+def _gap_cell(gap: Gap | None, number: bool) -> str:
     if gap is None:
         return "-"
     if gap.get("not_asked"):
         return "not asked"
-    if gap["suppressed"]:
+    if gap["suppressed"] or gap["ci95"] is None:  # a published gap has its interval
         return "suppressed"
     from survey_tui.core.reports.filters import pts
 
@@ -50,21 +61,24 @@ def _gap_cell(gap: dict[str, Any] | None, number: bool) -> str:
     return f"{figures} {gap['effect']}, p adj={gap['p_adjusted']:.2g}{_mark(gap)}"
 
 
-def _change_cell(change: dict[str, Any] | None, number: bool) -> str:
+def _change_cell(change: Change | None, number: bool) -> str:
     if change is None:
         return "-"
     from survey_tui.core.reports.filters import pts
 
-    name = "units" if number else "points"
+    if number:
+        before, now = change.get("units_before"), change.get("units_now")
+    else:
+        before, now = change.get("points_before"), change.get("points_now")
     low, high = change["ci95"]
     mark = " *" if change["significant"] else ""
     return (
-        f"{pts(change[name + '_before'], True)} -> {pts(change[name + '_now'], True)} "
+        f"{pts(before, True)} -> {pts(now, True)} "
         f"({pts(change['delta'], True)} [{pts(low, True)}, {pts(high, True)}]){mark}"
     )
 
 
-def _covered(result: dict[str, Any]) -> str:
+def _covered(result: Analysis) -> str:
     if result["wave"] is None:
         return "wave: none (no responses submitted yet)"
     if result["wave"] == "all":
@@ -74,8 +88,9 @@ def _covered(result: dict[str, Any]) -> str:
 
 
 def _section(
-    title: str, entries: list[dict[str, Any]], key: str, result: dict[str, Any], number: bool
+    title: str, entries: Sequence[tuple[str, Entry]], result: Analysis, number: bool
 ) -> list[str]:
+    """One table: ``entries`` are (row name, item or construct entry)."""
     groups = list(result["groups"])
     pair = result["compare"]
     baseline = result.get("baseline_wave")
@@ -83,9 +98,9 @@ def _section(
     header = ["", *groups, *(["gap " + " - ".join(pair)] if pair else [])]
     header += ["change"] if pair and baseline else []
     rows = [header]
-    for entry in entries:
+    for name, entry in entries:
         row = [
-            entry[key],
+            name,
             *(_cell(entry["groups"][g], result["min_group_size"], number) for g in groups),
         ]
         if pair:
@@ -99,7 +114,7 @@ def _section(
     ]
 
 
-def render_table(result: dict[str, Any]) -> str:
+def render_table(result: Analysis) -> str:
     """The analysis as plain-text tables: group figures, the gap with its interval, effect and
     adjusted p, and the change since the baseline when there is one."""
     minimum = result["min_group_size"]
@@ -117,17 +132,15 @@ def render_table(result: dict[str, Any]) -> str:
             f"(fewer than {minimum} there; see --wave for each wave)"
         )
     items = result["items"]
-    lines += _section(
-        "Themes (constructs, score 0-100)", result["constructs"], "construct", result, False
-    )
-    scored = [e for e in items if e["kind"] not in ("number", "awareness")]
-    lines += _section("Items (score 0-100)", scored, "question", result, False)
-    awareness = [e for e in items if e["kind"] == "awareness"]
+    themes = [(e["construct"], e) for e in result["constructs"]]
+    lines += _section("Themes (constructs, score 0-100)", themes, result, False)
+    scored = [(e["question"], e) for e in items if e["kind"] not in ("number", "awareness")]
+    lines += _section("Items (score 0-100)", scored, result, False)
+    awareness = [(e["question"], e) for e in items if e["kind"] == "awareness"]
     if awareness:
         lines += _section(
             "Awareness items (each group asked its own question; not in the index)",
             awareness,
-            "question",
             result,
             False,
         )
@@ -138,7 +151,7 @@ def render_table(result: dict[str, Any]) -> str:
             + "; ".join(f"{e['question']} {e.get('unit') or 'no unit'}" for e in numbers)
             + ")"
         )
-        lines += _section(title, numbers, "question", result, True)
+        lines += _section(title, [(e["question"], e) for e in numbers], result, True)
     if not pair:
         lines += ["", "Expectation Gap Index: none (a single group, nothing to compare)"]
         return "\n".join(lines)
@@ -151,7 +164,7 @@ def render_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _index_line(result: dict[str, Any]) -> str:
+def _index_line(result: Analysis) -> str:
     from survey_tui.core.reports.filters import pts
 
     index = result["expectation_gap_index"]

@@ -8,6 +8,7 @@ one-screen form when stdin is a terminal, and exits 2 when it is not.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from survey_tui.core.errors import DataError, StoreError, SurveyError
 from survey_tui.core.textsafety import escape_for_terminal
 
 if TYPE_CHECKING:
+    from survey_tui.core.analysis.types import StoredAnalysis
     from survey_tui.core.feedback.entries import Entry
     from survey_tui.core.model import Questionnaire
 
@@ -250,7 +252,7 @@ def export_log(questionnaire: str, output: str | None, db: str | None) -> None:
         click.echo(escape_for_terminal(data.decode("utf-8")), nl=False)
 
 
-def log_table(result: dict[str, Any]) -> list[str]:
+def log_table(result: StoredAnalysis) -> list[str]:
     """The ``log`` section of ``analyze``'s readable table (withheld cells say so)."""
     section = result.get("log")
     if not section:
@@ -267,7 +269,7 @@ def log_table(result: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _row_text(row: dict[str, Any], minimum: int) -> str:
+def _row_text(row: Mapping[str, Any], minimum: int) -> str:
     if row["suppressed"]:
         return f"withheld (fewer than {minimum} contributors)"
     parts = [f"{row['entries']} entries, {row['contributors']} contributors"]

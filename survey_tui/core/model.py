@@ -390,6 +390,10 @@ class Section(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+#: What an analysed item is: a scale question's type, an awareness item or a number.
+ItemKind = Literal["likert", "nps", "matrix", "awareness", "number"]
+
+
 @dataclass(frozen=True)
 class Item:
     """One unit of analysis: a scale question, one row of a matrix, or a number question."""
@@ -401,7 +405,7 @@ class Item:
     scale: Scale | None  # None for numbers (reported in their own units)
     reverse: bool
     label: str
-    kind: str  # likert | nps | matrix | awareness | number
+    kind: ItemKind
     dont_know: bool = False  # whether "don't know" is a valid answer
 
     def score(self, value: float) -> float:
@@ -601,7 +605,7 @@ class Questionnaire(Strict):
                 if isinstance(q, MatrixQuestion)
                 else [(q.id, None, q.text_for(None))]
             )
-            kind = "awareness" if awareness else q.type
+            kind: ItemKind = "awareness" if awareness else q.type
             for key, row_id, label in rows:
                 result.append(
                     Item(

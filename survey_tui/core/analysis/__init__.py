@@ -1,12 +1,13 @@
 """Gap analysis (docs/statistics.md): pure functions from responses to a JSON-able dict.
 
-Entry point: :func:`analyze`. The result shape is documented in docs/interfaces.md.
+Entry point: :func:`analyze`. The result's shape: :class:`~.types.Analysis` (the TypedDicts of
+:mod:`.types`), described in docs/interfaces.md.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Literal, NotRequired, TypedDict
 
 from survey_tui.core.analysis.change import index_change, index_summary, item_change
 from survey_tui.core.analysis.dataset import (
@@ -17,14 +18,27 @@ from survey_tui.core.analysis.dataset import (
     pool_versions,
 )
 from survey_tui.core.analysis.extras import comments, distributions, scorecards
-from survey_tui.core.analysis.figures import Figure, Unit, build_units
+from survey_tui.core.analysis.figures import Figure, PublicFigures, Unit, build_units
 from survey_tui.core.analysis.gaps import adjust, pair_gap, vs_rest
 from survey_tui.core.analysis.interviews import interviews
 from survey_tui.core.analysis.languages import by_language, language_summary
 from survey_tui.core.analysis.slices import without_withheld_slices
 from survey_tui.core.analysis.stats import percentile_ci
+from survey_tui.core.analysis.types import (
+    Analysis,
+    AnalysisHeader,
+    ConstructEntry,
+    ConstructFigures,
+    Gap,
+    IndexChange,
+    ItemEntry,
+    ItemFigures,
+    LanguageBlock,
+    LanguageSummary,
+    ScaleEnds,
+)
 from survey_tui.core.errors import DataError
-from survey_tui.core.model import Questionnaire
+from survey_tui.core.model import NumberQuestion, Questionnaire
 from survey_tui.core.record import Record
 
 __all__ = ["ALL_WAVES", "SCHEMA_VERSION", "analyze"]
@@ -32,7 +46,19 @@ __all__ = ["ALL_WAVES", "SCHEMA_VERSION", "analyze"]
 #: The version of the JSON result (docs/interfaces.md); v1 had no such key.
 SCHEMA_VERSION = 2
 
-Entry = dict[str, Any]
+
+class _Sometimes(TypedDict):
+    """An item entry's keys that only some items have (by_language is added later)."""
+
+    scale: NotRequired[ScaleEnds]
+    unit: NotRequired[str | None]
+    direction: NotRequired[Literal["higher_is_better", "lower_is_better"]]
+    wording: NotRequired[dict[str, str]]
+    by_language: NotRequired[dict[str, LanguageBlock]]
+
+
+class _Languages(TypedDict):
+    languages: NotRequired[LanguageSummary]
 
 
 class _Wave:
@@ -45,10 +71,10 @@ class _Wave:
         self.items, self.constructs = build_units(questionnaire, data, name)
         pair = questionnaire.compare_pair
         self.item_entries = [
-            _entry(questionnaire, unit, pair, seed, resamples) for unit in self.items
+            _item_entry(questionnaire, unit, pair, seed, resamples) for unit in self.items
         ]
         self.construct_entries = [
-            _entry(questionnaire, unit, pair, seed, resamples) for unit in self.constructs
+            _construct_entry(unit, pair, seed, resamples) for unit in self.constructs
         ]
         for entries in (self.item_entries, self.construct_entries):
             adjust([e["gap"] for e in entries if e["gap"] is not None])
@@ -58,79 +84,128 @@ class _Wave:
         self.read_differently = by_language(
             questionnaire, data, self.items, self.item_entries, seed=seed, resamples=resamples
         )
-        shown = [
-            abs(e["gap"]["points"])
-            for e in self.construct_entries
-            if e["gap"] is not None and not e["gap"]["suppressed"]
-        ]
+        gaps = [e["gap"] for e in self.construct_entries]
+        # A published construct gap has its points (the ``or`` is for the type checker).
+        shown = [abs(g["points"] or 0.0) for g in gaps if g is not None and not g["suppressed"]]
         self.index = sum(shown) / len(shown) if shown else None
 
 
-def _entry(
+def _item_entry(
     questionnaire: Questionnaire,
     unit: Unit,
     pair: tuple[str, str] | None,
     seed: int,
     resamples: int,
-) -> Entry:
+) -> ItemEntry:
+    """One item's entry: what it is, each group's figures, its gaps (change: set later)."""
     item = unit.item
-    number = item is not None and item.kind == "number"
-    entry: Entry = {}
-    if item is None:
-        entry.update(
-            construct=unit.key, items=sorted({k for f in unit.figures.values() for k in f.items})
-        )
+    assert item is not None
+    number = item.kind == "number"
+    question = questionnaire.question(item.question_id)
+    assert question is not None
+    sometimes: _Sometimes = {}
+    if number:
+        assert isinstance(question, NumberQuestion)
+        sometimes["unit"] = question.unit
+        sometimes["direction"] = question.direction
     else:
-        entry.update(question=item.key, construct=item.construct, kind=item.kind, label=item.label)
-        question = questionnaire.question(item.question_id)
-        assert question is not None
+        assert item.scale is not None
+        sometimes["scale"] = {"min": item.scale.min, "max": item.scale.max}
+    if question.wording_differs:
+        sometimes["wording"] = {
+            g: question.text_for(g) for g in questionnaire.groups_asked(question.id)
+        }
+    return {
+        "question": item.key,
+        "construct": item.construct,
+        "kind": item.kind,
+        "label": item.label,
         # A matrix row is named by its own label; `short` names the whole question.
-        entry["short"] = question.short if item.row_id is None else None
-        if number:
-            entry.update(
-                unit=getattr(question, "unit", None), direction=getattr(question, "direction", None)
-            )
-        else:
-            assert item.scale is not None
-            entry["scale"] = {"min": item.scale.min, "max": item.scale.max}
-        if question.wording_differs:
-            entry["wording"] = {
-                g: question.text_for(g) for g in questionnaire.groups_asked(question.id)
-            }
-    entry["groups"] = {g: _group(f, number, seed, resamples) for g, f in unit.figures.items()}
-    entry["gap"] = (
-        pair_gap(unit, pair, number=number, seed=seed, resamples=resamples) if pair else None
-    )
-    entry["vs_rest"] = vs_rest(unit, number=number, seed=seed, resamples=resamples)
-    entry["change"] = None
-    return entry
+        "short": question.short if item.row_id is None else None,
+        **sometimes,
+        "groups": {g: _item_group(f, number, seed, resamples) for g, f in unit.figures.items()},
+        "gap": _pair_gap(unit, pair, number, seed, resamples),
+        "vs_rest": vs_rest(unit, number=number, seed=seed, resamples=resamples),
+        "change": None,
+    }
 
 
-def _group(figure: Figure, number: bool, seed: int, resamples: int) -> dict[str, Any]:
-    """A group's figures as published: withheld ones are None (docs/statistics.md). ``ci95``:
-    the 95% interval of its score (or mean) from the figure's own bootstrap draws, the same
-    draws every gap it is in uses."""
-    names: tuple[str, ...] = (
-        ("n", "mean", "median", "q1", "q3") if number else ("n", "mean", "score", "favorable_pct")
-    )
-    if figure.items:  # a construct has no raw mean and no don't-know share of its own
-        names = ("n", "score", "favorable_pct")
-    out = {name: figure.public.get(name) if figure.published else None for name in names}
-    if not figure.items:
-        out["dont_know_pct"] = figure.public["dont_know_pct"]
-    out["ci95"] = (
-        list(percentile_ci(figure.resampled(seed, resamples)))
-        if figure.published and figure.estimate is not None
-        else None
-    )
-    out["suppressed"] = not figure.published
+def _construct_entry(
+    unit: Unit, pair: tuple[str, str] | None, seed: int, resamples: int
+) -> ConstructEntry:
+    """One construct's entry: its items, each group's figures, its gaps (change: set later)."""
+    return {
+        "construct": unit.key,
+        "items": sorted({k for f in unit.figures.values() for k in f.items}),
+        "groups": {g: _construct_group(f, seed, resamples) for g, f in unit.figures.items()},
+        "gap": _pair_gap(unit, pair, False, seed, resamples),
+        "vs_rest": vs_rest(unit, number=False, seed=seed, resamples=resamples),
+        "change": None,
+    }
+
+
+def _pair_gap(
+    unit: Unit, pair: tuple[str, str] | None, number: bool, seed: int, resamples: int
+) -> Gap | None:
+    return pair_gap(unit, pair, number=number, seed=seed, resamples=resamples) if pair else None
+
+
+def _ci95(figure: Figure, seed: int, resamples: int) -> list[float] | None:
+    """The 95% interval of the figure's score (or mean) from its own bootstrap draws, the same
+    draws every gap it is in uses (None when withheld)."""
+    if figure.published and figure.estimate is not None:
+        return list(percentile_ci(figure.resampled(seed, resamples)))
+    return None
+
+
+def _item_group(figure: Figure, number: bool, seed: int, resamples: int) -> ItemFigures:
+    """A group's figures on an item as published: withheld ones are None (docs/statistics.md)."""
+    public: PublicFigures = figure.public if figure.published else {}
+    out: ItemFigures
+    if number:
+        out = {
+            "n": public.get("n"),
+            "mean": public.get("mean"),
+            "median": public.get("median"),
+            "q1": public.get("q1"),
+            "q3": public.get("q3"),
+            "dont_know_pct": figure.public["dont_know_pct"],
+            "ci95": _ci95(figure, seed, resamples),
+            "suppressed": not figure.published,
+        }
+    else:
+        out = {
+            "n": public.get("n"),
+            "mean": public.get("mean"),
+            "score": public.get("score"),
+            "favorable_pct": public.get("favorable_pct"),
+            "dont_know_pct": figure.public["dont_know_pct"],
+            "ci95": _ci95(figure, seed, resamples),
+            "suppressed": not figure.published,
+        }
     if not figure.asked:
         out["asked"] = False
         out["dont_know_pct"] = None
     return out
 
 
-def _one_item_constructs(items: list[Entry], constructs: list[Entry]) -> None:
+def _construct_group(figure: Figure, seed: int, resamples: int) -> ConstructFigures:
+    """A group's figures on a construct (no raw mean and no don't-know share of its own)."""
+    public: PublicFigures = figure.public if figure.published else {}
+    out: ConstructFigures = {
+        "n": public.get("n"),
+        "score": public.get("score"),
+        "favorable_pct": public.get("favorable_pct"),
+        "ci95": _ci95(figure, seed, resamples),
+        "suppressed": not figure.published,
+    }
+    if not figure.asked:
+        out["asked"] = False
+        out["dont_know_pct"] = None
+    return out
+
+
+def _one_item_constructs(items: list[ItemEntry], constructs: list[ConstructEntry]) -> None:
     """A construct of one item is that item: it repeats the item's gap (same interval, p and
     adjusted p), so one report never prints two intervals for the same data."""
     by_key = {e["question"]: e for e in items}
@@ -168,7 +243,7 @@ def analyze(
     baseline_wave: str | None = None,
     seed: int = 20261124,
     resamples: int = 2000,
-) -> dict[str, Any]:
+) -> Analysis:
     """The gap analysis of ``responses`` (store records) per docs/statistics.md.
 
     Only ``status == "complete"`` records of the questionnaire's groups are analysed. One wave
@@ -188,20 +263,7 @@ def analyze(
     data = Dataset.build(questionnaire, pooled, coverage.waves)
     now = _Wave(questionnaire, data, coverage.wave or "", seed=seed, resamples=resamples)
     pair = questionnaire.compare_pair
-    result = _header(questionnaire, coverage, data)
-    # Records made by `survey-tui demo` carry mode "demo": every report says so on top.
-    result["synthetic"] = any(r.get("mode") == "demo" for r in responses)
-    result["withheld_waves"] = withheld_waves
-    if questionnaire.languages:
-        result["languages"] = language_summary(questionnaire, data, now.read_differently)
-    result["version_changed"] = version_changed
-    result["items"] = now.item_entries
-    result["constructs"] = now.construct_entries
-    result["expectation_gap_index"] = now.index
-    result["expectation_gap_index_ci95"] = (
-        index_summary(now.constructs, pair, now.index, seed=seed) if pair else None
-    )
-    result["expectation_gap_index_change"] = None
+    change: IndexChange | None = None
     if coverage.baseline is not None:
         base_data = Dataset.build(questionnaire, responses, [coverage.baseline])
         before = _Wave(questionnaire, base_data, coverage.baseline, seed=seed, resamples=resamples)
@@ -210,23 +272,34 @@ def analyze(
             change = index_change(
                 now.constructs, before.constructs, pair, (now.index, before.index), seed=seed
             )
-            if change is not None:
-                # The baseline's own interval, as its own report prints it.
-                change["before_ci95"] = index_summary(
-                    before.constructs, pair, before.index, seed=seed
-                )
-            result["expectation_gap_index_change"] = change
-    result["scorecards"] = scorecards(questionnaire, now.item_entries)
-    result["distributions"] = distributions(questionnaire, data)
-    result["comments"] = comments(questionnaire, data)
-    result["interviews"] = interviews(questionnaire, responses, coverage.waves)
-    return result
+    languages: _Languages = {}
+    if questionnaire.languages:
+        languages["languages"] = language_summary(questionnaire, data, now.read_differently)
+    return {
+        **_header(questionnaire, coverage, data),
+        # Records made by `survey-tui demo` carry mode "demo": every report says so on top.
+        "synthetic": any(r.get("mode") == "demo" for r in responses),
+        "withheld_waves": withheld_waves,
+        **languages,
+        "version_changed": version_changed,
+        "items": now.item_entries,
+        "constructs": now.construct_entries,
+        "expectation_gap_index": now.index,
+        "expectation_gap_index_ci95": (
+            index_summary(now.constructs, pair, now.index, seed=seed) if pair else None
+        ),
+        "expectation_gap_index_change": change,
+        "scorecards": scorecards(questionnaire, now.item_entries),
+        "distributions": distributions(questionnaire, data),
+        "comments": comments(questionnaire, data),
+        "interviews": interviews(questionnaire, responses, coverage.waves),
+    }
 
 
-def _header(questionnaire: Questionnaire, coverage: Coverage, data: Dataset) -> dict[str, Any]:
+def _header(questionnaire: Questionnaire, coverage: Coverage, data: Dataset) -> AnalysisHeader:
     pair = questionnaire.compare_pair
     minimum = questionnaire.min_group_size
-    header: dict[str, Any] = {
+    header: AnalysisHeader = {
         "questionnaire": {
             "id": questionnaire.id,
             "version": questionnaire.version,

@@ -8,7 +8,7 @@ each group within each wave independently.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from survey_tui.core.analysis.figures import Unit
 from survey_tui.core.analysis.stats import (
@@ -18,6 +18,7 @@ from survey_tui.core.analysis.stats import (
     percentile_ci,
     rng_for,
 )
+from survey_tui.core.analysis.types import Change, GroupChange, IndexChange
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +35,7 @@ def _gap_draws(unit: Unit, pair: tuple[str, str], seed: int, resamples: int) -> 
 
 def item_change(
     now: Unit, before: Unit, pair: tuple[str, str], *, number: bool, seed: int, resamples: int
-) -> dict[str, Any] | None:
+) -> Change | None:
     """The change of one item's or construct's gap since the baseline wave (None unless the
     gap is published in both waves)."""
     if not all(u.figures[g].published for u in (now, before) for g in pair):
@@ -44,21 +45,30 @@ def item_change(
     ci = percentile_ci(draws)
     estimate_now = _estimate(now, pair)
     estimate_before = _estimate(before, pair)
-    name = "units" if number else "points"
-    groups: dict[str, dict[str, float | None]] = {}
+    groups: dict[str, GroupChange] = {}
     for group, figure in now.figures.items():
         old = before.figures.get(group)
         both = figure.published and old is not None and old.published
         then = old.estimate if both and old is not None else None
         latest = figure.estimate if both else None
-        groups[group] = {
-            "score_before" if not number else "mean_before": then,
-            "score_now" if not number else "mean_now": latest,
-            "delta": latest - then if latest is not None and then is not None else None,
+        delta = latest - then if latest is not None and then is not None else None
+        groups[group] = (
+            {"mean_before": then, "mean_now": latest, "delta": delta}
+            if number
+            else {"score_before": then, "score_now": latest, "delta": delta}
+        )
+    if number:
+        return {
+            "units_before": estimate_before,
+            "units_now": estimate_now,
+            "delta": estimate_now - estimate_before,
+            "ci95": list(ci),
+            "significant": excludes_zero(ci),
+            "groups": groups,
         }
     return {
-        f"{name}_before": estimate_before,
-        f"{name}_now": estimate_now,
+        "points_before": estimate_before,
+        "points_now": estimate_now,
         "delta": estimate_now - estimate_before,
         "ci95": list(ci),
         "significant": excludes_zero(ci),
@@ -131,8 +141,9 @@ def index_change(
     indexes: tuple[float | None, float | None],
     *,
     seed: int,
-) -> dict[str, Any] | None:
-    """Each wave's own index, their difference and its interval (None unless both exist)."""
+) -> IndexChange | None:
+    """Each wave's own index, their difference and its interval (None unless both exist), and
+    the baseline's own interval, as its own report prints it."""
     index_now, index_before = indexes
     if index_now is None or index_before is None:
         return None
@@ -147,4 +158,5 @@ def index_change(
         "delta": index_now - index_before,
         "ci95": list(ci),
         "significant": excludes_zero(ci),
+        "before_ci95": index_summary(before, pair, index_before, seed=seed),
     }

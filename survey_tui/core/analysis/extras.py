@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from survey_tui.core.analysis.dataset import Dataset
+from survey_tui.core.analysis.types import ItemEntry
+from survey_tui.core.analysis.types_extras import (
+    CommentBlock,
+    Distribution,
+    DistributionGroup,
+    Scorecard,
+    ScorecardRow,
+    WorkflowClass,
+)
 from survey_tui.core.conditions import parse
 from survey_tui.core.model import (
     MatrixQuestion,
@@ -25,7 +35,7 @@ HELPS = 60.0
 FRICTION = 40.0
 
 
-def _class(score: float | None) -> str | None:
+def _class(score: float | None) -> WorkflowClass | None:
     if score is None:
         return None
     if score >= HELPS:
@@ -33,59 +43,65 @@ def _class(score: float | None) -> str | None:
     return "friction" if score <= FRICTION else "mixed"
 
 
-def scorecards(questionnaire: Questionnaire, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class _Row:
+    """A scorecard row with what orders it (neither is published)."""
+
+    row: ScorecardRow
+    score: float  # the experience group's; 0.0 when withheld (never "helps" or "friction")
+    significant: bool
+
+
+def scorecards(questionnaire: Questionnaire, items: list[ItemEntry]) -> list[Scorecard]:
     """One workflow scorecard per matrix question, classified by the experience group."""
     experience = questionnaire.experience
-    cards: list[dict[str, Any]] = []
+    cards: list[Scorecard] = []
     for question in questionnaire.questions():
         if not isinstance(question, MatrixQuestion):
             continue
         prefix = f"{question.id}."
-        rows = []
+        rows: list[_Row] = []
         for item in items:
             if not item["question"].startswith(prefix):
                 continue
             own = item["groups"].get(experience) if experience else None
             score = own["score"] if own else None
             gap = item["gap"]
-            rows.append(
-                {
-                    "row": item["question"][len(prefix) :],
-                    "key": item["question"],
-                    "label": item["label"],
-                    "class": _class(score),
-                    "not_used_pct": own["dont_know_pct"] if own else None,
-                    "groups": {
-                        g: {"n": f["n"], "score": f["score"], "suppressed": f["suppressed"]}
-                        for g, f in item["groups"].items()
-                    },
-                    "gap_points": gap["points"] if gap is not None else None,
-                    "_score": score,
-                    "_significant": bool(gap and gap["significant"]),
-                }
-            )
+            row: ScorecardRow = {
+                "row": item["question"][len(prefix) :],
+                "key": item["question"],
+                "label": item["label"],
+                "class": _class(score),
+                "not_used_pct": own["dont_know_pct"] if own else None,
+                "groups": {
+                    g: {"n": f["n"], "score": f["score"], "suppressed": f["suppressed"]}
+                    for g, f in item["groups"].items()
+                },
+                "gap_points": gap["points"] if gap is not None else None,
+            }
+            rows.append(_Row(row, score or 0.0, bool(gap and gap["significant"])))
         if not rows:
             continue
-        helps = sorted((r for r in rows if r["class"] == "helps"), key=lambda r: -r["_score"])
-        friction = sorted((r for r in rows if r["class"] == "friction"), key=lambda r: r["_score"])
+        helps = sorted((r for r in rows if r.row["class"] == "helps"), key=lambda r: -r.score)
+        friction = sorted((r for r in rows if r.row["class"] == "friction"), key=lambda r: r.score)
         disagree = sorted(
-            (r for r in rows if r["_significant"]), key=lambda r: -abs(r["gap_points"])
+            (r for r in rows if r.significant), key=lambda r: -abs(r.row["gap_points"] or 0.0)
         )[:3]
         cards.append(
             {
                 "question": question.id,
                 "label": question.text_for(None),
                 "experience_group": experience,
-                "rows": [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
-                "helps": [r["key"] for r in helps],
-                "friction": [r["key"] for r in friction],
-                "disagree_most": [r["key"] for r in disagree],
+                "rows": [r.row for r in rows],
+                "helps": [r.row["key"] for r in helps],
+                "friction": [r.row["key"] for r in friction],
+                "disagree_most": [r.row["key"] for r in disagree],
             }
         )
     return cards
 
 
-def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
+def distributions(questionnaire: Questionnaire, data: Dataset) -> list[Distribution]:
     """Answer counts per group of every choice question; free "Other" texts are pooled.
 
     Every shown group's ``counts`` has exactly the keys of ``options``, in its order, so a
@@ -94,13 +110,13 @@ def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str,
     A group never asked the question is ``asked: false``.
     """
     minimum = questionnaire.min_group_size
-    out: list[dict[str, Any]] = []
+    out: list[Distribution] = []
     for question in questionnaire.questions():
         if not isinstance(question, SingleChoiceQuestion | MultiChoiceQuestion):
             continue
         known = question.option_values()
         asked = questionnaire.groups_asked(question.id)
-        groups: dict[str, dict[str, Any]] = {}
+        groups: dict[str, DistributionGroup] = {}
         for group in data.answers:
             counts: dict[str, int] = dict.fromkeys(known, 0)
             n = 0
@@ -141,13 +157,13 @@ def distributions(questionnaire: Questionnaire, data: Dataset) -> list[dict[str,
     return out
 
 
-def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]]:
+def comments(questionnaire: Questionnaire, data: Dataset) -> list[CommentBlock]:
     """Text answers of the groups with at least ``min_group_size`` respondents.
 
     Comments are sorted so that their order says nothing about who answered when.
     """
     minimum = questionnaire.min_group_size
-    out: list[dict[str, Any]] = []
+    out: list[CommentBlock] = []
     shown_to = _shown_counts(questionnaire, data)
     for question in questionnaire.questions():
         if not isinstance(question, TextQuestion):
@@ -162,14 +178,19 @@ def comments(questionnaire: Questionnaire, data: Dataset) -> list[dict[str, Any]
                 continue
             texts = [t.strip() for t in data.column(group, question.id) if isinstance(t, str)]
             groups[group] = sorted(t for t in texts if t)
-        block: dict[str, Any] = {
+        block: CommentBlock = {
             "question": question.id,
             "label": question.text_for(None),
             "construct": question.construct,
             "short": question.short,
             # quote False: counted into themes, never quoted (docs/reports.md)
             "quote": question.quote,
-            "themes": [t.model_dump() for t in question.themes] if question.themes else None,
+            "themes": [
+                {"id": t.id, "label": t.label, "keywords": list(t.keywords)}
+                for t in question.themes
+            ]
+            if question.themes
+            else None,
             "groups": groups,
         }
         if question.wording_differs:

@@ -9,7 +9,7 @@ as the mean of their published item scores. A figure is published when at least
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from survey_tui.core.analysis.dataset import Dataset
 from survey_tui.core.analysis.stats import (
@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 _NUMERIC = (int, float)  # exact types: a bool answer is not a number
 
 
+class PublicFigures(TypedDict, total=False):
+    """A figure's numbers as published when it is (the analysis picks the ones its kind has)."""
+
+    n: int
+    mean: float | None
+    median: float | None
+    q1: float | None
+    q3: float | None
+    score: float | None
+    favorable_pct: float | None
+    dont_know_pct: float | None
+
+
 @dataclass
 class Figure:
     """One group's answers on one item or construct.
@@ -45,7 +58,7 @@ class Figure:
     estimate: float | None
     test: Counts
     matrix: NDArray[np.float64]
-    public: dict[str, Any]  # the JSON figures when published
+    public: PublicFigures  # the JSON figures when published
     items: list[str] = field(default_factory=list)  # constructs: the item keys averaged
     # Which of the group's respondents each matrix row is (indexes into the group's answers),
     # and how many respondents the group has: joint bootstraps line constructs up by these.
@@ -124,18 +137,19 @@ def _item_figure(item: Item, column: list[Any], asked: bool, minimum: int) -> Fi
         lo, hi = float(item.scale.min), float(item.scale.max)
         values = 100.0 * ((hi - raw) if item.reverse else (raw - lo)) / (hi - lo)
     matrix = values.reshape(-1, 1)
-    public: dict[str, Any] = {"n": n, "mean": float(raw.mean()) if n else None}
+    mean = float(raw.mean()) if n else None
+    public: PublicFigures = {"n": n, "mean": mean}
     if item.scale is None:
         q1, median, q3 = quartiles(raw) if n else (None, None, None)
-        public.update(median=median, q1=q1, q3=q3)
-        estimate = public["mean"]
+        public.update({"median": median, "q1": q1, "q3": q3})
+        estimate = mean
     else:
         distinct, counts = np.unique(raw, return_counts=True)
         favorable = sum(
             int(c) for v, c in zip(distinct, counts, strict=True) if item.is_favorable(float(v))
         )
         estimate = float(values.mean()) if n else None
-        public.update(score=estimate, favorable_pct=100.0 * favorable / n if n else None)
+        public.update({"score": estimate, "favorable_pct": 100.0 * favorable / n if n else None})
     # The don't-know share has its own base (answers plus don't-knows): published from
     # min_group_size of those, even when too few gave a scored answer.
     base = n + unsure
@@ -169,7 +183,7 @@ def _construct_figure(
     favorable = (
         sum(f.public["favorable_pct"] or 0.0 for f in figures) / len(figures) if complete else None
     )
-    public = {"n": n, "score": score, "favorable_pct": favorable}
+    public: PublicFigures = {"n": n, "score": score, "favorable_pct": favorable}
     keys = [m.key for m in members]
     figure = Figure(n, published, asked, score, counts_of(per_person), matrix, public, keys)
     figure.rows = np.flatnonzero(someone).astype(np.int64)

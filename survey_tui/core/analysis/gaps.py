@@ -8,7 +8,7 @@ interval that excludes 0. A gap that passes only one of the two is "not confirme
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
 from survey_tui.core.analysis.figures import Figure, Unit
 from survey_tui.core.analysis.stats import (
@@ -19,9 +19,7 @@ from survey_tui.core.analysis.stats import (
     merge_counts,
     percentile_ci,
 )
-
-if TYPE_CHECKING:
-    pass
+from survey_tui.core.analysis.types import Gap, RestGap, Tested
 
 #: Adjusted p-values below this, with an interval that excludes 0, are significant.
 SIGNIFICANCE = 0.05
@@ -29,11 +27,25 @@ SIGNIFICANCE = 0.05
 SMALL_SAMPLE = 10
 
 
-def withheld_gap(number: bool) -> dict[str, Any]:
+def withheld_gap(number: bool) -> Gap:
     """A gap that may not be published: every figure None."""
-    figures = ("units", "median_a", "median_b") if number else ("points", "favorable_points")
+    if number:
+        return {
+            "units": None,
+            "median_a": None,
+            "median_b": None,
+            "ci95": None,
+            "p_value": None,
+            "p_adjusted": None,
+            "cliffs_delta": None,
+            "effect": None,
+            "significant": None,
+            "small_sample": None,
+            "suppressed": True,
+        }
     return {
-        **dict.fromkeys(figures),
+        "points": None,
+        "favorable_points": None,
         "ci95": None,
         "p_value": None,
         "p_adjusted": None,
@@ -50,41 +62,45 @@ def _interval(a: Figure, b: Figure, seed: int, resamples: int) -> list[float]:
     return [low, high]
 
 
-def compare(a: Figure, b: Figure, *, number: bool, seed: int, resamples: int) -> dict[str, Any]:
+def compare(a: Figure, b: Figure, *, number: bool, seed: int, resamples: int) -> Gap:
     """The published gap ``a - b`` (both figures published). Each figure's resamples come
     from its own stream, so swapping the pair mirrors the interval exactly."""
     assert a.estimate is not None and b.estimate is not None
     p_value, delta = mann_whitney(a.test, b.test)
     low, high = _interval(a, b, seed, resamples)
-    gap: dict[str, Any] = {}
+    effect = effect_label(delta)
+    small_sample = min(a.n, b.n) < SMALL_SAMPLE
+    # p_adjusted and significant: set per family by adjust().
     if number:
-        gap.update(
-            units=a.estimate - b.estimate,
-            median_a=a.public.get("median"),
-            median_b=b.public.get("median"),
-        )
-    else:
-        fa, fb = a.public.get("favorable_pct"), b.public.get("favorable_pct")
-        gap.update(
-            points=a.estimate - b.estimate,
-            favorable_points=fa - fb if fa is not None and fb is not None else None,
-        )
-    gap.update(
-        ci95=[low, high],
-        p_value=p_value,
-        p_adjusted=None,  # set per family by adjust()
-        cliffs_delta=delta,
-        effect=effect_label(delta),
-        significant=None,
-        small_sample=min(a.n, b.n) < SMALL_SAMPLE,
-        suppressed=False,
-    )
-    return gap
+        return {
+            "units": a.estimate - b.estimate,
+            "median_a": a.public.get("median"),
+            "median_b": b.public.get("median"),
+            "ci95": [low, high],
+            "p_value": p_value,
+            "p_adjusted": None,
+            "cliffs_delta": delta,
+            "effect": effect,
+            "significant": None,
+            "small_sample": small_sample,
+            "suppressed": False,
+        }
+    fa, fb = a.public.get("favorable_pct"), b.public.get("favorable_pct")
+    return {
+        "points": a.estimate - b.estimate,
+        "favorable_points": fa - fb if fa is not None and fb is not None else None,
+        "ci95": [low, high],
+        "p_value": p_value,
+        "p_adjusted": None,
+        "cliffs_delta": delta,
+        "effect": effect,
+        "significant": None,
+        "small_sample": small_sample,
+        "suppressed": False,
+    }
 
 
-def pair_gap(
-    unit: Unit, pair: tuple[str, str], *, number: bool, seed: int, resamples: int
-) -> dict[str, Any]:
+def pair_gap(unit: Unit, pair: tuple[str, str], *, number: bool, seed: int, resamples: int) -> Gap:
     """The compare pair's gap on one item or construct (withheld unless both are published)."""
     a, b = unit.figures[pair[0]], unit.figures[pair[1]]
     if not (a.published and b.published):
@@ -116,43 +132,60 @@ def _rest(unit: Unit, group: str) -> Figure | None:
     return rest
 
 
-def vs_rest(unit: Unit, *, number: bool, seed: int, resamples: int) -> dict[str, dict[str, Any]]:
+def vs_rest(unit: Unit, *, number: bool, seed: int, resamples: int) -> dict[str, RestGap]:
     """Each published group against the other published groups pooled. Only published
     groups are pooled, so no total ever contains a withheld slice to subtract."""
-    out: dict[str, dict[str, Any]] = {}
-    name = "units" if number else "points"
+    out: dict[str, RestGap] = {}
     for group, figure in unit.figures.items():
         rest = _rest(unit, group) if figure.published else None
-        if rest is None:
-            out[group] = {
-                name: None,
-                "ci95": None,
-                "p_value": None,
-                "p_adjusted": None,
-                "significant": None,
-                "suppressed": True,
-            }
-            continue
-        gap = compare(figure, rest, number=number, seed=seed, resamples=resamples)
-        out[group] = {
-            name: gap[name],
-            "ci95": gap["ci95"],
-            "p_value": gap["p_value"],
-            "p_adjusted": None,
-            "significant": None,
-            "suppressed": False,
-        }
+        gap = (
+            compare(figure, rest, number=number, seed=seed, resamples=resamples)
+            if rest is not None
+            else None
+        )
+        out[group] = _rest_gap(gap, number)
     return out
 
 
-def adjust(gaps: list[dict[str, Any]]) -> None:
+def _rest_gap(gap: Gap | None, number: bool) -> RestGap:
+    """The part of ``gap`` (a group against the rest) ``vs_rest`` publishes; None: withheld."""
+    ci95 = gap["ci95"] if gap is not None else None
+    p_value = gap["p_value"] if gap is not None else None
+    if number:
+        return {
+            "units": gap["units"] if gap is not None else None,
+            "ci95": ci95,
+            "p_value": p_value,
+            "p_adjusted": None,
+            "significant": None,
+            "suppressed": gap is None,
+        }
+    return {
+        "points": gap["points"] if gap is not None else None,
+        "ci95": ci95,
+        "p_value": p_value,
+        "p_adjusted": None,
+        "significant": None,
+        "suppressed": gap is None,
+    }
+
+
+def _p_value(gap: Tested) -> float:
+    p_value = gap["p_value"]
+    assert p_value is not None, "a published comparison has a p-value"
+    return p_value
+
+
+def adjust(gaps: Sequence[Tested]) -> None:
     """Benjamini-Hochberg over one family of gaps (the published ones), then the one
     significance rule, in place."""
     published = [g for g in gaps if not g["suppressed"]]
-    for gap, adjusted in zip(published, bh_adjust([g["p_value"] for g in published]), strict=True):
+    p_values = [_p_value(g) for g in published]
+    for gap, adjusted in zip(published, bh_adjust(p_values), strict=True):
         gap["p_adjusted"] = adjusted
-        gap["significant"] = adjusted < SIGNIFICANCE and excludes_zero(gap["ci95"])
+        significant = adjusted < SIGNIFICANCE and excludes_zero(gap["ci95"])
+        gap["significant"] = significant
         # One test alone passing is worth saying, never as "significant".
-        gap["not_confirmed"] = not gap["significant"] and (
-            gap["p_value"] < SIGNIFICANCE or excludes_zero(gap["ci95"])
+        gap["not_confirmed"] = not significant and (
+            _p_value(gap) < SIGNIFICANCE or excludes_zero(gap["ci95"])
         )

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 import statistics
-from typing import Any
 
+from survey_tui.core.analysis.types_extras import (
+    InterviewNote,
+    Interviews,
+    InterviewTheme,
+    Minutes,
+    QuestionMinutes,
+)
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
 
@@ -37,7 +43,7 @@ def _theme_of(questionnaire: Questionnaire, question_id: str) -> tuple[str, str 
     return section.id, _TIMING.sub("", section.title) or section.title
 
 
-def _minutes(values: list[float], minimum: int) -> dict[str, Any]:
+def _minutes(values: list[float], minimum: int) -> Minutes:
     if len(values) < minimum or not values:
         return {"n": None, "median": None, "suppressed": True}
     return {"n": len(values), "median": statistics.median(values) / 60.0, "suppressed": False}
@@ -45,7 +51,7 @@ def _minutes(values: list[float], minimum: int) -> dict[str, Any]:
 
 def interviews(
     questionnaire: Questionnaire, responses: list[Record], waves: list[str] | None
-) -> dict[str, Any]:
+) -> Interviews:
     """Notes and durations of the complete interview records of ``waves`` (None: every wave).
 
     Keys: ``n`` (interviews per group), ``suppressed`` (per group: fewer than
@@ -68,8 +74,8 @@ def interviews(
             chosen[group].append(record)
     suppressed = {g: len(records) < minimum for g, records in chosen.items()}
 
-    themes: dict[str, dict[str, Any]] = {}
-    notes: list[dict[str, Any]] = []
+    themes: dict[str, InterviewTheme] = {}
+    notes: list[InterviewNote] = []
     seconds: dict[str, list[float]] = {}
     totals: list[float] = []
     for question in questionnaire.questions():
@@ -104,7 +110,7 @@ def interviews(
             for key, value in valid.items():
                 seconds.setdefault(key, []).append(value)
             totals.append(sum(valid.values()))
-    per_question = [
+    per_question: list[QuestionMinutes] = [
         {"question": q.id, "label": q.text_for(None), **_minutes(seconds[q.id], minimum)}
         for q in questionnaire.questions()
         if q.id in seconds

@@ -14,20 +14,25 @@ published slices would reveal the small one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from survey_tui.core.analysis.dataset import Dataset
 from survey_tui.core.analysis.figures import Figure, Unit
 from survey_tui.core.analysis.gaps import adjust, compare
 from survey_tui.core.analysis.stats import counts_of
+from survey_tui.core.analysis.types import (
+    Gap,
+    ItemEntry,
+    LanguageBlock,
+    LanguageComparison,
+    LanguageSlice,
+    LanguageSummary,
+)
 from survey_tui.core.model import Questionnaire
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
-
-
-Entry = dict[str, Any]
 
 
 def _slice(figure: Figure, values: NDArray[np.float64], stream: str, minimum: int) -> Figure:
@@ -53,7 +58,7 @@ def group_by_language(
     number: bool,
     seed: int,
     resamples: int,
-) -> Entry | None:
+) -> LanguageBlock | None:
     """One group's by-language block on one item, or None when it has under two slices."""
     import numpy as np
 
@@ -71,8 +76,7 @@ def group_by_language(
     }
     if not all(part.published for part in slices.values()):
         return {"suppressed": True, "languages": None, "comparisons": None, "differs": None}
-    name, level = ("units", "mean") if number else ("points", "score")
-    shown = {tag: {"n": part.n, level: part.estimate} for tag, part in slices.items()}
+    shown = {tag: _shown_slice(part, number) for tag, part in slices.items()}
     pairs: list[tuple[str, str, Figure, Figure]] = []
     if len(order) == 2:
         first, second = order
@@ -83,30 +87,53 @@ def group_by_language(
                 figure, values[tags != tag], f"{figure.stream}:language:not:{tag}", minimum
             )
             pairs.append((tag, "rest", slices[tag], rest))
-    comparisons = []
-    for tag, versus, a, b in pairs:
-        gap = compare(a, b, number=number, seed=seed, resamples=resamples)
-        comparisons.append(
-            {
-                "language": tag,
-                "versus": versus,
-                name: gap[name],
-                "ci95": gap["ci95"],
-                "p_value": gap["p_value"],
-                "p_adjusted": None,
-                "cliffs_delta": gap["cliffs_delta"],
-                "significant": None,
-                "suppressed": False,
-            }
+    comparisons = [
+        _comparison(
+            tag, versus, compare(a, b, number=number, seed=seed, resamples=resamples), number
         )
+        for tag, versus, a, b in pairs
+    ]
     return {"suppressed": False, "languages": shown, "comparisons": comparisons, "differs": None}
+
+
+def _shown_slice(part: Figure, number: bool) -> LanguageSlice:
+    if number:
+        return {"n": part.n, "mean": part.estimate}
+    return {"n": part.n, "score": part.estimate}
+
+
+def _comparison(tag: str, versus: str, gap: Gap, number: bool) -> LanguageComparison:
+    """The part of ``gap`` (one language against another or the rest) that is published."""
+    if number:
+        return {
+            "language": tag,
+            "versus": versus,
+            "units": gap["units"],
+            "ci95": gap["ci95"],
+            "p_value": gap["p_value"],
+            "p_adjusted": None,
+            "cliffs_delta": gap["cliffs_delta"],
+            "significant": None,
+            "suppressed": False,
+        }
+    return {
+        "language": tag,
+        "versus": versus,
+        "points": gap["points"],
+        "ci95": gap["ci95"],
+        "p_value": gap["p_value"],
+        "p_adjusted": None,
+        "cliffs_delta": gap["cliffs_delta"],
+        "significant": None,
+        "suppressed": False,
+    }
 
 
 def by_language(
     questionnaire: Questionnaire,
     data: Dataset,
     units: list[Unit],
-    entries: list[Entry],
+    entries: list[ItemEntry],
     *,
     seed: int,
     resamples: int,
@@ -117,11 +144,11 @@ def by_language(
     if not declared:
         return []
     minimum = questionnaire.min_group_size
-    blocks: list[Entry] = []
+    blocks: list[LanguageBlock] = []
     for unit, entry in zip(units, entries, strict=True):
         assert unit.item is not None
         number = unit.item.kind == "number"
-        found: Entry = {}
+        found: dict[str, LanguageBlock] = {}
         for group in unit.figures:
             block = group_by_language(
                 unit,
@@ -138,10 +165,10 @@ def by_language(
                 blocks.append(block)
         if found:
             entry["by_language"] = found
-    adjust([c for b in blocks if not b["suppressed"] for c in b["comparisons"]])
+    adjust([c for b in blocks if not b["suppressed"] for c in b["comparisons"] or []])
     for block in blocks:
         if not block["suppressed"]:
-            block["differs"] = any(c["significant"] for c in block["comparisons"])
+            block["differs"] = any(c["significant"] for c in block["comparisons"] or [])
     return [
         e["question"]
         for e in entries
@@ -149,7 +176,9 @@ def by_language(
     ]
 
 
-def language_summary(questionnaire: Questionnaire, data: Dataset, differ: list[str]) -> Entry:
+def language_summary(
+    questionnaire: Questionnaire, data: Dataset, differ: list[str]
+) -> LanguageSummary:
     """``languages`` of the result: the declared tags, responses per language (withheld below
     ``min_group_size``, like any count that could single someone out) and the items that may
     be read differently in translation."""

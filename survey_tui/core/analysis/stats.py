@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from survey_tui.core.analysis.types import Effect
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -240,7 +242,7 @@ def bh_adjust(p_values: list[float]) -> list[float]:
     return adjusted
 
 
-def effect_label(delta: float) -> str:
+def effect_label(delta: float) -> Effect:
     """Cliff's delta in words (Romano et al.'s thresholds)."""
     size = abs(delta)
     if size < 0.147:

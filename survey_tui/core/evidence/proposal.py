@@ -19,6 +19,7 @@ import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from survey_tui.core.analysis.types import Analysis, ItemEntry
 from survey_tui.core.evidence.compare import (
     measured_change,
     plan_windows,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
 Series = dict[tuple[str, str, str], dict[date, float]]
-Items = dict[str, list[dict[str, Any]]]
+Items = dict[str, list[ItemEntry]]
 
 TARGET_STEP = 0.10  # the proposed target: 10% better than the baseline
 DUE_DAYS = 90
@@ -92,7 +93,7 @@ def _scored(
     }
 
 
-def _choice_metric(analysis: dict[str, Any], candidates: set[str]) -> tuple[str, str] | None:
+def _choice_metric(analysis: Analysis, candidates: set[str]) -> tuple[str, str] | None:
     """The metric the groups name most in a choice question whose options are metric ids."""
     shown = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     pair = [g for g in (analysis.get("compare") or []) if g in shown] or shown
@@ -105,10 +106,11 @@ def _choice_metric(analysis: dict[str, Any], candidates: set[str]) -> tuple[str,
         for value in named:
             shares = []
             for gid in pair:
-                figures = block["groups"].get(gid) or {}
-                if figures.get("suppressed") or not figures.get("n"):
+                figures = block["groups"].get(gid)
+                n = figures.get("n") if figures else None
+                if figures is None or figures.get("suppressed") or not n:
                     continue
-                shares.append(100.0 * (figures["counts"] or {}).get(value, 0) / figures["n"])
+                shares.append(100.0 * (figures["counts"] or {}).get(value, 0) / n)
             if len(shares) == len(pair) and shares:
                 mean = sum(shares) / len(shares)
                 if best is None or mean > best[0]:
@@ -127,9 +129,9 @@ def _widest_metric(items_of: Items) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for metric, items in items_of.items():
         for item in items:
-            gap = item.get("gap") or {}
-            points = gap.get("points")
-            if points is None or gap.get("suppressed"):
+            gap = item.get("gap")
+            points = gap.get("points") if gap else None
+            if gap is None or points is None or gap.get("suppressed"):
                 continue
             if best is None or abs(points) > best[0]:
                 reason = T_(
@@ -141,7 +143,7 @@ def _widest_metric(items_of: Items) -> tuple[str, str] | None:
 
 
 def propose(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     questionnaire: Questionnaire,
     by_series: Series,
     items_of: Items,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from survey_tui.core.analysis.types import Analysis, ItemEntry
 from survey_tui.core.evidence.compare import (
     Change,
     Window,
@@ -83,9 +84,7 @@ def links(questionnaire: Questionnaire) -> dict[str, list[str]]:
     return out
 
 
-def direction_of(
-    metric: str, items: list[dict[str, Any]], questionnaire: Questionnaire
-) -> bool | None:
+def direction_of(metric: str, items: list[ItemEntry], questionnaire: Questionnaire) -> bool | None:
     """Whether lower is better: the known metric's direction, else its question's (a reversed
     item on a change scale is one where a decrease is favorable)."""
     known = KNOWN_METRICS.get(metric)
@@ -98,7 +97,7 @@ def direction_of(
     return None
 
 
-def windows(analysis: dict[str, Any], starts: dict[str, date]) -> tuple[str, Window, Window] | None:
+def windows(analysis: Analysis, starts: dict[str, date]) -> tuple[str, Window, Window] | None:
     """Without a plan: the 12 weeks before each wave's first submission (docs/data-exchange.md);
     with one wave only, the 12 weeks before it against the 12 weeks before those."""
     wave = analysis.get("wave")
@@ -151,7 +150,7 @@ def _row(
     }
 
 
-def _perception(row: Context, items: list[dict[str, Any]], shown: list[str]) -> None:
+def _perception(row: Context, items: list[ItemEntry], shown: list[str]) -> None:
     """Each shown group's perception beside the measurement, and where they disagree."""
     item = items[0] if items else None
     row["question"] = (item.get("label") or item["question"]) if item else None
@@ -173,7 +172,7 @@ def _perception(row: Context, items: list[dict[str, Any]], shown: list[str]) -> 
 
 
 def evidence_context(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     questionnaire: Questionnaire,
     rows: list[MetricRow],
     plan: Plan | None,
@@ -207,10 +206,10 @@ def evidence_context(
 def _measured(
     evidence: Context,
     found: tuple[str, Window, Window],
-    analysis: dict[str, Any],
+    analysis: Analysis,
     questionnaire: Questionnaire,
     rows: list[MetricRow],
-    items_of: dict[str, list[dict[str, Any]]],
+    items_of: dict[str, list[ItemEntry]],
 ) -> None:
     """Each stored series' change over the windows; with perceptions when a question asks."""
     kind, before, now = found
@@ -230,7 +229,9 @@ def _measured(
 
 
 def _missing(
-    wanted: list[str], by_series: dict[tuple[str, str, str], Any], items_of: dict[str, Any]
+    wanted: list[str],
+    by_series: dict[tuple[str, str, str], Any],
+    items_of: dict[str, list[ItemEntry]],
 ) -> list[Context]:
     """Metrics to start collecting, and how: those a question names that nothing stores."""
     stored = {key[2] for key in by_series}

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from survey_tui.core import texts
 from survey_tui.core.analysis.stats import quartiles
+from survey_tui.core.analysis.types_extras import LogGroup, LogRow, LogSection, LogWeek, Spread
 from survey_tui.core.feedback.audit import withheld_cells
 from survey_tui.core.feedback.entries import Entry
 from survey_tui.core.model import FeedbackLog, Questionnaire
@@ -103,7 +103,7 @@ def _family(
     return shown - withheld_cells(pairs, shown, minimum, counts)
 
 
-def _spread(values: list[int]) -> dict[str, float] | None:
+def _spread(values: list[int]) -> Spread | None:
     if not values:
         return None
     import numpy as np
@@ -131,39 +131,46 @@ class _Figures:
         index = ("week", "workflow", "tool").index(cell[0])
         return [e for e in self.events if e.cells[index] == cell]
 
-    def row(self, cell: Cell, label: str) -> dict[str, Any]:
+    def row(self, cell: Cell, label: str) -> LogRow:
         mine = self._of(cell)
-        out: dict[str, Any] = {"key": cell[1], "label": label}
         if cell not in self.rows:
-            out.update(
-                entries=None,
-                contributors=None,
-                outcomes=None,
-                minutes_saved=None,
-                minutes_lost=None,
-                suppressed=True,
-            )
-            return out
-        out["entries"] = len(mine)
-        out["contributors"] = len(self.people[cell])
-        out["outcomes"] = (
-            {
-                o.value: 100.0 * sum(e.outcome == o.value for e in mine) / len(mine)
-                for o in self.log.outcomes
+            return {
+                "key": cell[1],
+                "label": label,
+                "entries": None,
+                "contributors": None,
+                "outcomes": None,
+                "minutes_saved": None,
+                "minutes_lost": None,
+                "suppressed": True,
             }
-            if cell in self.shares
-            else None
-        )
-        out["minutes_saved"] = (
-            _spread([e.minutes for e in mine if e.saves is True]) if cell in self.saved else None
-        )
-        out["minutes_lost"] = (
-            _spread([e.minutes for e in mine if e.saves is False]) if cell in self.lost else None
-        )
-        out["suppressed"] = False
-        return out
+        return {
+            "key": cell[1],
+            "label": label,
+            "entries": len(mine),
+            "contributors": len(self.people[cell]),
+            "outcomes": (
+                {
+                    o.value: 100.0 * sum(e.outcome == o.value for e in mine) / len(mine)
+                    for o in self.log.outcomes
+                }
+                if cell in self.shares
+                else None
+            ),
+            "minutes_saved": (
+                _spread([e.minutes for e in mine if e.saves is True])
+                if cell in self.saved
+                else None
+            ),
+            "minutes_lost": (
+                _spread([e.minutes for e in mine if e.saves is False])
+                if cell in self.lost
+                else None
+            ),
+            "suppressed": False,
+        }
 
-    def week(self, week: str) -> dict[str, Any]:
+    def week(self, week: str) -> LogWeek:
         cell: Cell = ("week", week)
         mine = self._of(cell)
         shown = cell in self.rows
@@ -185,7 +192,7 @@ def log_section(
     *,
     since: date | None = None,
     until: date | None = None,
-) -> dict[str, Any] | None:
+) -> LogSection | None:
     """The analysis' ``log`` (None when the questionnaire has no feedback log)."""
     log = q.feedback_log
     if log is None:
@@ -194,7 +201,7 @@ def log_section(
     events = _events(q, log, entries, since, until)
     figures = _Figures(log, events, minimum)
     tools = [(t.value, t.label) for t in log.tools] + [(OTHER_KEY, texts.OTHER_OPTION)]
-    groups: dict[str, dict[str, Any]] = {}
+    groups: dict[str, LogGroup] = {}
     for g in q.groups:
         mine = [e for e in events if e.group == g.id]
         people = {e.contributor for e in mine}

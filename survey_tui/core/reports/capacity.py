@@ -11,7 +11,9 @@ about any respondent.
 from __future__ import annotations
 
 import re
-from typing import Any, TypedDict
+from typing import Literal, TypedDict
+
+from survey_tui.core.analysis.types import Analysis, Gap, ItemFigures
 
 #: The assumptions, printed next to every figure that uses them.
 WORKING_DAYS_PER_WEEK = 5
@@ -65,20 +67,26 @@ class Capacity(TypedDict):
     direction: str
     population: str  # the group whose time it is (the experience group)
     headcount: int | None
-    gap: dict[str, Any]  # the analysis' gap (verdict, effect, medians)
+    gap: Gap | NoGap  # the analysis' gap (verdict, effect, medians)
     rows: list[CapacityRow]
 
 
-def _scaled(figures: dict[str, Any], factor: float) -> Range:
+class NoGap(TypedDict):
+    """What a capacity block has for a gap when there is no pair to compare."""
+
+    suppressed: Literal[True]
+
+
+def _scaled(base: Range, factor: float) -> Range:
     return {
-        "median": float(figures["median"]) * factor,
-        "q1": float(figures["q1"]) * factor,
-        "q3": float(figures["q3"]) * factor,
+        "median": base["median"] * factor,
+        "q1": base["q1"] * factor,
+        "q3": base["q3"] * factor,
     }
 
 
 def _row(
-    figures: dict[str, Any],
+    figures: ItemFigures,
     gid: str,
     reports: bool,
     factor: float,
@@ -88,20 +96,31 @@ def _row(
     """One group's answers as hours per person, and for the whole group when its size is known
     (and cost with an hourly cost)."""
     cost = heads * hourly_cost if heads and hourly_cost else None
+    n, median, q1, q3 = figures["n"], figures["median"], figures["q1"], figures["q3"]
+    assert n is not None and median is not None and q1 is not None and q3 is not None
+    base: Range = {"median": float(median), "q1": float(q1), "q3": float(q3)}
     return {
         "group": gid,
-        "n": int(figures["n"]),
+        "n": int(n),
         "reports": reports,
-        "per_person": _scaled(figures, factor),
-        "total": _scaled(figures, factor * heads) if heads else None,
-        "fte": _scaled(figures, factor * heads / FTE_HOURS_PER_WEEK) if heads else None,
-        "cost_week": _scaled(figures, factor * cost) if cost else None,
-        "cost_year": _scaled(figures, factor * cost * WORKING_WEEKS_PER_YEAR) if cost else None,
+        "per_person": _scaled(base, factor),
+        "total": _scaled(base, factor * heads) if heads else None,
+        "fte": _scaled(base, factor * heads / FTE_HOURS_PER_WEEK) if heads else None,
+        "cost_week": _scaled(base, factor * cost) if cost else None,
+        "cost_year": _scaled(base, factor * cost * WORKING_WEEKS_PER_YEAR) if cost else None,
     }
 
 
+def _shown_median(figures: ItemFigures | None) -> bool:
+    return (
+        figures is not None
+        and not figures.get("suppressed", True)
+        and figures.get("median") is not None
+    )
+
+
 def capacity(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     groups: list[str],
     headcounts: dict[str, int],
     hourly_cost: float | None,
@@ -123,8 +142,7 @@ def capacity(
         rows = [
             _row(item["groups"][gid], gid, gid == population, factor, heads, hourly_cost)
             for gid in groups
-            if not (item["groups"].get(gid) or {}).get("suppressed", True)
-            and item["groups"][gid].get("median") is not None
+            if _shown_median(item["groups"].get(gid))
         ]
         if rows:
             out.append(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from survey_tui.core.analysis.types import Analysis, Entry, ItemEntry, LanguageSummary
+from survey_tui.core.analysis.types_extras import CommentBlock, InterviewNote
 from survey_tui.core.evidence.report_context import no_evidence
 from survey_tui.core.reports import capacity as cap
 from survey_tui.core.reports import findings as fx
@@ -13,14 +16,20 @@ from survey_tui.core.reports.textthemes import text_themes
 from survey_tui.core.reports.workflows import layers, workflow_maps
 from survey_tui.core.texts import N_
 
+#: A comment block or interview note with identical answers folded: ``groups: {gid: [{text,
+#: count}]}`` (template context, like the rest of :func:`build_context`'s selections).
+Folded = dict[str, Any]
 
-def _gap_size(entry: dict[str, Any]) -> float:
-    gap = entry.get("gap") or {}
+
+def _gap_size(entry: Entry) -> float:
+    gap = entry.get("gap")
+    if not gap:
+        return -1.0
     points = gap.get("points")
     return abs(points) if points is not None and not gap.get("suppressed") else -1.0
 
 
-def _quotes(comments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _quotes(comments: Sequence[CommentBlock | InterviewNote]) -> list[Folded]:
     """Comment blocks with identical answers folded: ``groups: {gid: [{text, count}]}``.
 
     Identical sentences (common with short answers) are listed once with how many gave them,
@@ -28,7 +37,7 @@ def _quotes(comments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     out = []
     for block in comments:
-        groups = {}
+        groups: dict[str, list[dict[str, Any]]] = {}
         for gid, texts in block["groups"].items():
             counts: dict[str, int] = {}
             for text in texts:
@@ -40,9 +49,9 @@ def _quotes(comments: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _digest(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     groups: list[str],
-    quotes: list[dict[str, Any]],
+    quotes: list[Folded],
     labels: dict[str, str],
 ) -> list[dict[str, Any]]:
     """Interview material by theme (construct, else guide section), in questionnaire order.
@@ -53,15 +62,15 @@ def _digest(
     (interviewer notes folded the same way); only ``groups``, and themes with nothing to show
     are left out.
     """
-    interviews = analysis.get("interviews") or {}
+    interviews = analysis.get("interviews")
     notes = _quotes(
         [
             {**block, "groups": {g: block["groups"][g] for g in groups if g in block["groups"]}}
-            for block in interviews.get("notes", [])
+            for block in (interviews.get("notes", []) if interviews else [])
         ]
     )
     out = []
-    for theme in interviews.get("themes", []):
+    for theme in interviews.get("themes", []) if interviews else []:
         asked = set(theme["questions"])
         items = [i for i in analysis["items"] if i["question"].split(".", 1)[0] in asked]
         answers = [
@@ -89,7 +98,7 @@ def _digest(
 
 
 def _findings(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     groups: list[str],
     compare: list[str] | None,
     options: fx.ReportOptions,
@@ -123,7 +132,7 @@ def _findings(
     }
 
 
-def _read_differently(items: list[dict[str, Any]], groups: list[str]) -> list[dict[str, Any]]:
+def _read_differently(items: list[ItemEntry], groups: list[str]) -> list[dict[str, Any]]:
     """Items whose scores differ by the language answered in, within a shown group: the item
     and, per such group, its by-language block (figures per language, comparisons); a block
     is there only when every language slice of the group is published (docs/statistics.md)."""
@@ -136,7 +145,7 @@ def _read_differently(items: list[dict[str, Any]], groups: list[str]) -> list[di
     return found
 
 
-def _language_names(summary: dict[str, Any] | None, language: str | None) -> dict[str, str]:
+def _language_names(summary: LanguageSummary | None, language: str | None) -> dict[str, str]:
     """Each language of the analysis by its name in the report's ``language`` ("German",
     "Deutsch"; English without one); the tag itself where Babel does not know it."""
     if not summary:
@@ -154,7 +163,7 @@ def _language_names(summary: dict[str, Any] | None, language: str | None) -> dic
 
 
 def build_context(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     options: fx.ReportOptions | None = None,
     language: str | None = None,
     **extra: Any,
@@ -222,16 +231,17 @@ def build_context(
     # Never quoted: the figures above counted them; nothing below may show them.
     quotable = [b for b in analysis.get("comments", []) if b.get("quote", True)]
     analysis = {**analysis, "comments": quotable}
-    comments = []
+    comments: list[CommentBlock] = []
     for block in quotable:
         shown = {g: block["groups"][g] for g in groups if block["groups"].get(g)}
         if shown:
             comments.append({**block, "groups": shown})
     quotes = _quotes(comments)
-    interviews = analysis.get("interviews") or {}
+    interviews = analysis.get("interviews")
+    interview_counts = interviews.get("n", {}) if interviews else {}
     minimum = analysis["min_group_size"]
     # Groups with enough interviews; when there are any, the digest quotes only them.
-    interviewed = [g for g in groups if interviews.get("n", {}).get(g, 0) >= minimum]
+    interviewed = [g for g in groups if interview_counts.get(g, 0) >= minimum]
     items = analysis["items"]
     topic = analysis["questionnaire"].get("topic")
     return {
@@ -259,14 +269,14 @@ def build_context(
         "comments": comments,
         "quotes": quotes,
         "digest": _digest(analysis, interviewed or groups, quotes, labels),
-        "interviews": interviews,
+        "interviews": interviews or {},
         "interviewed": interviewed,
         "chart": chart,
         "labels": labels,
         "metrics": metrics if compare else [],
         "minimum": minimum,
         "recorded": sum(info["n"] for info in analysis["groups"].values()),
-        "interviews_recorded": sum(interviews.get("n", {}).values()),
+        "interviews_recorded": sum(interview_counts.values()),
         "languages": analysis.get("languages"),
         "language_names": _language_names(analysis.get("languages"), language),
         "read_differently": _read_differently(items, groups),

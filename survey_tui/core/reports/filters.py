@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from survey_tui.core.texts import N_, T_, Text, Tn_
@@ -138,8 +138,11 @@ def suppressed_text(minimum: int) -> str:
     return T_("suppressed (n < {minimum})", minimum=minimum)
 
 
-def score(figures: dict[str, Any] | None, minimum: int, key: str = "score") -> str:
-    """One group's figure (``key``: score, favorable_pct, mean) or the suppression marker."""
+def score(figures: Mapping[str, Any] | None, minimum: int, key: str = "score") -> str:
+    """One group's figure (``key``: score, favorable_pct, mean) or the suppression marker.
+
+    ``figures``: any group's figures of the analysis (an item's, a construct's, a scorecard
+    row's): templates pass them, so the filters read them as mappings."""
     if figures is not None and figures.get("asked") is False:
         return NOT_ASKED  # the group is never asked this: no wait for answers
     if figures is None or figures.get("suppressed") or figures.get(key) is None:
@@ -152,7 +155,7 @@ def score(figures: dict[str, Any] | None, minimum: int, key: str = "score") -> s
     return pts(value)
 
 
-def ci(gap: dict[str, Any] | None, lower: bool = False) -> str:
+def ci(gap: Mapping[str, Any] | None, lower: bool = False) -> str:
     """The 95% CI of a gap, e.g. ``26.5 to 47.1``.
 
     ``lower``: the interval of how far the first group is *below* the second (the gap's
@@ -182,7 +185,7 @@ def ptext(value: float | None) -> str:
     return f"p {shown}" if shown.startswith("<") else f"p = {shown}"
 
 
-def verdict(gap: dict[str, Any] | None) -> str:
+def verdict(gap: Mapping[str, Any] | None) -> str:
     """The one significance rule in words (docs/statistics.md): ``significant`` (adjusted
     p < 0.05 and the CI excludes 0), ``not confirmed`` (only one of the two), ``no``."""
     if not gap or gap.get("suppressed"):
@@ -192,7 +195,7 @@ def verdict(gap: dict[str, Any] | None) -> str:
     return N_("not confirmed") if gap.get("not_confirmed") else N_("no")
 
 
-def effect(gap: dict[str, Any] | None) -> str:
+def effect(gap: Mapping[str, Any] | None) -> str:
     """Cliff's delta in words, with "indicative" when a group has fewer than 10."""
     if not gap or gap.get("suppressed") or not gap.get("effect"):
         return NA
@@ -261,7 +264,7 @@ def sentence(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-def worded(entry: dict[str, Any], group: str) -> str:
+def worded(entry: Mapping[str, Any], group: str) -> str:
     """The question as ``group`` saw it: its own ``wording`` when the wording differs by
     group, else the entry's label."""
     wording = entry.get("wording") or {}

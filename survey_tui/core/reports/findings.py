@@ -8,10 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
+from survey_tui.core.analysis.types import (
+    Analysis,
+    Change,
+    ConstructEntry,
+    Entry,
+    Gap,
+    IndexChange,
+    ItemEntry,
+)
 from survey_tui.core.reports.capacity import hours_per_week_factor
+from survey_tui.core.reports.workflows import QuadrantRow, WorkflowMap
 from survey_tui.core.texts import N_, Text
 
-Entry = dict[str, Any]
+#: What an action answers: a theme or item entry, a workflow, or nothing (rerun, gather).
+Finding = ItemEntry | ConstructEntry | QuadrantRow | None
 
 #: A published fact that puts the index in proportion (cited, never computed): Section, "The
 #: AI Proficiency Report", January 2026, a survey of 5,000 knowledge workers.
@@ -61,7 +72,7 @@ class Action(TypedDict):
     owner: str
     owner_given: bool
     due: str | None
-    finding: Any  # the analysis entry (or scorecard row) the action answers
+    finding: Finding  # the analysis entry (or workflow) the action answers
 
 
 class Headline(TypedDict):
@@ -80,10 +91,10 @@ class Mover(TypedDict):
 
 class Trend(TypedDict):
     baseline: str
-    index: Entry | None  # expectation_gap_index_change
-    biggest: Entry | None  # the construct whose gap moved most
+    index: IndexChange | None  # expectation_gap_index_change
+    biggest: ConstructEntry | None  # the construct whose gap moved most
     movers: list[Mover]  # the compared pair on that construct, biggest move first
-    beyond_noise: list[Entry]
+    beyond_noise: list[ConstructEntry]
     within_noise: int
 
 
@@ -96,22 +107,40 @@ class Participant(TypedDict):
 
 
 def _published(entry: Entry) -> bool:
-    gap = entry.get("gap") or {}
-    return gap.get("suppressed") is False
+    gap = entry.get("gap")
+    return gap is not None and gap.get("suppressed") is False
+
+
+def _gap(entry: Entry) -> Gap:
+    """The gap of an entry that has one (a published one's)."""
+    gap = entry["gap"]
+    assert gap is not None, "only published gaps are compared"
+    return gap
+
+
+def _change(entry: ConstructEntry) -> Change:
+    """The change of an entry that has one."""
+    change = entry["change"]
+    assert change is not None, "only entries with a change are compared"
+    return change
 
 
 def _width(entry: Entry) -> float:
-    return abs(float(entry["gap"].get("points") or 0.0))
+    return abs(float(_gap(entry).get("points") or 0.0))
 
 
-def reporter_of(analysis: dict[str, Any], compare: list[str]) -> str:
+def _effect_size(entry: Entry) -> float:
+    return abs(_gap(entry)["cliffs_delta"] or 0.0)
+
+
+def reporter_of(analysis: Analysis, compare: list[str]) -> str:
     """Of the compared pair, the group that answers a time question for itself: the
     experience group when it is in the pair, else the second group."""
     experience = analysis.get("experience_group")
     return str(experience) if experience in compare else compare[1]
 
 
-def headline(analysis: dict[str, Any], compare: list[str] | None) -> Headline:
+def headline(analysis: Analysis, compare: list[str] | None) -> Headline:
     """The biggest finding: a number question with a ``short`` name (a sentence needs one)
     whose gap is significant with a large effect (time questions first: a concrete unit reads
     plainest), else the widest significant theme gap, else the widest published one (said as
@@ -126,52 +155,46 @@ def headline(analysis: dict[str, Any], compare: list[str] | None) -> Headline:
         if i["kind"] == "number"
         and i.get("short")
         and _published(i)
-        and i["gap"].get("significant")
-        and i["gap"].get("effect") == "large"
+        and _gap(i).get("significant")
+        and _gap(i).get("effect") == "large"
     ]
     if numbers:
         best = max(
             numbers,
-            key=lambda i: (
-                hours_per_week_factor(i.get("unit")) is not None,
-                abs(i["gap"]["cliffs_delta"]),
-            ),
+            key=lambda i: (hours_per_week_factor(i.get("unit")) is not None, _effect_size(i)),
         )
         return {"kind": "number", "entry": best, "confirmed": True, "reporter": reporter}
     themes = [c for c in analysis["constructs"] if _published(c)]
-    significant = [c for c in themes if c["gap"].get("significant")]
+    significant = [c for c in themes if _gap(c).get("significant")]
     pool = significant or themes
     if not pool:
         return none
-    best = max(pool, key=_width)
-    return {"kind": "theme", "entry": best, "confirmed": bool(significant), "reporter": None}
+    widest = max(pool, key=_width)
+    return {"kind": "theme", "entry": widest, "confirmed": bool(significant), "reporter": None}
 
 
-def trend(analysis: dict[str, Any], compare: list[str] | None) -> Trend | None:
+def trend(analysis: Analysis, compare: list[str] | None) -> Trend | None:
     """The change since the baseline wave: the index then and now, the theme whose gap moved
     most and who moved, and which changes are more than noise (None without a baseline)."""
     baseline = analysis.get("baseline_wave")
     if not baseline or not compare:
         return None
     changed = [c for c in analysis["constructs"] if c.get("change")]
-    biggest = max(changed, key=lambda c: abs(c["change"]["delta"]), default=None)
+    biggest = max(changed, key=lambda c: abs(_change(c)["delta"]), default=None)
     movers: list[Mover] = []
     if biggest is not None:
         for gid in compare:
-            moved = biggest["change"]["groups"].get(gid) or {}
-            if moved.get("delta") is not None:
-                movers.append(
-                    {
-                        "group": gid,
-                        "before": moved["score_before"],
-                        "now": moved["score_now"],
-                        "delta": moved["delta"],
-                    }
-                )
+            moved = _change(biggest)["groups"].get(gid)
+            if moved is None:
+                continue
+            # delta is None unless the group's score is published in both waves.
+            before, now, delta = moved.get("score_before"), moved.get("score_now"), moved["delta"]
+            if before is not None and now is not None and delta is not None:
+                movers.append({"group": gid, "before": before, "now": now, "delta": delta})
         movers.sort(key=lambda m: -abs(m["delta"]))
     beyond = sorted(
-        (c for c in changed if c["change"]["significant"]),
-        key=lambda c: -abs(c["change"]["delta"]),
+        (c for c in changed if _change(c)["significant"]),
+        key=lambda c: -abs(_change(c)["delta"]),
     )
     return {
         "baseline": baseline,
@@ -184,7 +207,7 @@ def trend(analysis: dict[str, Any], compare: list[str] | None) -> Trend | None:
 
 
 def participation(
-    analysis: dict[str, Any], groups: list[str], headcount: dict[str, int]
+    analysis: Analysis, groups: list[str], headcount: dict[str, int]
 ) -> list[Participant]:
     """Each shown group's complete responses, and its response rate when its size is known."""
     out: list[Participant] = []
@@ -203,23 +226,27 @@ def participation(
     return out
 
 
-def headcounts(analysis: dict[str, Any], options: ReportOptions) -> dict[str, int]:
+def headcounts(analysis: Analysis, options: ReportOptions) -> dict[str, int]:
     """People per group: the questionnaire's ``headcount``, overridden by the options."""
-    known = {g: int(v["headcount"]) for g, v in analysis["groups"].items() if v.get("headcount")}
+    known: dict[str, int] = {}
+    for gid, info in analysis["groups"].items():
+        heads = info.get("headcount")
+        if heads:
+            known[gid] = int(heads)
     return {**known, **options.headcount}
 
 
 def _candidates(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     compare: list[str] | None,
-    maps: list[Any],
+    maps: list[WorkflowMap],
     single_group: bool,
-) -> list[tuple[str, Any]]:
+) -> list[tuple[str, Finding]]:
     """(kind, finding) for every action the data supports, in the order of ACTION_KINDS."""
-    found: list[tuple[str, Any]] = []
+    found: list[tuple[str, Finding]] = []
     if compare:
         themes = [c for c in analysis["constructs"] if _published(c)]
-        significant = [c for c in themes if c["gap"].get("significant")]
+        significant = [c for c in themes if _gap(c).get("significant")]
         if significant or themes:
             found.append(("align", max(significant or themes, key=_width)))
         rows = [r for m in maps for r in m["rows"]]
@@ -240,7 +267,7 @@ def _candidates(
             and hours_per_week_factor(i.get("unit")) is not None
         ]
         if times:
-            found.append(("measure", max(times, key=lambda i: abs(i["gap"]["cliffs_delta"]))))
+            found.append(("measure", max(times, key=_effect_size)))
         metrics = [
             i for i in analysis["items"] if i.get("construct") == "metrics" and _published(i)
         ]
@@ -255,9 +282,9 @@ def _candidates(
 
 
 def actions(
-    analysis: dict[str, Any],
+    analysis: Analysis,
     compare: list[str] | None,
-    maps: list[Any],
+    maps: list[WorkflowMap],
     options: ReportOptions,
     single_group: bool,
 ) -> list[Action]:
@@ -281,7 +308,7 @@ def actions(
     return out
 
 
-def comparisons(analysis: dict[str, Any]) -> dict[str, int]:
+def comparisons(analysis: Analysis) -> dict[str, int]:
     """How many gaps each family adjusts for (docs/statistics.md): items and themes."""
     return {
         "items": sum(1 for i in analysis["items"] if _published(i)),

@@ -23,7 +23,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from survey_tui.core.errors import TemplateError
 from survey_tui.core.reports.render import (
@@ -38,6 +38,19 @@ MEMORY_LIMIT = 1 << 30  # bytes of address space the child may use
 # the child's own timer starts only once Python and Jinja2 are loaded, which takes seconds on a
 # loaded machine; the kill is for a loop its timer cannot interrupt.
 GRACE = 20.0
+
+
+class _Rendered(TypedDict):
+    """The child's answer when the template rendered."""
+
+    text: str
+
+
+class _Failed(TypedDict):
+    """The child's answer when the template failed: the message and where."""
+
+    error: str
+    location: str | None
 
 
 def _package_root() -> str:
@@ -152,7 +165,7 @@ def main() -> None:
     timeout = float(request["timeout"])
     path = Path(request["path"])
     _limit_resources(timeout)
-    answer: dict[str, Any]
+    answer: _Rendered | _Failed
     try:
         answer = {"text": _render_with_timer(path, request["context"], timeout)}
     except TemplateError as error:

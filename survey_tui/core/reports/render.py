@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -136,10 +136,10 @@ def _environment(path: Path, minimum: int, language: str | None = None) -> Any:
     # A product message printed as it is (``{{ x.owner }}``) is shown in the language too.
     env.finalize = chosen
 
-    def score(figures: dict[str, Any] | None, key: str = "score") -> str:
+    def score(figures: Mapping[str, Any] | None, key: str = "score") -> str:
         return filters.score(figures, minimum, key)
 
-    def gap(entry: dict[str, Any] | None, signed: bool = True) -> str:
+    def gap(entry: Mapping[str, Any] | None, signed: bool = True) -> str:
         if entry is not None and entry.get("not_asked"):
             return filters.NOT_ASKED
         if entry is None or entry.get("suppressed") or entry.get("points") is None:

@@ -17,6 +17,12 @@ import textwrap
 from typing import Any
 
 from survey_tui.core import i18n
+from survey_tui.core.analysis.types import (
+    Analysis,
+    ConstructEntry,
+    ConstructFigures,
+    GroupInfo,
+)
 from survey_tui.core.reports.filters import short
 from survey_tui.core.texts import N_, T_
 
@@ -82,15 +88,21 @@ def x_of(score: float) -> float:
     return MARGIN + max(0.0, min(100.0, score)) * TRACK / 100
 
 
+def groups_of(context: dict[str, Any]) -> dict[str, GroupInfo]:
+    """The analysis' groups (every figure a chart draws comes from the context's analysis)."""
+    analysis: Analysis = context["analysis"]
+    return analysis["groups"]
+
+
 def _name(context: dict[str, Any], gid: str) -> str:
 
-    return short(context["analysis"]["groups"][gid]["label"])
+    return short(groups_of(context)[gid]["label"])
 
 
 def _legend(context: dict[str, Any], groups: list[str], y: float) -> tuple[list[str], float]:
     parts = []
     for index, gid in enumerate(groups):
-        label = str(context["analysis"]["groups"][gid]["label"])
+        label = str(groups_of(context)[gid]["label"])
         parts.append(marker(SHAPES[index], MARGIN + 6, y - 4, PALETTE[index]))
         parts.append(text(MARGIN + 18, y, label))
         y += 18
@@ -132,18 +144,26 @@ def whisker(low: float, high: float, y: float, colour: str, width: float = 1.5) 
     )
 
 
+def _score(figures: ConstructFigures) -> float:
+    """A charted theme's score (the chart has only themes every shown group has one for)."""
+    score = figures["score"]
+    assert score is not None
+    return float(score)
+
+
 def _theme_row(
-    context: dict[str, Any], theme: dict[str, Any], y: float
+    context: dict[str, Any], theme: ConstructEntry, y: float
 ) -> tuple[list[str], float, str]:
     """One theme of the dumbbell chart from height ``y``: its parts, the next height, and the
     sentence that describes it."""
     groups, compare = context["groups"], context.get("compare")
     title = str((context.get("labels") or {}).get(theme["construct"], theme["construct"]))
-    gap = theme.get("gap") or {}
-    published = compare and not gap.get("suppressed", True)
+    gap = theme.get("gap")
+    points = gap.get("points") if gap else None
+    published = compare and gap is not None and not gap.get("suppressed", True)
     shown = i18n.words(context.get("language"))
     apart = (
-        shown(T_("{points} points apart", points=f"{abs(gap['points']):.1f}")) if published else ""
+        shown(T_("{points} points apart", points=f"{abs(points or 0.0):.1f}")) if published else ""
     )
     width = TRACK - (len(apart) + 2) * _CHAR
     rows: list[str] = []
@@ -154,7 +174,7 @@ def _theme_row(
         if n == 0 and apart:
             rows.append(text(WIDTH - MARGIN, y, apart, text_anchor="end", fill=MUTED))
     y += 16
-    scores = {g: float(theme["groups"][g]["score"]) for g in groups}
+    scores = {g: _score(theme["groups"][g]) for g in groups}
     rows.append(
         f'<line x1="{x_of(0):.1f}" y1="{y:.1f}" x2="{x_of(100):.1f}" y2="{y:.1f}" '
         f'stroke="{GRID}" stroke-width="1"/>'

@@ -10,8 +10,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from survey_tui.core.analysis.types import Analysis, IndexChange
 from survey_tui.core.i18n import Words, words
 from survey_tui.core.reports.filters import short
+from survey_tui.core.reports.findings import Trend
 from survey_tui.core.reports.svg import (
     _CHAR,
     GRID,
@@ -22,10 +24,12 @@ from survey_tui.core.reports.svg import (
     WIDTH,
     esc,
     figure,
+    groups_of,
     marker,
     text,
     whisker,
 )
+from survey_tui.core.reports.workflows import QuadrantRow, WorkflowMap
 from survey_tui.core.texts import N_, T_
 
 # Quadrant colours and words (the name is always written too).
@@ -111,7 +115,7 @@ def _quadrant_frame(group: str, shown: Words) -> list[str]:
     return body
 
 
-def _numbered_points(rows: list[dict[str, Any]]) -> list[str]:
+def _numbered_points(rows: list[QuadrantRow]) -> list[str]:
     """Each workflow's mark in its quadrant's colour, and its number beside it."""
     points = [_at(r["use"], r["value"]) for r in rows]
     body = [
@@ -128,11 +132,11 @@ def _numbered_points(rows: list[dict[str, Any]]) -> list[str]:
     return body
 
 
-def quadrant(context: dict[str, Any], workflow_map: dict[str, Any], name: str) -> str:
+def quadrant(context: dict[str, Any], workflow_map: WorkflowMap, name: str) -> str:
     """One scorecard's workflows: use (x) against value (y), split at 50 and 50, each point
     numbered and listed below with its figures and its quadrant in words."""
 
-    group = short(context["analysis"]["groups"][workflow_map["group"]]["label"])
+    group = short(groups_of(context)[workflow_map["group"]]["label"])
     rows = workflow_map["rows"]
     shown = words(context.get("language"))
     body = _quadrant_frame(group, shown) + _numbered_points(rows)
@@ -192,8 +196,9 @@ class _Line:
     ci_now: list[float] | None = None
 
 
-def _trend_lines(context: dict[str, Any], index: dict[str, Any]) -> list[_Line]:
-    analysis, labels = context["analysis"], context.get("labels") or {}
+def _trend_lines(context: dict[str, Any], index: IndexChange) -> list[_Line]:
+    analysis: Analysis = context["analysis"]
+    labels = context.get("labels") or {}
     lines = [
         _Line(
             words(context.get("language"))(N_("Expectation Gap Index")),
@@ -251,10 +256,11 @@ def _gap_axis(low: float, high: float, top: float, bottom: float, x_at: Any) -> 
 def trend(context: dict[str, Any]) -> str | None:
     """The gap in the baseline wave and now: the index (with both waves' intervals) and each
     theme, a hollow mark then, a filled one now, an arrow between."""
-    found = (context.get("findings") or {}).get("trend")
-    if not found or not found.get("index"):
+    found: Trend | None = (context.get("findings") or {}).get("trend")
+    index = found.get("index") if found else None
+    if not found or not index:
         return None
-    lines = _trend_lines(context, found["index"])
+    lines = _trend_lines(context, index)
     values = [
         v for ln in lines for v in (ln.before, ln.now, *(ln.ci_before or []), *(ln.ci_now or []))
     ]

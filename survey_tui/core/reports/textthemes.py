@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Any, TypedDict
+from typing import TypedDict
+
+from survey_tui.core.analysis.types_extras import CommentBlock
 
 #: At most this many themes found by shared words, and quotes shown per group and theme.
 MAX_FOUND = 5
@@ -155,7 +157,7 @@ def _fold(texts: list[str], shown: set[str]) -> list[Quote]:
     return [{"text": t, "count": c} for t, c in picked]
 
 
-def text_themes(block: dict[str, Any], groups: list[str], minimum: int) -> TextThemes | None:
+def text_themes(block: CommentBlock, groups: list[str], minimum: int) -> TextThemes | None:
     """One comment block of the analysis grouped into themes (None when nobody answered).
 
     ``groups``: the groups a report may show, in order.

@@ -3,7 +3,10 @@ layer). Both only place published figures; docs/reports.md says how."""
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict
+from typing import Literal, TypedDict
+
+from survey_tui.core.analysis.types import Analysis
+from survey_tui.core.analysis.types_extras import WorkflowClass
 
 #: The quadrant's splits: half of the group doing the work rated the workflow; the middle of
 #: the 0-100 score (the scale's "no real effect").
@@ -22,7 +25,7 @@ class QuadrantRow(TypedDict):
     use: float  # % of the experience group who rated it (the rest skipped it or do not use it)
     n: int
     quadrant: Quadrant
-    cls: str | None  # helps | mixed | friction (v2)
+    cls: WorkflowClass | None
 
 
 class WorkflowMap(TypedDict):
@@ -40,28 +43,31 @@ def quadrant_of(value: float, use: float) -> Quadrant:
     return "ignore" if value >= VALUE_SPLIT else "stop"
 
 
-def workflow_maps(analysis: dict[str, Any], groups: list[str]) -> list[WorkflowMap]:
+def workflow_maps(analysis: Analysis, groups: list[str]) -> list[WorkflowMap]:
     """Each scorecard's rows placed by use and value, when the experience group is shown."""
     out: list[WorkflowMap] = []
     for card in analysis.get("scorecards") or []:
         gid = card.get("experience_group")
-        if gid not in groups:
+        if gid is None or gid not in groups:
             continue
         size = analysis["groups"][gid]["n"]
         rows: list[QuadrantRow] = []
         for row in card["rows"]:
-            figures = row["groups"].get(gid) or {}
-            if figures.get("suppressed") or figures.get("score") is None or not size:
+            figures = row["groups"].get(gid)
+            if figures is None or figures.get("suppressed") or not size:
                 continue
-            value = float(figures["score"])
-            use = 100.0 * figures["n"] / size
+            score, n = figures.get("score"), figures["n"]
+            if score is None or n is None:  # n is None only where the score is withheld
+                continue
+            value = float(score)
+            use = 100.0 * n / size
             rows.append(
                 {
                     "key": row["key"],
                     "label": row["label"],
                     "value": value,
                     "use": use,
-                    "n": int(figures["n"]),
+                    "n": int(n),
                     "quadrant": quadrant_of(value, use),
                     "cls": row.get("class"),
                 }
@@ -88,7 +94,7 @@ class Layer(TypedDict):
     second: list[str]
 
 
-def layers(analysis: dict[str, Any], groups: list[str], compare: list[str] | None) -> list[Layer]:
+def layers(analysis: Analysis, groups: list[str], compare: list[str] | None) -> list[Layer]:
     """Each shown group outside the compared pair, placed between the pair on every theme
     whose gap is published and at least LAYER_MIN_GAP wide: within a third of the way from
     one group it sides with that group, else it sits between."""
@@ -99,21 +105,24 @@ def layers(analysis: dict[str, Any], groups: list[str], compare: list[str] | Non
     for gid in (g for g in groups if g not in compare):
         placements: list[Placement] = []
         for entry in analysis["constructs"]:
-            gap = entry.get("gap") or {}
-            mine = entry["groups"].get(gid) or {}
-            if gap.get("suppressed", True) or mine.get("score") is None:
+            gap = entry.get("gap")
+            mine = entry["groups"].get(gid)
+            score = mine.get("score") if mine else None
+            if gap is None or gap.get("suppressed", True) or score is None:
                 continue
             sa, sb = entry["groups"][a]["score"], entry["groups"][b]["score"]
+            if sa is None or sb is None:  # never: the pair's gap is published
+                continue
             if abs(sa - sb) < LAYER_MIN_GAP:
                 continue
-            position = (mine["score"] - sb) / (sa - sb)
+            position = (score - sb) / (sa - sb)
             side: Literal["first", "second", "between"] = (
                 "first" if position >= 2 / 3 else "second" if position <= 1 / 3 else "between"
             )
             placements.append(
                 {
                     "construct": entry["construct"],
-                    "score": float(mine["score"]),
+                    "score": float(score),
                     "position": position,
                     "side": side,
                 }

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from survey_tui.core.analysis import analyze
 from survey_tui.core.analysis.dataset import ALL_WAVES, previous_wave
+from survey_tui.core.analysis.types import StoredAnalysis
+from survey_tui.core.analysis.types_extras import LogSection
 from survey_tui.core.feedback.entries import stored_entries
 from survey_tui.core.feedback.figures import log_section
 from survey_tui.core.model import Questionnaire
@@ -25,7 +26,7 @@ NO_BASELINE = "none"
 
 def analysis_log(
     q: Questionnaire, path: Path | None, since: date | None = None, until: date | None = None
-) -> dict[str, Any] | None:
+) -> LogSection | None:
     """The analysis' ``log`` section for ``q`` (None when it has no feedback log), from the
     store at ``path`` (None or no file: no entries yet)."""
 
@@ -55,9 +56,8 @@ def analyze_stored(
     baseline_wave: str | None = None,
     log_since: date | None = None,
     log_until: date | None = None,
-) -> dict[str, Any]:
+) -> StoredAnalysis:
     """The analysis of ``records`` (read from the store at ``path``) with its ``log``."""
 
     result = analyze(q, records, wave=wave, baseline_wave=baseline_wave)
-    result["log"] = analysis_log(q, path, log_since, log_until)
-    return result
+    return {**result, "log": analysis_log(q, path, log_since, log_until)}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from survey_tui.core.analysis.types import StoredAnalysis
 from survey_tui.core.catalog import resolve_template
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.evidence.plan import load_plan
@@ -103,7 +104,7 @@ def _evidence(
     q: Questionnaire,
     path: Path | None,
     records: list[Record],
-    result: dict[str, Any],
+    result: StoredAnalysis,
     request: ReportRequest,
 ) -> dict[str, Any]:
     """The ``evidence`` and ``success_plan`` keys (core.evidence.report_context)."""

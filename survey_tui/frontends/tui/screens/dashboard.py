@@ -31,6 +31,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from survey_tui.core.analysis.dataset import ALL_WAVES, choose_waves
+from survey_tui.core.analysis.types import Analysis
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.live import (
     ChangeSource,
@@ -91,7 +92,7 @@ class DashboardScreen(Screen[None]):
         self.live = LiveResponses(questionnaire)  # touched only by the poll worker
         self.tally: Tally | None = None
         self.waves: list[str] = []
-        self.analysis: dict[str, Any] | None = None
+        self.analysis: Analysis | None = None
         self.complete: list[Record] = []  # what the shown analysis was made from
         self.submitted: list[Record] = []  # every submitted response of the wave now
         # Once figures were shown (reveal or preview) they refresh only in anonymous steps
@@ -354,7 +355,7 @@ class _Polled:
     shown_set: ShownSet = field(default_factory=ShownSet)
     complete: list[Record] = field(default_factory=list)  # the shown set, this wave
     key: tuple[str | None, frozenset[tuple[str, Any]]] | None = None
-    analysis: dict[str, Any] | None = None
+    analysis: Analysis | None = None
     labels: dict[str, str] = field(default_factory=dict)
     covers: str | None = None  # the wave these counts and figures cover (or "all")
 
@@ -372,7 +373,7 @@ def _wave_text(wave: str | None) -> str:
 
 def _analyse(
     questionnaire: Questionnaire, complete: list[Record], wave: str | None
-) -> tuple[dict[str, Any], dict[str, str]]:
+) -> tuple[Analysis, dict[str, str]]:
     from survey_tui.core.analysis import analyze
     from survey_tui.core.reports import build_context
 

@@ -8,12 +8,16 @@ numbers (``suppressed``), and this view never shows a total that would reveal th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widget import Widget
 
 from survey_tui.core.reports.filters import human, pts
+
+if TYPE_CHECKING:
+    from survey_tui.core.analysis.types import Analysis, ConstructEntry, Gap, GroupInfo
+    from survey_tui.core.analysis.types_extras import Scorecard, ScorecardRow
 
 FULL = "\u2588"
 EMPTY = "\u00b7"
@@ -30,23 +34,24 @@ def waiting_text(n: int, minimum: int) -> str:
     return f"waiting for {max(1, minimum - n)} more"
 
 
-def gap_text(entry: dict[str, Any], compare: list[str] | None) -> str:
+def gap_text(entry: ConstructEntry, compare: list[str] | None) -> str:
     """The gap of one construct in words: points, 95% CI, p-value and significance."""
     gap = entry.get("gap")
     if not compare or gap is None:
         return "gap: no pair of groups to compare"
     if gap.get("not_asked"):
         return "gap: not asked of " + ", ".join(gap["not_asked"])
-    if gap.get("suppressed") or gap.get("points") is None:
+    ci95 = gap.get("ci95")
+    if gap.get("suppressed") or gap.get("points") is None or ci95 is None:
         return "gap: waiting for enough responses"
-    low, high = gap["ci95"]
+    low, high = ci95
     return (
         f"gap {pts(gap['points'], True)} pts (95% CI {pts(low, True)} to {pts(high, True)}, "
         f"{gap.get('effect') or 'no'} effect, {verdict(gap)})"
     )
 
 
-def verdict(gap: dict[str, Any]) -> str:
+def verdict(gap: Gap) -> str:
     """One significance rule in words (docs/statistics.md): significant, not confirmed (one
     test alone passes after correcting for the comparisons), or not significant."""
     if gap.get("significant"):
@@ -54,21 +59,21 @@ def verdict(gap: dict[str, Any]) -> str:
     return "not confirmed" if gap.get("not_confirmed") else "not significant"
 
 
-def _widest_first(constructs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _widest_first(constructs: list[ConstructEntry]) -> list[ConstructEntry]:
     # The biggest gaps first: that is what the room wants to see on the reveal.
-    def key(entry: dict[str, Any]) -> float:
-        gap = entry.get("gap") or {}
-        points = gap.get("points")
+    def key(entry: ConstructEntry) -> float:
+        gap = entry.get("gap")
+        points = gap.get("points") if gap else None
         return -abs(points) if isinstance(points, int | float) else 0.0
 
     return sorted(constructs, key=key)
 
 
-def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int) -> Text:
+def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> Text:
     """The whole gap view as text for a view ``width`` columns wide."""
     width = max(40, width)
     minimum = int(analysis["min_group_size"])
-    groups: dict[str, dict[str, Any]] = analysis["groups"]
+    groups: dict[str, GroupInfo] = analysis["groups"]
     compare = analysis.get("compare")
     name_width = max(len(g) for g in groups) if groups else 8
     number_width = 6  # " 100.0"
@@ -101,21 +106,27 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
         out.append(name[:width] + "\n", style="bold")
         out.append(f"  {gap}\n")
         for gid in groups:
-            figures = entry["groups"].get(gid) or {}
+            figures = entry["groups"].get(gid)
             out.append(f"  {gid:<{name_width}} ")
-            if figures.get("asked") is False:
+            if figures is not None and figures.get("asked") is False:
                 out.append("not asked\n", style="italic")
                 continue
-            if groups[gid]["suppressed"] or figures.get("suppressed"):
+            score = figures.get("score") if figures is not None else None
+            if (
+                groups[gid]["suppressed"]
+                or figures is None
+                or figures.get("suppressed")
+                or score is None
+            ):
                 n = int(groups[gid]["n"])
                 if groups[gid]["suppressed"]:
                     out.append(waiting_text(n, minimum) + "\n", style="italic")
                 else:
                     out.append(f"too few answers to show (n < {minimum})\n", style="italic")
                 continue
-            score = float(figures["score"])
-            out.append(text_bar(score, bar_width))
-            out.append(f" {score:5.1f}\n", style="bold")
+            value = float(score)
+            out.append(text_bar(value, bar_width))
+            out.append(f" {value:5.1f}\n", style="bold")
 
     for card in _scorecards(analysis):
         out.append("\n")
@@ -138,21 +149,22 @@ def render_gap_view(analysis: dict[str, Any], labels: dict[str, str], width: int
     return out
 
 
-def _scorecards(analysis: dict[str, Any]) -> list[dict[str, Any]]:
+def _scorecards(analysis: Analysis) -> list[Scorecard]:
     return list(analysis.get("scorecards") or [])
 
 
-def _row_scores(row: dict[str, Any], groups: dict[str, dict[str, Any]]) -> str:
+def _row_scores(row: ScorecardRow, groups: dict[str, GroupInfo]) -> str:
     # Per-group scores of shown groups only.
     shown = []
     for gid in groups:
-        figures = row["groups"].get(gid) or {}
+        figures = row["groups"].get(gid)
         if groups[gid]["suppressed"]:
             continue
-        if figures.get("suppressed") or figures.get("score") is None:
+        score = figures.get("score") if figures is not None else None
+        if figures is None or figures.get("suppressed") or score is None:
             shown.append(f"{gid} n/a")
         else:
-            shown.append(f"{gid} {figures['score']:.0f}")
+            shown.append(f"{gid} {score:.0f}")
     return "  ".join(shown)
 
 
@@ -165,11 +177,11 @@ class GapView(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.analysis: dict[str, Any] | None = None
+        self.analysis: Analysis | None = None
         self.labels: dict[str, str] = {}
         self.message = "No submitted responses yet."
 
-    def show(self, analysis: dict[str, Any] | None, labels: dict[str, str], message: str) -> None:
+    def show(self, analysis: Analysis | None, labels: dict[str, str], message: str) -> None:
         """Show ``analysis`` (or ``message`` when there is none yet)."""
         self.analysis = analysis
         self.labels = labels
