@@ -113,3 +113,24 @@ def test_other_versions_are_pooled_where_unchanged(setup: tuple[Path, Path]) -> 
     data = json.loads(result.stdout)
     assert data["groups"]["frontline"]["n"] == 7
     assert data["version_changed"] == []
+
+
+def test_analyze_json_is_the_same_bytes_in_every_process(tmp_path: Path) -> None:
+    """Two runs over one store print the same JSON, whatever Python's hash seed: the
+    per-group wording of an item follows the questionnaire's group order, not a set's."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.json"
+    made = CliRunner().invoke(main, ["demo", "--db", str(db), "--no-dashboard"])
+    assert made.exit_code == 0, made.output
+    command = [sys.executable, "-m", "survey_tui", "analyze", "ai-expectation-gap"]
+    command += ["--db", str(db), "--json"]
+    printed = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(command, capture_output=True, env=env, check=True)
+        printed.append(done.stdout)
+    assert b'"wording"' in printed[0]
+    assert printed[0] == printed[1] == printed[2]

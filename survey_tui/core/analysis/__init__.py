@@ -112,8 +112,10 @@ def _item_entry(
         assert item.scale is not None
         sometimes["scale"] = {"min": item.scale.min, "max": item.scale.max}
     if question.wording_differs:
+        asked = questionnaire.groups_asked(question.id)
+        # In the questionnaire's group order: a set's order changes from run to run.
         sometimes["wording"] = {
-            g: question.text_for(g) for g in questionnaire.groups_asked(question.id)
+            g: question.text_for(g) for g in questionnaire.group_ids if g in asked
         }
     return {
         "question": item.key,
@@ -158,51 +160,68 @@ def _ci95(figure: Figure, seed: int, resamples: int) -> list[float] | None:
     return None
 
 
-def _item_group(figure: Figure, number: bool, seed: int, resamples: int) -> ItemFigures:
-    """A group's figures on an item as published: withheld ones are None (docs/statistics.md)."""
-    public: PublicFigures = figure.public if figure.published else {}
-    out: ItemFigures
-    if number:
-        out = {
-            "n": public.get("n"),
-            "mean": public.get("mean"),
-            "median": public.get("median"),
-            "q1": public.get("q1"),
-            "q3": public.get("q3"),
-            "dont_know_pct": figure.public["dont_know_pct"],
-            "ci95": _ci95(figure, seed, resamples),
-            "suppressed": not figure.published,
-        }
-    else:
-        out = {
-            "n": public.get("n"),
-            "mean": public.get("mean"),
-            "score": public.get("score"),
-            "favorable_pct": public.get("favorable_pct"),
-            "dont_know_pct": figure.public["dont_know_pct"],
-            "ci95": _ci95(figure, seed, resamples),
-            "suppressed": not figure.published,
-        }
-    if not figure.asked:
-        out["asked"] = False
-        out["dont_know_pct"] = None
-    return out
+class _NumberFigures(TypedDict):
+    median: float | None
+    q1: float | None
+    q3: float | None
 
 
-def _construct_group(figure: Figure, seed: int, resamples: int) -> ConstructFigures:
-    """A group's figures on a construct (no raw mean and no don't-know share of its own)."""
-    public: PublicFigures = figure.public if figure.published else {}
-    out: ConstructFigures = {
-        "n": public.get("n"),
-        "score": public.get("score"),
-        "favorable_pct": public.get("favorable_pct"),
+class _ScaleFigures(TypedDict):
+    score: float | None
+    favorable_pct: float | None
+
+
+class _OwnInterval(TypedDict):
+    ci95: list[float] | None
+    suppressed: bool
+    asked: NotRequired[Literal[False]]  # only when the group is never asked it
+
+
+class _NoShare(TypedDict):
+    dont_know_pct: NotRequired[None]
+
+
+def _own_interval(figure: Figure, seed: int, resamples: int) -> _OwnInterval:
+    """What ends a group's figures: its own interval, whether it is withheld, and (only then)
+    that the group is never asked the item."""
+    out: _OwnInterval = {
         "ci95": _ci95(figure, seed, resamples),
         "suppressed": not figure.published,
     }
     if not figure.asked:
         out["asked"] = False
-        out["dont_know_pct"] = None
     return out
+
+
+def _item_group(figure: Figure, number: bool, seed: int, resamples: int) -> ItemFigures:
+    """A group's figures on an item as published: withheld ones are None (docs/statistics.md)."""
+    public: PublicFigures = figure.public if figure.published else {}
+    shape: _NumberFigures | _ScaleFigures = (
+        {"median": public.get("median"), "q1": public.get("q1"), "q3": public.get("q3")}
+        if number
+        else {"score": public.get("score"), "favorable_pct": public.get("favorable_pct")}
+    )
+    return {
+        "n": public.get("n"),
+        "mean": public.get("mean"),
+        **shape,
+        "dont_know_pct": figure.public["dont_know_pct"] if figure.asked else None,
+        **_own_interval(figure, seed, resamples),
+    }
+
+
+def _construct_group(figure: Figure, seed: int, resamples: int) -> ConstructFigures:
+    """A group's figures on a construct (no raw mean and no don't-know share of its own)."""
+    public: PublicFigures = figure.public if figure.published else {}
+    # A construct has no don't-know share; a group asked none of its items says so as None.
+    no_share: _NoShare = {} if figure.asked else {"dont_know_pct": None}
+    return {
+        "n": public.get("n"),
+        "score": public.get("score"),
+        "favorable_pct": public.get("favorable_pct"),
+        **_own_interval(figure, seed, resamples),
+        **no_share,
+    }
 
 
 def _one_item_constructs(items: list[ItemEntry], constructs: list[ConstructEntry]) -> None:

@@ -9,6 +9,7 @@ interval that excludes 0. A gap that passes only one of the two is "not confirme
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NotRequired, TypedDict
 
 from survey_tui.core.analysis.figures import Figure, Unit
 from survey_tui.core.analysis.stats import (
@@ -19,7 +20,7 @@ from survey_tui.core.analysis.stats import (
     merge_counts,
     percentile_ci,
 )
-from survey_tui.core.analysis.types import Gap, RestGap, Tested
+from survey_tui.core.analysis.types import Effect, Gap, RestGap, Tested
 
 #: Adjusted p-values below this, with an interval that excludes 0, are significant.
 SIGNIFICANCE = 0.05
@@ -27,13 +28,45 @@ SIGNIFICANCE = 0.05
 SMALL_SAMPLE = 10
 
 
+class _NumberSize(TypedDict):
+    units: float | None
+    median_a: float | None
+    median_b: float | None
+
+
+class _ScaleSize(TypedDict):
+    points: float | None
+    favorable_points: float | None
+
+
+class _GapTest(TypedDict):
+    ci95: list[float] | None
+    p_value: float | None
+    p_adjusted: float | None
+    cliffs_delta: float | None
+    effect: Effect | None
+    significant: bool | None
+    small_sample: bool | None
+    suppressed: bool
+    not_confirmed: NotRequired[bool]  # set by adjust()
+    not_asked: NotRequired[list[str]]  # set by pair_gap()
+
+
+def _gap(size: _NumberSize | _ScaleSize, test: _GapTest) -> Gap:
+    """A gap's size (units for numbers, points for scales) first, then its test."""
+    return {**size, **test}
+
+
 def withheld_gap(number: bool) -> Gap:
     """A gap that may not be published: every figure None."""
-    if number:
-        return {
-            "units": None,
-            "median_a": None,
-            "median_b": None,
+    size: _NumberSize | _ScaleSize = (
+        {"units": None, "median_a": None, "median_b": None}
+        if number
+        else {"points": None, "favorable_points": None}
+    )
+    return _gap(
+        size,
+        {
             "ci95": None,
             "p_value": None,
             "p_adjusted": None,
@@ -42,19 +75,8 @@ def withheld_gap(number: bool) -> Gap:
             "significant": None,
             "small_sample": None,
             "suppressed": True,
-        }
-    return {
-        "points": None,
-        "favorable_points": None,
-        "ci95": None,
-        "p_value": None,
-        "p_adjusted": None,
-        "cliffs_delta": None,
-        "effect": None,
-        "significant": None,
-        "small_sample": None,
-        "suppressed": True,
-    }
+        },
+    )
 
 
 def _interval(a: Figure, b: Figure, seed: int, resamples: int) -> list[float]:
@@ -68,36 +90,32 @@ def compare(a: Figure, b: Figure, *, number: bool, seed: int, resamples: int) ->
     assert a.estimate is not None and b.estimate is not None
     p_value, delta = mann_whitney(a.test, b.test)
     low, high = _interval(a, b, seed, resamples)
-    effect = effect_label(delta)
-    small_sample = min(a.n, b.n) < SMALL_SAMPLE
-    # p_adjusted and significant: set per family by adjust().
+    size: _NumberSize | _ScaleSize
     if number:
-        return {
+        size = {
             "units": a.estimate - b.estimate,
             "median_a": a.public.get("median"),
             "median_b": b.public.get("median"),
+        }
+    else:
+        fa, fb = a.public.get("favorable_pct"), b.public.get("favorable_pct")
+        size = {
+            "points": a.estimate - b.estimate,
+            "favorable_points": fa - fb if fa is not None and fb is not None else None,
+        }
+    return _gap(
+        size,
+        {
             "ci95": [low, high],
             "p_value": p_value,
-            "p_adjusted": None,
+            "p_adjusted": None,  # set per family by adjust()
             "cliffs_delta": delta,
-            "effect": effect,
+            "effect": effect_label(delta),
             "significant": None,
-            "small_sample": small_sample,
+            "small_sample": min(a.n, b.n) < SMALL_SAMPLE,
             "suppressed": False,
-        }
-    fa, fb = a.public.get("favorable_pct"), b.public.get("favorable_pct")
-    return {
-        "points": a.estimate - b.estimate,
-        "favorable_points": fa - fb if fa is not None and fb is not None else None,
-        "ci95": [low, high],
-        "p_value": p_value,
-        "p_adjusted": None,
-        "cliffs_delta": delta,
-        "effect": effect,
-        "significant": None,
-        "small_sample": small_sample,
-        "suppressed": False,
-    }
+        },
+    )
 
 
 def pair_gap(unit: Unit, pair: tuple[str, str], *, number: bool, seed: int, resamples: int) -> Gap:
@@ -147,27 +165,40 @@ def vs_rest(unit: Unit, *, number: bool, seed: int, resamples: int) -> dict[str,
     return out
 
 
+class Units(TypedDict):
+    units: float | None
+
+
+class Points(TypedDict):
+    points: float | None
+
+
+def size_of(gap: Gap | None, number: bool) -> Units | Points:
+    """A published gap's size alone (units for numbers, points for scales); None: withheld."""
+    if number:
+        return {"units": gap["units"] if gap is not None else None}
+    return {"points": gap["points"] if gap is not None else None}
+
+
+class _RestTest(TypedDict):
+    ci95: list[float] | None
+    p_value: float | None
+    p_adjusted: float | None
+    significant: bool | None
+    suppressed: bool
+    not_confirmed: NotRequired[bool]  # set by adjust()
+
+
 def _rest_gap(gap: Gap | None, number: bool) -> RestGap:
     """The part of ``gap`` (a group against the rest) ``vs_rest`` publishes; None: withheld."""
-    ci95 = gap["ci95"] if gap is not None else None
-    p_value = gap["p_value"] if gap is not None else None
-    if number:
-        return {
-            "units": gap["units"] if gap is not None else None,
-            "ci95": ci95,
-            "p_value": p_value,
-            "p_adjusted": None,
-            "significant": None,
-            "suppressed": gap is None,
-        }
-    return {
-        "points": gap["points"] if gap is not None else None,
-        "ci95": ci95,
-        "p_value": p_value,
+    test: _RestTest = {
+        "ci95": gap["ci95"] if gap is not None else None,
+        "p_value": gap["p_value"] if gap is not None else None,
         "p_adjusted": None,
         "significant": None,
         "suppressed": gap is None,
     }
+    return {**size_of(gap, number), **test}
 
 
 def _p_value(gap: Tested) -> float:

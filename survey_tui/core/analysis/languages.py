@@ -14,11 +14,11 @@ published slices would reveal the small one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from survey_tui.core.analysis.dataset import Dataset
 from survey_tui.core.analysis.figures import Figure, Unit
-from survey_tui.core.analysis.gaps import adjust, compare
+from survey_tui.core.analysis.gaps import adjust, compare, size_of
 from survey_tui.core.analysis.stats import counts_of
 from survey_tui.core.analysis.types import (
     Gap,
@@ -102,24 +102,25 @@ def _shown_slice(part: Figure, number: bool) -> LanguageSlice:
     return {"n": part.n, "score": part.estimate}
 
 
+class _Between(TypedDict):
+    language: str
+    versus: str
+
+
+class _Test(TypedDict):
+    ci95: list[float] | None
+    p_value: float | None
+    p_adjusted: float | None
+    cliffs_delta: float | None
+    significant: bool | None
+    suppressed: bool
+    not_confirmed: NotRequired[bool]  # set by adjust()
+
+
 def _comparison(tag: str, versus: str, gap: Gap, number: bool) -> LanguageComparison:
     """The part of ``gap`` (one language against another or the rest) that is published."""
-    if number:
-        return {
-            "language": tag,
-            "versus": versus,
-            "units": gap["units"],
-            "ci95": gap["ci95"],
-            "p_value": gap["p_value"],
-            "p_adjusted": None,
-            "cliffs_delta": gap["cliffs_delta"],
-            "significant": None,
-            "suppressed": False,
-        }
-    return {
-        "language": tag,
-        "versus": versus,
-        "points": gap["points"],
+    between: _Between = {"language": tag, "versus": versus}
+    test: _Test = {
         "ci95": gap["ci95"],
         "p_value": gap["p_value"],
         "p_adjusted": None,
@@ -127,6 +128,7 @@ def _comparison(tag: str, versus: str, gap: Gap, number: bool) -> LanguageCompar
         "significant": None,
         "suppressed": False,
     }
+    return {**between, **size_of(gap, number), **test}
 
 
 def by_language(
