@@ -7,379 +7,114 @@ span fields or refer to other parts of the file (scale names, groups, conditions
 
 from __future__ import annotations
 
-import re
-import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
-    WithJsonSchema,
     model_validator,
 )
 
 from survey_tui.core.conditions import evaluate_source, may_show_for_group
-from survey_tui.core.languages import TAG_PATTERN, language_name, localize, resolve_language
-from survey_tui.core.slugs import slugify
-
-ID_PATTERN = r"^[a-z0-9_]+$"
-#: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
-DONT_KNOW = "dont_know"
-QUESTIONNAIRE_ID_PATTERN = r"^[a-z0-9-]+$"
-# "AI" as a word (not "said", not "Ai"): a questionnaire about AI names it.
-_AI_WORD = re.compile(r"\bAI\b")
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1)]
-# Strict numbers: pydantic would otherwise read YAML `true` as 1 (a typo that must not load).
-WholeNumber = Annotated[int, Field(strict=True)]
-Number = Annotated[float, Field(strict=True)]
-
-# A text a respondent or reader sees. In a file with ``languages:`` it may be a map from
-# language tag to text (docs/questionnaires.md, "Languages"); the model always holds the
-# plain string of one language (see Questionnaire.in_language), so the type stays ``str``.
-LANGUAGE_MAP_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "description": "The text in each declared language: {en: ..., de: ...}",
-    "propertyNames": {"pattern": TAG_PATTERN},
-    "additionalProperties": {"type": "string"},
-    "minProperties": 1,
-}
-TEXT_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/LanguageMap"}]}
-# A marker core/schema.py turns into a reference to one "Text" definition (pydantic refuses
-# a $ref to a definition it does not make itself).
-TEXT_MARKER = "x-shown-text"
-_TEXT_REF: dict[str, Any] = {TEXT_MARKER: True}
-ShownText = Annotated[str, WithJsonSchema(_TEXT_REF)]
-LanguageTag = Annotated[str, Field(pattern=TAG_PATTERN)]
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, models are immutable once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Scale(Strict):
-    """A bounded integer answer scale with optional labels and a favorable set."""
-
-    min: WholeNumber
-    max: WholeNumber
-    labels: list[ShownText] | None = None
-    favorable: list[WholeNumber] | None = None
-    # The label of an extra choice outside the scale ("I don't know", "Not used for this"),
-    # stored as DONT_KNOW and never scored.
-    dont_know: ShownText | None = None
-
-    @property
-    def values(self) -> list[int]:
-        return list(range(self.min, self.max + 1))
-
-    @property
-    def favorable_values(self) -> frozenset[int]:
-        """The favorable set; default: every value above the midpoint."""
-        if self.favorable is not None:
-            return frozenset(self.favorable)
-        midpoint = (self.min + self.max) / 2
-        return frozenset(v for v in self.values if v > midpoint)
-
-    @property
-    def labels_ends_only(self) -> bool:
-        """Two labels on a longer scale name its ends ("Not at all" ... "Extremely")."""
-        return self.labels is not None and len(self.labels) == 2 and self.max - self.min > 1
-
-    def label_for(self, value: int) -> str | None:
-        """The label of one scale point (None when the point has no label)."""
-        if not self.labels or not self.min <= value <= self.max:
-            return None
-        if self.labels_ends_only:
-            return {self.min: self.labels[0], self.max: self.labels[1]}.get(value)
-        index = value - self.min
-        return self.labels[index] if index < len(self.labels) else None
-
-
-NPS_SCALE = Scale(min=0, max=10, favorable=[9, 10])
-
-
-class Group(Strict):
-    id: Id
-    label: ShownText
-    description: ShownText | None = None
-    # People in this group in the organisation: response rates, hours -> FTE in reports.
-    headcount: WholeNumber | None = Field(default=None, ge=1)
-
-
-class Anonymity(Strict):
-    min_group_size: WholeNumber = Field(default=5, ge=1)
-
-
-class Option(Strict):
-    value: str = ""
-    label: ShownText
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, int | float) and not isinstance(data, bool):
-            data = str(data)  # `options: [1, 2, 5]` means the labels "1", "2", "5"
-        if isinstance(data, str):
-            return {"value": slugify(data), "label": data}
-        if isinstance(data, dict) and "label" in data and not data.get("value"):
-            data = {**data, "value": slugify(str(data["label"]))}
-        if isinstance(data, dict) and "value" in data and "label" not in data:
-            data = {**data, "label": str(data["value"])}
-        return data
-
-
-class MatrixRow(Strict):
-    id: Id
-    label: ShownText
-
-
-class LogWorkflowsFrom(Strict):
-    """``workflows: {from: matrix_id}``: the feedback log's workflows are a matrix's rows."""
-
-    from_: Id = Field(alias="from")
-
-
-class LogOutcome(Strict):
-    """What came of one logged use of AI; ``saves``: its minutes were saved, else lost."""
-
-    value: Id
-    label: ShownText
-    saves: bool
-
-
-#: The outcomes of a feedback log that declares none (docs/questionnaires.md).
-DEFAULT_LOG_OUTCOMES = (
-    LogOutcome(value="helped", label="Helped (saved time)", saves=True),
-    LogOutcome(value="corrected", label="Needed correction", saves=False),
-    LogOutcome(value="abandoned", label="Gave up on the AI output", saves=False),
+from survey_tui.core.languages import language_name, localize, resolve_language
+from survey_tui.core.model_base import (
+    _AI_WORD,
+    DEFAULT_LOG_OUTCOMES,
+    DONT_KNOW,
+    ID_PATTERN,
+    LANGUAGE_MAP_SCHEMA,
+    LINT_RULES,
+    NPS_SCALE,
+    OTHER_TOOL,
+    QUESTIONNAIRE_ID_PATTERN,
+    TEXT_MARKER,
+    TEXT_SCHEMA,
+    Anonymity,
+    FeedbackLog,
+    Group,
+    Id,
+    LanguageTag,
+    LintRule,
+    LintSettings,
+    LogOutcome,
+    LogWorkflowsFrom,
+    MatrixRow,
+    Number,
+    Option,
+    Scale,
+    ShownText,
+    Strict,
+    WholeNumber,
 )
-#: The value of the "Other" tool a feedback log always offers (its text is stored instead).
-OTHER_TOOL = "other"
+from survey_tui.core.questions import (
+    QUESTION_TYPES,
+    AnyQuestion,
+    ChoiceBase,
+    LikertQuestion,
+    MatrixQuestion,
+    MultiChoiceQuestion,
+    NpsQuestion,
+    NumberQuestion,
+    Question,
+    QuestionBase,
+    SingleChoiceQuestion,
+    TextQuestion,
+    TextTheme,
+)
 
-
-class FeedbackLog(Strict):
-    """``feedback_log:``: a running log of concrete AI events between survey rounds."""
-
-    workflows: LogWorkflowsFrom | list[MatrixRow]
-    tools: list[Option] = Field(min_length=1)
-    outcomes: list[LogOutcome] = Field(
-        default_factory=lambda: list(DEFAULT_LOG_OUTCOMES), min_length=1
-    )
-    max_minutes: WholeNumber = Field(default=480, ge=1, le=10080)
-
-    def outcome(self, value: str) -> LogOutcome | None:
-        return next((o for o in self.outcomes if o.value == value), None)
-
-
-# pydantic warns that the field "construct" shadows BaseModel.construct (a deprecated
-# classmethod); the contract names the key "construct", so we keep the name.
-warnings.filterwarnings("ignore", message='Field name "construct"', category=UserWarning)
-
-
-#: The rules of ``survey-tui lint`` (docs/questionnaires.md, "Checking the method"); an item
-#: may silence a deliberate false positive with ``lint: {ignore: [rule, ...]}``.
-LintRule = Literal[
-    "referents",
-    "double-barrelled",
-    "leading",
-    "absolute",
-    "dont-know",
-    "ignored-construct",
-    "construct-groups",
-    "scale-mismatch",
-    "anonymity",
-    "untranslated",
-    "translation-length",
+# The model is one namespace to the rest of the code: the parts live in model_base and
+# questions only to keep each module readable.
+__all__ = [
+    "DEFAULT_LOG_OUTCOMES",
+    "DONT_KNOW",
+    "ID_PATTERN",
+    "LANGUAGE_MAP_SCHEMA",
+    "LINT_RULES",
+    "NPS_SCALE",
+    "OTHER_TOOL",
+    "QUESTIONNAIRE_ID_PATTERN",
+    "QUESTION_TYPES",
+    "TEXT_MARKER",
+    "TEXT_SCHEMA",
+    "Anonymity",
+    "AnyQuestion",
+    "ChoiceBase",
+    "FeedbackLog",
+    "Group",
+    "Id",
+    "Item",
+    "ItemKind",
+    "LanguageTag",
+    "LikertQuestion",
+    "LintRule",
+    "LintSettings",
+    "LogOutcome",
+    "LogWorkflowsFrom",
+    "MatrixQuestion",
+    "MatrixRow",
+    "MultiChoiceQuestion",
+    "NpsQuestion",
+    "Number",
+    "NumberQuestion",
+    "Option",
+    "Question",
+    "QuestionBase",
+    "Questionnaire",
+    "Scale",
+    "Section",
+    "ShownText",
+    "SingleChoiceQuestion",
+    "Strict",
+    "TextQuestion",
+    "TextTheme",
+    "WholeNumber",
+    "condition_context",
+    "question_seconds",
 ]
-LINT_RULES: tuple[str, ...] = get_args(LintRule)
-
-
-class LintSettings(Strict):
-    """Per-item lint settings: rules whose warning on this item is a known false positive."""
-
-    ignore: list[LintRule] = Field(default_factory=list)
-
-
-class QuestionBase(Strict):
-    """Fields every question type has."""
-
-    id: Id
-    # One text, or a wording per group ({group: text}); each text may be a language map.
-    text: Annotated[
-        str | dict[str, str],
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    _TEXT_REF,
-                    {
-                        "type": "object",
-                        "description": "A wording per group: {group_id: text}",
-                        "additionalProperties": _TEXT_REF,
-                    },
-                ]
-            }
-        ),
-    ]
-    help: ShownText | None = None
-    required: bool | None = None
-    show_if: str | None = None
-    construct: Id | None = None  # type: ignore[assignment]
-    groups: list[Id] | None = None
-    probes: list[ShownText] | None = None
-    # "awareness": the group wordings ask different things on purpose; reported per group,
-    # outside constructs and the index (docs/statistics.md).
-    gap: Literal["perception", "awareness"] = "perception"
-    evidence: Id | None = None  # the measured metric a perceived-change item is about
-    lint: LintSettings | None = None
-
-    # A few words reports use for the question in headlines and charts ("time correcting AI
-    # output"); the question text is too long there (docs/reports.md).
-    short: ShownText | None = Field(default=None, min_length=1, max_length=80)
-
-    @property
-    def is_required(self) -> bool:
-        return self.required if self.required is not None else True
-
-    @property
-    def wording_differs(self) -> bool:
-        """Whether groups are shown different texts (reports show each group's own)."""
-        return isinstance(self.text, dict) and len(set(self.text.values())) > 1
-
-    def text_for(self, group: str | None) -> str:
-        """The wording shown to ``group`` (the first wording when the group has none)."""
-        if isinstance(self.text, str):
-            return self.text
-        if group is not None and group in self.text:
-            return self.text[group]
-        return next(iter(self.text.values()), "")
-
-    def asked_to(self, group: str | None) -> bool:
-        return self.groups is None or group is None or group in self.groups
-
-    @property
-    def has_score(self) -> bool:
-        return False
-
-
-class LikertQuestion(QuestionBase):
-    type: Literal["likert"]
-    scale: str | Scale
-    reverse: bool = False
-
-    @property
-    def has_score(self) -> bool:
-        return True
-
-
-class NpsQuestion(QuestionBase):
-    type: Literal["nps"]
-
-    @property
-    def has_score(self) -> bool:
-        return True
-
-
-class ChoiceBase(QuestionBase):
-    options: list[Option] = Field(min_length=1)
-    other: bool = False
-
-    def option_values(self) -> list[str]:
-        return [o.value for o in self.options]
-
-    def option_for(self, value_or_label: str) -> Option | None:
-        """The option whose value (or, failing that, label) is ``value_or_label``."""
-        for option in self.options:
-            if option.value == value_or_label:
-                return option
-        for option in self.options:
-            if option.label == value_or_label:
-                return option
-        return None
-
-
-class SingleChoiceQuestion(ChoiceBase):
-    type: Literal["single_choice"]
-
-
-class MultiChoiceQuestion(ChoiceBase):
-    type: Literal["multi_choice"]
-    min_selected: WholeNumber | None = Field(default=None, ge=0)
-    max_selected: WholeNumber | None = Field(default=None, ge=1)
-
-
-class NumberQuestion(QuestionBase):
-    type: Literal["number"]
-    min: Number | None = None
-    max: Number | None = None
-    integer: bool = False
-    unit: ShownText | None = None
-    direction: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
-    dont_know: ShownText | None = None  # as on scales: an extra "don't know" choice
-
-
-class TextTheme(Strict):
-    """A theme of a text question's answers: an answer that contains any keyword is in it."""
-
-    id: Id
-    label: ShownText = Field(min_length=1, max_length=80)
-    keywords: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
-        min_length=1, max_length=50
-    )
-
-
-class TextQuestion(QuestionBase):
-    type: Literal["text"]
-    multiline: bool = False
-    max_length: WholeNumber = Field(default=2000, ge=1)
-    # How reports group the answers (docs/reports.md); without it, by shared words.
-    themes: list[TextTheme] | None = Field(default=None, min_length=1, max_length=20)
-    # False: answers are counted into themes but never quoted (identifying or tone questions).
-    quote: bool = True
-
-    @property
-    def is_required(self) -> bool:
-        return self.required if self.required is not None else False
-
-
-class MatrixQuestion(QuestionBase):
-    type: Literal["matrix"]
-    rows: list[MatrixRow] = Field(min_length=1)
-    scale: str | Scale
-    reverse: bool = False
-
-    @property
-    def has_score(self) -> bool:
-        return True
-
-
-AnyQuestion = (
-    LikertQuestion
-    | NpsQuestion
-    | SingleChoiceQuestion
-    | MultiChoiceQuestion
-    | NumberQuestion
-    | TextQuestion
-    | MatrixQuestion
-)
-Question = Annotated[AnyQuestion, Field(discriminator="type")]
-
-QUESTION_TYPES: dict[str, type[QuestionBase]] = {
-    "likert": LikertQuestion,
-    "nps": NpsQuestion,
-    "single_choice": SingleChoiceQuestion,
-    "multi_choice": MultiChoiceQuestion,
-    "number": NumberQuestion,
-    "text": TextQuestion,
-    "matrix": MatrixQuestion,
-}
 
 
 class Section(Strict):
