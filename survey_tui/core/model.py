@@ -19,102 +19,49 @@ from pydantic import (
     model_validator,
 )
 
+from survey_tui.core import model_base, questions
 from survey_tui.core.conditions import evaluate_source, may_show_for_group
 from survey_tui.core.languages import language_name, localize, resolve_language
+from survey_tui.core.model_base import *  # noqa: F403  (re-exported, see __all__)
 from survey_tui.core.model_base import (
     _AI_WORD,
-    DEFAULT_LOG_OUTCOMES,
-    DONT_KNOW,
-    ID_PATTERN,
-    LANGUAGE_MAP_SCHEMA,
-    LINT_RULES,
     NPS_SCALE,
-    OTHER_TOOL,
     QUESTIONNAIRE_ID_PATTERN,
-    TEXT_MARKER,
-    TEXT_SCHEMA,
     Anonymity,
     FeedbackLog,
     Group,
     Id,
     LanguageTag,
-    LintRule,
-    LintSettings,
-    LogOutcome,
-    LogWorkflowsFrom,
     MatrixRow,
     Number,
-    Option,
     Scale,
     ShownText,
     Strict,
     WholeNumber,
 )
+from survey_tui.core.questions import *  # noqa: F403
 from survey_tui.core.questions import (
-    QUESTION_TYPES,
     AnyQuestion,
-    ChoiceBase,
     LikertQuestion,
     MatrixQuestion,
-    MultiChoiceQuestion,
     NpsQuestion,
     NumberQuestion,
     Question,
-    QuestionBase,
-    SingleChoiceQuestion,
     TextQuestion,
-    TextTheme,
 )
 
-# The model is one namespace to the rest of the code: the parts live in model_base and
-# questions only to keep each module readable.
+# One namespace for the rest of the code: the parts live in model_base and questions only
+# to keep each module readable.
 __all__ = [
-    "DEFAULT_LOG_OUTCOMES",
-    "DONT_KNOW",
-    "ID_PATTERN",
-    "LANGUAGE_MAP_SCHEMA",
-    "LINT_RULES",
-    "NPS_SCALE",
-    "OTHER_TOOL",
-    "QUESTIONNAIRE_ID_PATTERN",
-    "QUESTION_TYPES",
-    "TEXT_MARKER",
-    "TEXT_SCHEMA",
-    "Anonymity",
-    "AnyQuestion",
-    "ChoiceBase",
-    "FeedbackLog",
-    "Group",
-    "Id",
     "Item",
     "ItemKind",
-    "LanguageTag",
-    "LikertQuestion",
-    "LintRule",
-    "LintSettings",
-    "LogOutcome",
-    "LogWorkflowsFrom",
-    "MatrixQuestion",
-    "MatrixRow",
-    "MultiChoiceQuestion",
-    "NpsQuestion",
-    "Number",
-    "NumberQuestion",
-    "Option",
-    "Question",
-    "QuestionBase",
     "Questionnaire",
-    "Scale",
     "Section",
-    "ShownText",
-    "SingleChoiceQuestion",
-    "Strict",
-    "TextQuestion",
-    "TextTheme",
-    "WholeNumber",
     "condition_context",
     "question_seconds",
 ]
+__all__ += model_base.__all__
+__all__ += questions.__all__
 
 
 class Section(Strict):

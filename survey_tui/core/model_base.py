@@ -21,6 +21,35 @@ from pydantic import (
 from survey_tui.core.languages import TAG_PATTERN
 from survey_tui.core.slugs import slugify
 
+__all__ = [
+    "DEFAULT_LOG_OUTCOMES",
+    "DONT_KNOW",
+    "ID_PATTERN",
+    "LANGUAGE_MAP_SCHEMA",
+    "LINT_RULES",
+    "NPS_SCALE",
+    "OTHER_TOOL",
+    "QUESTIONNAIRE_ID_PATTERN",
+    "TEXT_MARKER",
+    "TEXT_SCHEMA",
+    "Anonymity",
+    "FeedbackLog",
+    "Group",
+    "Id",
+    "LanguageTag",
+    "LintRule",
+    "LintSettings",
+    "LogOutcome",
+    "LogWorkflowsFrom",
+    "MatrixRow",
+    "Number",
+    "Option",
+    "Scale",
+    "ShownText",
+    "Strict",
+    "WholeNumber",
+]
+
 ID_PATTERN = r"^[a-z0-9_]+$"
 #: The stored answer of a scale's (or number's) "don't know" choice (docs/questionnaires.md).
 DONT_KNOW = "dont_know"

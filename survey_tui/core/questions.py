@@ -25,6 +25,22 @@ from survey_tui.core.model_base import (
     WholeNumber,
 )
 
+__all__ = [
+    "QUESTION_TYPES",
+    "AnyQuestion",
+    "ChoiceBase",
+    "LikertQuestion",
+    "MatrixQuestion",
+    "MultiChoiceQuestion",
+    "NpsQuestion",
+    "NumberQuestion",
+    "Question",
+    "QuestionBase",
+    "SingleChoiceQuestion",
+    "TextQuestion",
+    "TextTheme",
+]
+
 
 class QuestionBase(Strict):
     """Fields every question type has."""
