@@ -41,7 +41,7 @@ def child_survey(db: str) -> None:
     from survey_tui.commands.common import load_questionnaire
     from survey_tui.core.store import ResponseStore
     from survey_tui.frontends.tui.apps.survey import SurveyApp
-    from survey_tui.frontends.tui.screens.survey import QuestionScreen
+    from survey_tui.frontends.tui.screens.question import QuestionScreen
 
     app = SurveyApp(load_questionnaire(FLAGSHIP), ResponseStore(db), group="frontline")
 

@@ -13,7 +13,8 @@ from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
 from survey_tui.frontends.tui.screens.interview import InterviewQuestionScreen
-from survey_tui.frontends.tui.screens.survey import ReviewScreen, ThankYouScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
+from survey_tui.frontends.tui.screens.thanks import ThankYouScreen
 from survey_tui.frontends.tui.widgets.answers import AnswerWidget
 from survey_tui.frontends.tui.widgets.interview import Elapsed, NotesArea, format_elapsed
 

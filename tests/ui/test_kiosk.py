@@ -12,7 +12,9 @@ from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.kiosk import KioskApp, KioskThanksScreen
 from survey_tui.frontends.tui.screens.pin import PinScreen
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
+from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 from survey_tui.frontends.tui.widgets.answers import AnswerWidget
 
 ONE = Path(__file__).parent / "kiosk_one.yaml"

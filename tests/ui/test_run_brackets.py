@@ -7,7 +7,7 @@ from pathlib import Path
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import ReviewScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
 
 BRACKETS = Path(__file__).parent / "run_brackets.yaml"
 

@@ -10,7 +10,8 @@ from textual.widgets import Checkbox, Input, Label, RadioButton
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "dont_know.yaml"
 

@@ -13,7 +13,8 @@ from textual.widgets import Label
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
 from survey_tui.frontends.tui.widgets.matrix import RowSet
 
 FIXTURE = Path(__file__).parent / "run_enter_defaults.yaml"
@@ -69,7 +70,7 @@ async def test_review_starts_on_the_answers_and_matrix_arrows_stay_on_the_grid(
 async def test_back_from_the_first_question_changes_the_group(tmp_path: Path) -> None:
     # A respondent who picked the wrong group goes Back to the welcome and picks again:
     # the same response, now in the right group.
-    from survey_tui.frontends.tui.screens.survey import WelcomeScreen
+    from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
     small = Path(__file__).parent / "run_small.yaml"
     db = tmp_path / "r.json"

@@ -9,12 +9,10 @@ from textual.widgets import Label
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import (
-    QuestionScreen,
-    ReviewScreen,
-    ThankYouScreen,
-    WelcomeScreen,
-)
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
+from survey_tui.frontends.tui.screens.thanks import ThankYouScreen
+from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 

@@ -15,7 +15,9 @@ from textual.app import App
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
+from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
 BILINGUAL = Path(__file__).parents[1] / "fixtures" / "languages" / "every_type.yaml"
 

@@ -13,7 +13,8 @@ from textual.widgets import Input, TextArea
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ResumeScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.resume import ResumeScreen
 
 HERE = Path(__file__).parent
 HOSTILE = "a\x1b]0;PWNED\x1b\\b\x1b]52;c;aGVsbG8=\x07c\x9b2Jd"

@@ -18,7 +18,7 @@ from textual.widgets import Markdown
 from survey_tui.commands.common import load_questionnaire
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens import survey as survey_screens
+from survey_tui.frontends.tui.screens import welcome as welcome_screen
 from survey_tui.frontends.tui.widgets.markdown_lite import (
     MarkdownLite,
     markdown_block,
@@ -56,7 +56,7 @@ async def test_welcome_looks_the_same_as_with_markdown(
     tmp_path: Path, monkeypatch: Any, ref: str, size: Any, theme: str, keys: Any
 ) -> None:
     lite, lite_kinds = await welcome_svg(ref, tmp_path / "a.json", size, theme, keys)
-    monkeypatch.setattr(survey_screens, "markdown_block", real_markdown)
+    monkeypatch.setattr(welcome_screen, "markdown_block", real_markdown)
     real, real_kinds = await welcome_svg(ref, tmp_path / "b.json", size, theme, keys)
     assert lite_kinds == {MarkdownLite} and real_kinds == {Markdown}
     assert lite == real

@@ -10,7 +10,7 @@ from textual.widgets import Label
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
 
 FIXTURE = Path(__file__).parent / "run_markup_unit.yaml"
 

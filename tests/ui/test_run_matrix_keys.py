@@ -9,7 +9,7 @@ from textual.widgets import Label
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
 from survey_tui.frontends.tui.widgets.matrix import RowSet
 
 MATRIX = Path(__file__).parent / "run_matrix.yaml"

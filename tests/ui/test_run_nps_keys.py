@@ -9,7 +9,7 @@ import pytest
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
 from survey_tui.frontends.tui.widgets.answers import AnswerWidget
 from survey_tui.frontends.tui.widgets.nps import TEN_HINT, TenPointSet
 

@@ -15,7 +15,8 @@ from survey_tui.core.answers import NUMBER_MAX_LENGTH, OTHER_MAX_LENGTH
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
 
 PASTE = Path(__file__).parent / "run_paste.yaml"
 MEGABYTE = 1_000_000

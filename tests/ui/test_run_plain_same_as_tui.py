@@ -10,7 +10,7 @@ from survey_tui.cli import main
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import ThankYouScreen
+from survey_tui.frontends.tui.screens.thanks import ThankYouScreen
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 STORED_FIELDS = ("questionnaire_id", "questionnaire_version", "questionnaire_sha256", "group")

@@ -14,7 +14,9 @@ from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.plain import PlainRunner
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ResumeScreen, WelcomeScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.resume import ResumeScreen
+from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
 
 async def test_tui_resumes_where_the_respondent_left_off(tmp_path: Path) -> None:

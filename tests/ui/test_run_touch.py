@@ -14,7 +14,7 @@ from survey_tui.core.live import TOUCH_INTERVAL
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
 
 SMALL = Path(__file__).parent / "run_small.yaml"
 

@@ -9,7 +9,9 @@ from textual.widgets import Label, TextArea
 from survey_tui.core.loader import load
 from survey_tui.core.store import ResponseStore
 from survey_tui.frontends.tui.apps.survey import SurveyApp
-from survey_tui.frontends.tui.screens.survey import QuestionScreen, ReviewScreen, WelcomeScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
+from survey_tui.frontends.tui.screens.review import ReviewScreen
+from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
 WIDGETS = Path(__file__).parent / "run_widgets.yaml"
 

@@ -14,7 +14,7 @@ from survey_tui.core.session import Store
 from survey_tui.core.texts import T_
 from survey_tui.frontends.tui.apps.survey import SurveyApp
 from survey_tui.frontends.tui.screens.pin import PinScreen
-from survey_tui.frontends.tui.screens.review import ThankYouScreen
+from survey_tui.frontends.tui.screens.thanks import ThankYouScreen
 
 
 class KioskApp(SurveyApp):
@@ -93,7 +93,7 @@ class KioskApp(SurveyApp):
 
     def start_over(self) -> None:
         """Drop the current respondent's session and show a fresh welcome screen."""
-        from survey_tui.frontends.tui.screens.survey import WelcomeScreen
+        from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
         self.abandoned += 1
         self.session = None
@@ -115,7 +115,7 @@ class KioskApp(SurveyApp):
             return
         if not isinstance(self.screen, KioskThanksScreen):
             return  # Enter and the timer both fired: the first one already restarted
-        from survey_tui.frontends.tui.screens.survey import WelcomeScreen
+        from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
         self.session = None
         self.reset_language()

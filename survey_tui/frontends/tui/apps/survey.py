@@ -146,7 +146,7 @@ class SurveyApp(App[None]):
 
     @on(ResumeFound)
     def _late_resume(self, event: ResumeFound) -> None:
-        from survey_tui.frontends.tui.screens.survey import WelcomeScreen
+        from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
         if self.session is None and isinstance(self.screen, WelcomeScreen):
             self.push_screen(_resume_screen(event.record), self._late_resume_chosen)
@@ -176,13 +176,13 @@ class SurveyApp(App[None]):
         self.exit(message=None if self.from_home else self.leaving_message)
 
     def show_welcome(self) -> None:
-        from survey_tui.frontends.tui.screens.survey import WelcomeScreen
+        from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
         self.push_screen(WelcomeScreen(self.start_session, self.fixed_group))
 
     def show_welcome_again(self) -> None:
         """Back from the first question: the welcome screen, to change the group."""
-        from survey_tui.frontends.tui.screens.survey import WelcomeScreen
+        from survey_tui.frontends.tui.screens.welcome import WelcomeScreen
 
         chosen = self.session.group if self.session is not None else None
         self.returning_to_review = False
@@ -245,7 +245,7 @@ class SurveyApp(App[None]):
             return self.source.default_language
 
     def show_question(self, question: AnyQuestion) -> None:
-        from survey_tui.frontends.tui.screens.survey import QuestionScreen
+        from survey_tui.frontends.tui.screens.question import QuestionScreen
 
         assert self.session is not None
         if self.questionnaire.mode == "interview":
@@ -267,7 +267,7 @@ class SurveyApp(App[None]):
 
     def show_thanks(self) -> None:
         """After submit: the thank-you screen (the kiosk app shows its own, then starts over)."""
-        from survey_tui.frontends.tui.screens.review import ThankYouScreen
+        from survey_tui.frontends.tui.screens.thanks import ThankYouScreen
 
         self.switch_screen(ThankYouScreen())
 
@@ -313,7 +313,7 @@ class SurveyApp(App[None]):
 
 def _resume_screen(record: Record) -> Any:
     """The resume prompt (imported when it is shown)."""
-    from survey_tui.frontends.tui.screens.survey import ResumeScreen
+    from survey_tui.frontends.tui.screens.resume import ResumeScreen
 
     return ResumeScreen(record)
 

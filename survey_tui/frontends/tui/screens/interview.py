@@ -18,7 +18,7 @@ from survey_tui.core.answers import AnswerError, check_answer
 from survey_tui.core.model import AnyQuestion, TextQuestion
 from survey_tui.core.session import Session, Stopwatch
 from survey_tui.core.texts import join
-from survey_tui.frontends.tui.screens.survey import QuestionScreen
+from survey_tui.frontends.tui.screens.question import QuestionScreen
 from survey_tui.frontends.tui.widgets.answers import answer_widget
 from survey_tui.frontends.tui.widgets.footer import QuietFooter
 from survey_tui.frontends.tui.widgets.interview import Elapsed, NotesArea, Probes
