@@ -2,14 +2,14 @@
 
 The terminal, ``--plain`` and the web form show the same sentence beside their own keys, so a
 respondent reads one rule whichever way they answer; :func:`survey_tui.core.answers.check_answer`
-words a broken rule in the same terms.
+words a broken rule in the same terms (bounds read as :func:`~survey_tui.core.answer_text.number_text` writes them).
 """
 
 from __future__ import annotations
 
 from survey_tui.core import model as qm
 from survey_tui.core import texts
-from survey_tui.core.answers import number_text
+from survey_tui.core.answer_text import number_text
 from survey_tui.core.texts import T_, Text
 
 __all__ = ["answer_rule", "count_rule", "number_rule", "number_rule_of"]

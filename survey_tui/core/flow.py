@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from survey_tui.core import texts
+from survey_tui.core.answer_text import format_answer
 from survey_tui.core.answered import is_answered
-from survey_tui.core.answers import check_answer, format_answer
+from survey_tui.core.answers import check_answer
 from survey_tui.core.conditions import ConditionSyntaxError, parse
 from survey_tui.core.model import AnyQuestion, Questionnaire, Section, condition_context
 from survey_tui.core.session import Session

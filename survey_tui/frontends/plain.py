@@ -20,7 +20,8 @@ from typing import Any, TextIO
 from survey_tui.core import flow, texts
 from survey_tui.core import model as qm
 from survey_tui.core.answer_rules import count_rule, number_rule_of
-from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
+from survey_tui.core.answer_text import format_answer
+from survey_tui.core.answers import AnswerError, check_answer, parse_answer
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.i18n import Words, in_each, words
 from survey_tui.core.record import Record

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from survey_tui.core.answers import AnswerError, check_answer, format_answer, parse_answer
+from survey_tui.core.answer_text import format_answer
+from survey_tui.core.answers import AnswerError, check_answer, parse_answer
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.loader import load
 

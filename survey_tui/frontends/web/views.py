@@ -12,7 +12,7 @@ from markupsafe import Markup
 from survey_tui.core import model as qm
 from survey_tui.core import texts
 from survey_tui.core.answer_rules import answer_rule
-from survey_tui.core.answers import number_text
+from survey_tui.core.answer_text import number_text
 from survey_tui.core.i18n import ENGLISH, Words
 from survey_tui.frontends.web.forms import (
     OTHER_CHOSEN,
