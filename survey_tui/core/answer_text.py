@@ -7,19 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from survey_tui.core import model as qm
 from survey_tui.core import texts
 from survey_tui.core.answered import is_answered
-from survey_tui.core.model import (
-    DONT_KNOW,
-    AnyQuestion,
-    LikertQuestion,
-    MatrixQuestion,
-    MultiChoiceQuestion,
-    NpsQuestion,
-    NumberQuestion,
-    Questionnaire,
-    SingleChoiceQuestion,
-)
 from survey_tui.core.texts import T_, Text
 
 
@@ -28,32 +18,32 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: Any) -> str:
+def format_answer(questionnaire: qm.Questionnaire, question: qm.AnyQuestion, value: Any) -> str:
     """A short human reading of a stored answer (review screen, plain mode)."""
     if not is_answered(value):
         return texts.NO_ANSWER
-    if value == DONT_KNOW and isinstance(question, LikertQuestion | NumberQuestion):
+    if value == qm.DONT_KNOW and isinstance(question, qm.LikertQuestion | qm.NumberQuestion):
         return _dont_know_label(questionnaire, question)
-    if isinstance(question, LikertQuestion | NpsQuestion):
+    if isinstance(question, qm.LikertQuestion | qm.NpsQuestion):
         scale = questionnaire.scale_of(question)
         label = scale.label_for(value) if scale else None
         return f"{value} - {label}" if label else str(value)
-    if isinstance(question, SingleChoiceQuestion):
+    if isinstance(question, qm.SingleChoiceQuestion):
         option = question.option_for(value)
         return option.label if option else T_(texts.OTHER_ANSWER, answer=value)
-    if isinstance(question, MultiChoiceQuestion):
+    if isinstance(question, qm.MultiChoiceQuestion):
         parts: list[str] = []
         for item in value:
             option = question.option_for(item)
             parts.append(option.label if option else T_(texts.OTHER_ANSWER, answer=item))
         return _joined(parts, ", ")
-    if isinstance(question, NumberQuestion):
+    if isinstance(question, qm.NumberQuestion):
         return f"{number_text(value)} {question.unit}" if question.unit else number_text(value)
-    if isinstance(question, MatrixQuestion):
+    if isinstance(question, qm.MatrixQuestion):
         scale = questionnaire.scale_of(question)
         rows: list[str] = []
         for row in question.rows:
-            if value.get(row.id) == DONT_KNOW:
+            if value.get(row.id) == qm.DONT_KNOW:
                 rows.append(
                     T_(
                         "{row}: {answer}",
@@ -70,9 +60,10 @@ def format_answer(questionnaire: Questionnaire, question: AnyQuestion, value: An
 
 
 def _dont_know_label(
-    questionnaire: Questionnaire, question: LikertQuestion | NumberQuestion | MatrixQuestion
+    questionnaire: qm.Questionnaire,
+    question: qm.LikertQuestion | qm.NumberQuestion | qm.MatrixQuestion,
 ) -> str:
-    if isinstance(question, NumberQuestion):
+    if isinstance(question, qm.NumberQuestion):
         return question.dont_know or texts.DONT_KNOW
     scale = questionnaire.scale_of(question)
     return (scale.dont_know if scale else None) or texts.DONT_KNOW
