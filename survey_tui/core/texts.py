@@ -72,7 +72,6 @@ RESUME = N_("Resume")
 CLOSE = N_("Close")
 AGREE = N_("Agree")
 BACK_TO_LIST = N_("Back to the list")
-LIGHT_DARK = N_("Light/dark")
 PALETTE = N_("palette")  # Textual's command palette key in the footer
 # Key names as the footer shows them (Textual's own short names), by that name.
 KEY_NAMES = {
@@ -91,7 +90,6 @@ CONSENT_NEEDED = N_("Please tick 'I agree' to take part.")
 GROUP_PROMPT = N_("Which of these describes you best?")
 GROUP_NEEDED = N_("Please choose the group that describes you.")
 LANGUAGE_PROMPT = N_("Language")
-LANGUAGE_CHANGED = N_("The survey is now shown in {language}.")
 
 
 def length_text(count: int, minutes: float, up_to: bool) -> Text:
@@ -256,8 +254,6 @@ PLAIN_LANGUAGES = N_("Language: type its number (Enter: {language}).")
 # --- the web form's refusals (shown as a page, with one line in the server log) ----------
 EXPIRED_TITLE = N_("This page has expired")
 EXPIRED = N_("Your answers so far are kept. Continue from where you were.")
-REFUSED_TITLE = N_("Request refused")
-REFUSED = N_("This request did not come from the survey's own pages.")
 NOT_FOUND_TITLE = N_("Page not found")
 NOT_FOUND = N_("There is no such page in this survey.")
 TOO_MANY_TITLE = N_("Too many requests")

@@ -98,3 +98,28 @@ async def test_pasted_control_characters_never_reach_the_note() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert form.return_value is not None and "\x1b" not in form.return_value["note"]
+
+
+async def test_the_form_speaks_the_questionnaire_copy_s_language() -> None:
+    """Labels, prompts, placeholders, the key hint and the footer keys come from the product's
+    catalogs: a German copy of the questionnaire gets a German form."""
+    import io
+
+    from rich.console import Console
+
+    from survey_tui.core.catalog import resolve_questionnaire
+
+    german = load(resolve_questionnaire("ai-expectation-gap")).in_language("de")
+    form = LogFormApp(german, None, contributor="c" * 32, today=TODAY)
+    async with form.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        console = Console(width=100, height=40, file=io.StringIO(), record=True)
+        console.print(form.screen._compositor.render_update(full=True))
+        shown = console.export_text()
+        other = form.query_one("#other-tool", Input).placeholder
+        minutes = form.query_one("#minutes", Input).placeholder
+    for german_words in ("Ihre Gruppe", "Wählen Sie Ihre Gruppe", "Speichern", "Tag"):
+        assert german_words in shown, german_words
+    for english in ("Your group", "Choose your group", "Save", "Leave without logging"):
+        assert english not in shown, english
+    assert "tool" not in other.casefold() and "to" not in minutes.split()

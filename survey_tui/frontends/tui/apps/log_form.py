@@ -17,7 +17,7 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
 
 from survey_tui.core import texts
 from survey_tui.core.feedback.entries import (
@@ -29,14 +29,16 @@ from survey_tui.core.feedback.entries import (
     find_choice,
     log_of,
 )
+from survey_tui.core.i18n import words
 from survey_tui.core.model import OTHER_TOOL, Questionnaire
+from survey_tui.core.texts import T_
 from survey_tui.core.textsafety import strip_controls
+from survey_tui.frontends.tui.widgets.footer import QuietFooter
 
-OTHER_LABEL = "Other (type its name)"
 _PROMPTS = {
-    "group": "Choose your group",
-    "workflow": "Choose the workflow",
-    "tool": "Choose the tool",
+    "group": texts.LOG_CHOOSE_GROUP,
+    "workflow": texts.LOG_CHOOSE_WORKFLOW,
+    "tool": texts.LOG_CHOOSE_TOOL,
 }
 
 
@@ -65,8 +67,8 @@ class LogFormApp(App[Entry | None]):
     RadioSet { width: 100%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Leave without logging"),
+        Binding("ctrl+s", "save", texts.LOG_SAVE_KEY),
+        Binding("escape", "cancel", texts.LOG_LEAVE_KEY),
     ]
 
     def __init__(
@@ -86,6 +88,8 @@ class LogFormApp(App[Entry | None]):
         self.last = last or {}
         self.today = today or date.today()
         self.sub_title = questionnaire.title
+        # The form speaks the questionnaire copy's language, like its workflows and outcomes.
+        self.words = words(questionnaire.language)
         self._labels: dict[str, str] = {}
 
     async def on_event(self, event: events.Event) -> None:
@@ -97,48 +101,49 @@ class LogFormApp(App[Entry | None]):
     def compose(self) -> ComposeResult:
         d = self.draft
         with VerticalScroll(id="form"):
-            yield Static(Text(f"{texts.LOG_TITLE}: {self.q.title}"), classes="title")
+            w = self.words
+            yield Static(Text(f"{w(texts.LOG_TITLE)}: {self.q.title}"), classes="title")
             if len(self.q.group_ids) > 1:
                 groups = [(g.id, g.label) for g in self.q.groups]
                 chosen = _initial(d.group, self.last.get("group"), groups)
-                yield from self._select("group", texts.LOG_GROUP, groups, chosen)
+                yield from self._select("group", w(texts.LOG_GROUP), groups, chosen)
             workflows = [(w.id, w.label) for w in self.q.log_workflows()]
             chosen = _initial(d.workflow, self.last.get("workflow"), workflows)
-            yield from self._select("workflow", texts.LOG_WORKFLOW, workflows, chosen)
+            yield from self._select("workflow", w(texts.LOG_WORKFLOW), workflows, chosen)
             tools = [(t.value, t.label) for t in self.feedback.tools]
             other = bool(d.tool) and d.other and _initial(d.tool, None, tools) is Select.NULL
             chosen = OTHER_TOOL if other else _initial(d.tool, self.last.get("tool"), tools)
             yield from self._select(
-                "tool", texts.LOG_TOOL, [*tools, (OTHER_TOOL, OTHER_LABEL)], chosen
+                "tool", w(texts.LOG_TOOL), [*tools, (OTHER_TOOL, w(texts.LOG_OTHER_LABEL))], chosen
             )
             yield Input(
                 d.tool if other else "",
-                placeholder="Which tool?",
+                placeholder=w(texts.LOG_WHICH_TOOL),
                 max_length=OTHER_MAX,
                 id="other-tool",
                 classes="-shown" if other else "",
                 compact=True,
             )
-            yield self._label("outcome", texts.LOG_OUTCOME)
+            yield self._label("outcome", w(texts.LOG_OUTCOME))
             chosen = _initial(d.outcome, None, [(o.value, o.label) for o in self.feedback.outcomes])
             with RadioSet(id="outcome", compact=True):
                 for o in self.feedback.outcomes:
                     yield RadioButton(Text(o.label), value=o.value == chosen, name=o.value)
-            yield self._label("minutes", texts.LOG_MINUTES)
+            yield self._label("minutes", w(texts.LOG_MINUTES))
             yield Input(
                 str(d.minutes) if d.minutes is not None else "",
                 type="integer",
-                placeholder=f"0 to {self.feedback.max_minutes}",
+                placeholder=w(T_(texts.LOG_MINUTES_RANGE, limit=self.feedback.max_minutes)),
                 id="minutes",
                 compact=True,
             )
-            yield self._label("note", f"{texts.LOG_NOTE}, up to {NOTE_MAX} characters")
+            yield self._label("note", w(T_(texts.LOG_NOTE_UP_TO, limit=NOTE_MAX)))
             yield Input(d.note or "", max_length=NOTE_MAX, id="note", compact=True)
-            yield self._label("date", texts.LOG_DATE)
+            yield self._label("date", w(texts.LOG_DATE))
             yield Input(d.date or self.today.isoformat(), max_length=10, id="date", compact=True)
-            yield Static("Enter in the last field or Ctrl+S saves; Esc leaves.", classes="hint")
+            yield Static(w(texts.LOG_KEYS), classes="hint")
             yield Static("", id="errors", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def _select(
         self, field: str, label: str, options: list[tuple[str, str]], chosen: Any
@@ -148,7 +153,7 @@ class LogFormApp(App[Entry | None]):
         yield Select(
             [(Text(text), value) for value, text in options],
             value=chosen,
-            prompt=_PROMPTS[field],
+            prompt=self.words(_PROMPTS[field]),
             id=field,
             compact=True,
         )
@@ -224,7 +229,7 @@ class LogFormApp(App[Entry | None]):
             self.exit(entry)
             return
         self.query_one("#errors", Static).update(
-            "\n".join(f"{name.capitalize()}: {message}" for name, message in problems)
+            "\n".join(f"{name.capitalize()}: {self.words(message)}" for name, message in problems)
         )
         first = problems[0][0]
         target = {"tool": "#tool", "note": "#note"}.get(first, f"#{first}")
