@@ -72,6 +72,8 @@ RESUME = N_("Resume")
 CLOSE = N_("Close")
 AGREE = N_("Agree")
 BACK_TO_LIST = N_("Back to the list")
+LIGHT_DARK = N_("Light/dark")
+TOGGLE = N_("Toggle")  # a multiple-choice option, with Space
 PALETTE = N_("palette")  # Textual's command palette key in the footer
 # Key names as the footer shows them (Textual's own short names), by that name.
 KEY_NAMES = {

@@ -36,7 +36,7 @@ class SurveyApp(App[None]):
     TITLE = "survey-tui"
     # Light or dark for the room's screen or projector (also in the command palette: Theme).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False)
+        Binding("ctrl+t", "toggle_dark", texts.LIGHT_DARK, show=False)
     ]
 
     def __init__(

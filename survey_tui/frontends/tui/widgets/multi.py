@@ -78,7 +78,7 @@ class MultiChoiceAnswer(AnswerWidget):
 
 class MultiList(SelectionList[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Toggle", show=False),
+        Binding("space", "select", texts.TOGGLE, show=False),
         Binding("enter", "next", texts.NEXT, show=False),
     ]
 
