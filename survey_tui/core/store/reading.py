@@ -25,7 +25,6 @@ class StoreReader:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
-
         self._loaded = False
         self._snapshot_sig: tuple[int, int, int] | None = None
         self._snapshot_seq = 0
