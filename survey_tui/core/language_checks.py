@@ -9,7 +9,7 @@ and each language's texts must pass the same checks as the default language's (l
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -66,21 +66,37 @@ def language_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
     """Every languages problem of raw questionnaire data, located in ``source``."""
     problems: list[Problem] = []
     languages = declared_languages(data)
-    raw_languages = data.get("languages")
 
     def add(path: Path, message: str, *, key: bool = False) -> None:
         problems.append(source.problem(path, message, key=key))
 
-    if isinstance(raw_languages, list):
-        if not raw_languages:
-            add(("languages",), "lists no language: name at least one, or remove the key")
-        seen: dict[str, int] = {}
-        for index, tag in enumerate(raw_languages):
-            if isinstance(tag, str) and fold(tag) in seen:
-                add(("languages", index), f"{tag!r} is declared twice")
-            elif isinstance(tag, str):
-                seen[fold(tag)] = index
+    _declaration_problems(data.get("languages"), add)
     group_ids = group_ids_of(data)
+    _group_ids_as_tags(group_ids, languages, add)
+    _mixed_text_maps(data, group_ids, languages, add)
+    for site in text_sites(data):
+        _text_problems(site.path, site.value, languages, add)
+    return problems
+
+
+def _declaration_problems(raw_languages: Any, add: Callable[..., None]) -> None:
+    """An empty ``languages`` list, and a tag declared twice (in any case)."""
+    if not isinstance(raw_languages, list):
+        return
+    if not raw_languages:
+        add(("languages",), "lists no language: name at least one, or remove the key")
+    seen: dict[str, int] = {}
+    for index, tag in enumerate(raw_languages):
+        if isinstance(tag, str) and fold(tag) in seen:
+            add(("languages", index), f"{tag!r} is declared twice")
+        elif isinstance(tag, str):
+            seen[fold(tag)] = index
+
+
+def _group_ids_as_tags(
+    group_ids: Sequence[str], languages: Sequence[str], add: Callable[..., None]
+) -> None:
+    """A group id that is also a declared language tag."""
     tags = {fold(t) for t in languages}
     for index, gid in enumerate(group_ids):
         if fold(gid) in tags:
@@ -89,40 +105,39 @@ def language_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
                 f"group id {gid!r} is also a declared language: a text map could mean either; "
                 "rename the group",
             )
-    _mixed_text_maps(data, group_ids, languages, add)
-    for site in text_sites(data):
-        value = site.value
-        if isinstance(value, dict) and not languages:
-            add(
-                site.path,
-                f"a map here is a text per language: declare the languages first ({_EXAMPLE})",
-            )
-            continue
-        if isinstance(value, dict):
-            for lang, text in value.items():
-                where = (*site.path, lang)
-                if lang not in languages:
-                    add(where, _undeclared(str(lang), languages), key=True)
-                elif not isinstance(text, str):
-                    add(where, f"expected the {lang} text, got a {type(text).__name__}")
-                elif not text.strip():
-                    add(where, f"the {lang} text is empty")
-        if len(languages) < 2 and isinstance(value, str):
-            continue
-        lacking = missing_languages(value, languages)
-        if lacking:
-            shown = ", ".join(lacking)
-            if isinstance(value, str):
-                message = (
-                    f"text in {languages[0]} only; every declared language needs it: add "
-                    f"{shown} (write {{{languages[0]}: ..., {lacking[0]}: ...}})"
-                )
-            else:
-                message = (
-                    f"no {shown} text: every declared language needs one (add {lacking[0]}: ...)"
-                )
-            add(site.path, message)
-    return problems
+
+
+def _text_problems(
+    path: Path, value: Any, languages: Sequence[str], add: Callable[..., None]
+) -> None:
+    """One shown text: a map's keys and texts, then the declared languages it lacks."""
+    if isinstance(value, dict) and not languages:
+        add(path, f"a map here is a text per language: declare the languages first ({_EXAMPLE})")
+        return
+    if isinstance(value, dict):
+        for lang, text in value.items():
+            where = (*path, lang)
+            if lang not in languages:
+                add(where, _undeclared(str(lang), languages), key=True)
+            elif not isinstance(text, str):
+                add(where, f"expected the {lang} text, got a {type(text).__name__}")
+            elif not text.strip():
+                add(where, f"the {lang} text is empty")
+    if len(languages) < 2 and isinstance(value, str):
+        return
+    lacking = missing_languages(value, languages)
+    if lacking:
+        add(path, _lacking_message(value, lacking, languages))
+
+
+def _lacking_message(value: Any, lacking: list[str], languages: Sequence[str]) -> str:
+    shown = ", ".join(lacking)
+    if isinstance(value, str):
+        return (
+            f"text in {languages[0]} only; every declared language needs it: add "
+            f"{shown} (write {{{languages[0]}: ..., {lacking[0]}: ...}})"
+        )
+    return f"no {shown} text: every declared language needs one (add {lacking[0]}: ...)"
 
 
 def _mixed_text_maps(

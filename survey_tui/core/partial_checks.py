@@ -35,43 +35,9 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
     data = copy.deepcopy(raw)
     patched: list[Path] = []
     names: set[str] = set()
-    broken: dict[Path, set[Any]] = {}
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        path = data_path(loc, source)
-        if error["type"] == "extra_forbidden":
-            parent = _node(data, path[:-1])
-            if isinstance(parent, dict):
-                parent.pop(path[-1], None)
-                continue
-            return []
-        if len(path) >= 4 and path[0] == "sections" and path[2] == "questions":
-            if not isinstance(path[1], int) or not isinstance(path[3], int):
-                return []
-            broken.setdefault(path[:4], set()).add(path[4] if len(path) > 4 else None)
-        elif len(path) >= 2 and path[0] == "scales":
-            scales = data.get("scales")
-            if not isinstance(scales, dict):
-                return []
-            scales[path[1]] = {"min": 1, "max": 5}
-            names.add(str(path[1]))
-            patched.append(path[:2])
-        elif path in (("title",), ("version",)) or path[:1] == ("id",):
-            data[str(path[0])] = 1 if path[0] == "version" else ("x" if path[0] == "id" else "-")
-            patched.append(path[:1])
-        else:
-            return []
-    for where, fields in broken.items():
-        questions = _node(data, where[:3])
-        index = where[3]
-        if not isinstance(questions, list) or not isinstance(index, int):
-            return []
-        stand_in = _stand_in(_node(raw, where), where, fields)
-        questions[index] = stand_in
-        names.add(stand_in["id"])
-        # What the stand-in kept from the file is checked like any question; the rest is not.
-        patched.extend((*where, f) for f in _FILLED if f not in stand_in["kept"])
-        del stand_in["kept"]
+    broken = _patch_errors(exc, data, source, patched, names)
+    if broken is None or not _put_stand_ins(data, raw, broken, patched, names):
+        return []
     try:
         questionnaire = Questionnaire.model_validate(data)
     except ValidationError:
@@ -85,6 +51,67 @@ def checks_despite(exc: ValidationError, raw: dict[str, Any], source: SourceMap)
         return bool(field) and field[-1] == "show_if" and _reads(_node(raw, field), names)
 
     return [p for p in check(questionnaire, source) if not consequence(p)]
+
+
+def _patch_errors(
+    exc: ValidationError,
+    data: dict[str, Any],
+    source: SourceMap,
+    patched: list[Path],
+    names: set[str],
+) -> dict[Path, set[Any]] | None:
+    """Patch what can be patched in place in ``data`` (noting it in ``patched`` and the
+    replaced scales in ``names``); returns the broken questions with their broken fields, or
+    None when an error cannot be patched."""
+    broken: dict[Path, set[Any]] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = data_path(loc, source)
+        if error["type"] == "extra_forbidden":
+            parent = _node(data, path[:-1])
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
+                continue
+            return None
+        if len(path) >= 4 and path[0] == "sections" and path[2] == "questions":
+            if not isinstance(path[1], int) or not isinstance(path[3], int):
+                return None
+            broken.setdefault(path[:4], set()).add(path[4] if len(path) > 4 else None)
+        elif len(path) >= 2 and path[0] == "scales":
+            scales = data.get("scales")
+            if not isinstance(scales, dict):
+                return None
+            scales[path[1]] = {"min": 1, "max": 5}
+            names.add(str(path[1]))
+            patched.append(path[:2])
+        elif path in (("title",), ("version",)) or path[:1] == ("id",):
+            data[str(path[0])] = 1 if path[0] == "version" else ("x" if path[0] == "id" else "-")
+            patched.append(path[:1])
+        else:
+            return None
+    return broken
+
+
+def _put_stand_ins(
+    data: dict[str, Any],
+    raw: dict[str, Any],
+    broken: dict[Path, set[Any]],
+    patched: list[Path],
+    names: set[str],
+) -> bool:
+    """Replace each broken question in ``data`` by its stand-in; False if one cannot be."""
+    for where, fields in broken.items():
+        questions = _node(data, where[:3])
+        index = where[3]
+        if not isinstance(questions, list) or not isinstance(index, int):
+            return False
+        stand_in = _stand_in(_node(raw, where), where, fields)
+        questions[index] = stand_in
+        names.add(stand_in["id"])
+        # What the stand-in kept from the file is checked like any question; the rest is not.
+        patched.extend((*where, f) for f in _FILLED if f not in stand_in["kept"])
+        del stand_in["kept"]
+    return True
 
 
 # Question fields a stand-in can carry over from the file when they are not what is broken.

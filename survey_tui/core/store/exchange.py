@@ -1,4 +1,8 @@
-"""Wide CSV <-> response records (data-exchange.md): columns, formatting, row validation."""
+"""Wide CSV rows -> response records (docs/data-exchange.md): every cell and row checked.
+
+The columns and how a record is written as a row are in :mod:`survey_tui.core.store.wide_csv`;
+this module re-exports them for the callers that import them from here.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import difflib
 import math
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from survey_tui.core.analysis.dataset import ALL_WAVES
@@ -18,204 +21,132 @@ from survey_tui.core.languages import fold
 from survey_tui.core.model import DONT_KNOW, condition_context
 from survey_tui.core.record import Record
 from survey_tui.core.store.common import new_record, utc_now
+from survey_tui.core.store.wide_csv import (
+    LANGUAGE_COLUMN,
+    columns,
+    export_time,
+    parse_time,
+    spreadsheet_plain,
+    spreadsheet_safe,
+    text_columns,
+    to_row,
+)
 
 if TYPE_CHECKING:
     from survey_tui.core.model import Questionnaire
 
-FIXED_COLUMNS = ["response_id", "group", "wave", "submitted_at"]
-#: The column of the language answered in: written for a questionnaire that declares
-#: ``languages``, read (and checked against them) whenever present.
-LANGUAGE_COLUMN = "language"
-
-
-def columns(questionnaire: Questionnaire) -> list[str]:
-    """The header of the wide CSV: fixed columns (``language`` for a questionnaire with
-    languages), then one per question / matrix row."""
-    cols = list(FIXED_COLUMNS)
-    if questionnaire.languages:
-        cols.append(LANGUAGE_COLUMN)
-    for question in questionnaire.questions():
-        if question.type == "matrix":
-            cols.extend(f"{question.id}.{row.id}" for row in question.rows)
-        else:
-            cols.append(question.id)
-    return cols
-
-
-# Answers of these types are text in a spreadsheet; likert, nps, number and matrix cells are
-# numbers (a negative number such as -2 is never a formula to escape).
-TEXT_TYPES = frozenset({"single_choice", "multi_choice", "text"})
-TEXT_FIXED_COLUMNS = ("response_id", "group", "wave", LANGUAGE_COLUMN)
-# A cell starting with one of these is a formula (or turns into one) in Excel or LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def text_columns(questionnaire: Questionnaire) -> frozenset[str]:
-    """The columns whose cells are text (the spreadsheet rule applies), decided by type."""
-    ids = [q.id for q in questionnaire.questions() if q.type in TEXT_TYPES]
-    fixed = [c for c in TEXT_FIXED_COLUMNS if c != LANGUAGE_COLUMN or questionnaire.languages]
-    return frozenset([*fixed, *ids])
-
-
-def spreadsheet_safe(text: str) -> str:
-    """``text`` as a CSV text cell no spreadsheet evaluates: one more leading ``'`` if needed.
-
-    A leading ``'`` is escaped too, so that :func:`spreadsheet_plain` can always remove one.
-    """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def spreadsheet_plain(text: str) -> str:
-    """The text a CSV text cell stands for: one leading ``'`` removed (spreadsheet_safe's)."""
-    return text[1:] if text.startswith("'") else text
-
-
-def export_time(value: Any, *, exact: bool) -> str:
-    """A stored timestamp as exported: to the day (``2026-11-24``) unless ``exact``.
-
-    A time to the second can tell who answered when; a day cannot. Unreadable values are left
-    out rather than passed on (they might hold a time).
-    """
-    if not isinstance(value, str) or not value:
-        return ""
-    try:
-        moment = _parse_time(value)
-    except ValueError:
-        return ""
-    return moment if exact else moment[:10]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def to_row(
-    questionnaire: Questionnaire,
-    record: Record,
-    *,
-    exact_times: bool = False,
-    texts: frozenset[str] | None = None,
-) -> dict[str, str]:
-    """One record as a CSV row (every column present, empty = not answered).
-
-    Text cells follow the spreadsheet rule (:func:`spreadsheet_safe`); ``submitted_at`` is
-    the day only unless ``exact_times`` (docs/data-exchange.md). ``texts``: the questionnaire's
-    :func:`text_columns`, when the caller has them already.
-    """
-    answers = record.get("answers") or {}
-    row = {
-        "response_id": str(record.get("response_id", "")),
-        "group": str(record.get("group", "")),
-        "wave": str(record.get("wave") or "default"),
-        "submitted_at": export_time(record.get("submitted_at"), exact=exact_times),
-    }
-    if questionnaire.languages:
-        language = record.get("language")
-        row[LANGUAGE_COLUMN] = language if isinstance(language, str) else questionnaire.languages[0]
-    for question in questionnaire.questions():
-        value = answers.get(question.id)
-        if question.type == "matrix":
-            values = value if isinstance(value, dict) else {}
-            for r in question.rows:
-                row[f"{question.id}.{r.id}"] = _cell(values.get(r.id))
-        else:
-            row[question.id] = _cell(value)
-    for column in texts if texts is not None else text_columns(questionnaire):
-        row[column] = spreadsheet_safe(row[column])
-    return row
-
-
-def _parse_time(text: str) -> str:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+__all__ = [
+    "columns",
+    "export_time",
+    "parse_rows",
+    "spreadsheet_plain",
+    "spreadsheet_safe",
+    "text_columns",
+    "to_row",
+]
 
 
 def _parse_value(questionnaire: Questionnaire, question: Any, raw: str) -> Any:
     """The stored answer for a non-empty cell; ValueError with a message when invalid."""
     kind = question.type
     if raw == DONT_KNOW and kind in ("likert", "nps", "matrix", "number"):
-        scale = questionnaire.scale_of(question) if kind != "number" else None
-        offered = question.dont_know if kind == "number" else scale and scale.dont_know
-        if not offered:
-            raise ValueError('dont_know: this question has no "don\'t know" choice')
-        return DONT_KNOW
+        return _dont_know(questionnaire, question)
     if kind in ("likert", "nps", "matrix"):
-        scale = questionnaire.scale_of(question)
-        low, high = (scale.min, scale.max) if scale is not None else (0, 10)
-        try:
-            number = int(raw)
-        except ValueError:
-            # A scale's label ("Agree") is accepted like a single_choice option's label.
-            labelled = _scale_value_for_label(scale, raw)
-            if labelled is None:
-                what = "a whole number or a label of the scale" if scale and scale.labels else ""
-                raise ValueError(f"{raw!r} is not {what or 'a whole number'}") from None
-            number = labelled
-        if not low <= number <= high:
-            raise ValueError(f"{number} is outside the scale {low}..{high}")
-        return number
+        return _scale_value(questionnaire.scale_of(question), raw)
     if kind == "single_choice":
-        option = question.option_for(raw)
-        if option is not None:
-            return option.value
-        if question.other:
-            return raw
-        raise ValueError(f"{raw!r} is not an option ({', '.join(question.option_values())})")
+        return _single_choice_value(question, raw)
     if kind == "multi_choice":
-        chosen: list[str] = []
-        others: list[str] = []
-        for part in (p.strip() for p in raw.split(";")):
-            option = question.option_for(part) if part else None
-            value = option.value if option is not None else part
-            if not part:
-                continue
-            if value in chosen:
-                raise ValueError(f"{part!r} is chosen twice")
-            if option is None and not question.other:
-                raise ValueError(
-                    f"{part!r} is not an option ({', '.join(question.option_values())})"
-                )
-            if option is None:
-                others.append(part)
-            chosen.append(value)
-        if len(others) > 1:
-            # Export joins values with ';', so two unknown values mean a split answer.
-            raise ValueError(
-                f"only one 'Other' answer is allowed ({', '.join(repr(o) for o in others)} "
-                "are not options)"
-            )
-        if question.min_selected is not None and len(chosen) < question.min_selected:
-            raise ValueError(f"choose at least {question.min_selected}")
-        if question.max_selected is not None and len(chosen) > question.max_selected:
-            raise ValueError(f"choose at most {question.max_selected}")
-        return chosen
+        return _multi_choice_value(question, raw)
     if kind == "number":
-        try:
-            value = float(raw)
-        except ValueError:
-            raise ValueError(f"{raw!r} is not a number (use . as the decimal point)") from None
-        if not math.isfinite(value):
-            raise ValueError(f"{raw!r} is not a number")
-        if abs(value) > NUMBER_LIMIT:
-            raise ValueError(f"{raw} is too large (at most 10^15)")
-        if question.integer and not value.is_integer():
-            raise ValueError(f"{raw} is not a whole number")
-        if question.min is not None and value < question.min:
-            raise ValueError(f"{raw} is below the minimum {question.min:g}")
-        if question.max is not None and value > question.max:
-            raise ValueError(f"{raw} is above the maximum {question.max:g}")
-        return int(value) if value.is_integer() else value
+        return _number_value(question, raw)
     if len(raw) > question.max_length:
         raise ValueError(f"longer than {question.max_length} characters")
     return raw
+
+
+def _dont_know(questionnaire: Questionnaire, question: Any) -> str:
+    """The "don't know" answer, where the question offers that choice."""
+    kind = question.type
+    scale = questionnaire.scale_of(question) if kind != "number" else None
+    offered = question.dont_know if kind == "number" else scale and scale.dont_know
+    if not offered:
+        raise ValueError('dont_know: this question has no "don\'t know" choice')
+    return DONT_KNOW
+
+
+def _scale_value(scale: Any, raw: str) -> int:
+    """A point of ``scale`` (0..10 without one), given as a whole number or a label."""
+    low, high = (scale.min, scale.max) if scale is not None else (0, 10)
+    try:
+        number = int(raw)
+    except ValueError:
+        # A scale's label ("Agree") is accepted like a single_choice option's label.
+        labelled = _scale_value_for_label(scale, raw)
+        if labelled is None:
+            what = "a whole number or a label of the scale" if scale and scale.labels else ""
+            raise ValueError(f"{raw!r} is not {what or 'a whole number'}") from None
+        number = labelled
+    if not low <= number <= high:
+        raise ValueError(f"{number} is outside the scale {low}..{high}")
+    return number
+
+
+def _single_choice_value(question: Any, raw: str) -> Any:
+    """The value of the option ``raw`` names, or ``raw`` itself as an 'Other' answer."""
+    option = question.option_for(raw)
+    if option is not None:
+        return option.value
+    if question.other:
+        return raw
+    raise ValueError(f"{raw!r} is not an option ({', '.join(question.option_values())})")
+
+
+def _multi_choice_value(question: Any, raw: str) -> list[str]:
+    """The values of the ``;``-separated options, at most one of them an 'Other' answer."""
+    chosen: list[str] = []
+    others: list[str] = []
+    for part in (p.strip() for p in raw.split(";")):
+        option = question.option_for(part) if part else None
+        value = option.value if option is not None else part
+        if not part:
+            continue
+        if value in chosen:
+            raise ValueError(f"{part!r} is chosen twice")
+        if option is None and not question.other:
+            raise ValueError(f"{part!r} is not an option ({', '.join(question.option_values())})")
+        if option is None:
+            others.append(part)
+        chosen.append(value)
+    if len(others) > 1:
+        # Export joins values with ';', so two unknown values mean a split answer.
+        raise ValueError(
+            f"only one 'Other' answer is allowed ({', '.join(repr(o) for o in others)} "
+            "are not options)"
+        )
+    if question.min_selected is not None and len(chosen) < question.min_selected:
+        raise ValueError(f"choose at least {question.min_selected}")
+    if question.max_selected is not None and len(chosen) > question.max_selected:
+        raise ValueError(f"choose at most {question.max_selected}")
+    return chosen
+
+
+def _number_value(question: Any, raw: str) -> int | float:
+    """A finite number within the question's bounds; whole numbers are stored as int."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a number (use . as the decimal point)") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{raw!r} is not a number")
+    if abs(value) > NUMBER_LIMIT:
+        raise ValueError(f"{raw} is too large (at most 10^15)")
+    if question.integer and not value.is_integer():
+        raise ValueError(f"{raw} is not a whole number")
+    if question.min is not None and value < question.min:
+        raise ValueError(f"{raw} is below the minimum {question.min:g}")
+    if question.max is not None and value > question.max:
+        raise ValueError(f"{raw} is above the maximum {question.max:g}")
+    return int(value) if value.is_integer() else value
 
 
 def _scale_value_for_label(scale: Any, raw: str) -> int | None:
@@ -334,7 +265,7 @@ def _parse_row(
     language = _language(questionnaire, row.get(LANGUAGE_COLUMN, ""), bad)
     submitted = row.get("submitted_at", "")
     try:
-        submitted = _parse_time(submitted) if submitted else now
+        submitted = parse_time(submitted) if submitted else now
     except ValueError:
         bad("submitted_at", f"{submitted!r} is not an ISO 8601 timestamp")
     # Labels are accepted in the row's language too (values are the same in every one).
