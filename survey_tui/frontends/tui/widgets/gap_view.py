@@ -78,12 +78,11 @@ def _widest_first(constructs: list[ConstructEntry]) -> list[ConstructEntry]:
 
 @dataclass(frozen=True)
 class _Layout:
-    """The columns of one drawing: the view's width, the group names' and the bars'."""
+    """The columns of one drawing (the group names', the bars') and the anonymity threshold."""
 
-    width: int
     name_width: int
     bar_width: int
-    minimum: int  # the anonymity threshold of a group
+    minimum: int
 
 
 def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> Text:
@@ -93,7 +92,6 @@ def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> T
     name_width = max(len(g) for g in groups) if groups else 8
     number_width = 6  # " 100.0"
     layout = _Layout(
-        width=width,
         name_width=name_width,
         bar_width=max(10, min(50, width - name_width - number_width - 4)),
         minimum=int(analysis["min_group_size"]),
