@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,11 @@ from survey_tui.commands.common import (
 )
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.usecases.analysis import NO_BASELINE
+
+if TYPE_CHECKING:
+    from survey_tui.core.model import Questionnaire
+    from survey_tui.core.reports.findings import ReportOptions
+    from survey_tui.core.usecases.report import MadeReport
 
 #: Output formats by file extension (``-o``), when ``--format`` is not given.
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -139,33 +145,58 @@ def report(
       survey-tui report ai-expectation-gap --wave 90-day --plan plan.yaml
       survey-tui report ai-expectation-gap --lang de -o bericht.md
     """
-    from survey_tui.core.catalog import resolve_template
-    from survey_tui.core.reports.findings import ReportOptions
-    from survey_tui.core.reports.render import check_template_file
     from survey_tui.core.usecases.report import ReportRequest, make_report
 
     if preview and not _is_terminal():
         # Checked before anything is written: a preview needs a screen to draw on.
         raise SurveyError("--preview needs a terminal (stdin and stdout must be a tty)")
     fmt = _format(output_format, output)
-    check_template_file(resolve_template(template))  # before the store is read
-    q = load_questionnaire(questionnaire)
+    q = _questionnaire(questionnaire, template)
     request = ReportRequest(
         template=template,
         fmt=fmt,
         wave=wave,
         baseline_wave=baseline_wave,
-        options=ReportOptions(
-            headcount=_headcounts(headcounts, q.group_ids),
-            hourly_cost=hourly_cost,
-            owners=_per_action(owners, "--owner"),
-            due=_per_action(dues, "--due"),
-        ),
+        options=_options(q, headcounts, hourly_cost, owners, dues),
         plan_file=plan_file,
         propose_plan=propose_file is not None,
         language=chosen_language(q, lang),
     )
     made = make_report(q, store_path(db), read_responses(q, db), request)
+    _deliver(made, output=output, preview=preview, propose_file=propose_file)
+
+
+def _questionnaire(name: str, template: str) -> Questionnaire:
+    """The questionnaire, once the template is known to be usable (before the store is read)."""
+    from survey_tui.core.catalog import resolve_template
+    from survey_tui.core.reports.render import check_template_file
+
+    check_template_file(resolve_template(template))
+    return load_questionnaire(name)
+
+
+def _options(
+    q: Questionnaire,
+    headcounts: tuple[str, ...],
+    hourly_cost: float | None,
+    owners: tuple[str, ...],
+    dues: tuple[str, ...],
+) -> ReportOptions:
+    """The report's figures and actions from the options, each checked."""
+    from survey_tui.core.reports.findings import ReportOptions
+
+    return ReportOptions(
+        headcount=_headcounts(headcounts, q.group_ids),
+        hourly_cost=hourly_cost,
+        owners=_per_action(owners, "--owner"),
+        due=_per_action(dues, "--due"),
+    )
+
+
+def _deliver(
+    made: MadeReport, *, output: str | None, preview: bool, propose_file: str | None
+) -> None:
+    """Write the report (and the proposed plan) where asked, or to stdout, then preview it."""
     if propose_file and made.proposal is not None:
         _write(Path(propose_file), made.proposal, "proposed plan")
     if output is not None:

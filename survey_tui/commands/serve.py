@@ -278,13 +278,33 @@ def serve(
     if plan.warning:
         click.secho(plan.warning, fg="yellow", err=True)
     if dry_run:
-        click.echo(f"Would serve {plan.questionnaire.title!r} on {plan.url}")
-        if plan.questionnaire.feedback_log is not None:
-            click.echo(f"Feedback log: {plan.url}log")
-        return
+        _say_would_serve(plan)
+    else:
+        _serve(plan)
+
+
+def _say_would_serve(plan: ServePlan) -> None:
+    """--dry-run: where the form (and the feedback log) would be, nothing started."""
+    click.echo(f"Would serve {plan.questionnaire.title!r} on {plan.url}")
+    if plan.questionnaire.feedback_log is not None:
+        click.echo(f"Feedback log: {plan.url}log")
+
+
+def _serve(plan: ServePlan) -> None:
+    """Say where to open the form, serve it until Ctrl+C, then count what came in."""
     from survey_tui.commands.common import fold_store
     from survey_tui.frontends.web.server import run_server
 
+    _announce(plan)
+    try:
+        complete = run_server(plan)
+    finally:
+        fold_store(plan.store_path)  # the store file alone now holds every response
+    click.echo(f"\nStopped. {complete} complete response(s) stored while serving.")
+
+
+def _announce(plan: ServePlan) -> None:
+    """The form's URL and QR code, the feedback log's when there is one, and the store."""
     click.echo(f"Serving {plan.questionnaire.title!r} as a web form. Open:\n\n  {plan.url}\n")
     click.echo(qr_text(plan.url))
     if plan.questionnaire.feedback_log is not None:
@@ -295,8 +315,3 @@ def serve(
         )
         click.echo(qr_text(log_url))
     click.echo(f"Store: {plan.store_path}. Ctrl+C stops.")
-    try:
-        complete = run_server(plan)
-    finally:
-        fold_store(plan.store_path)  # the store file alone now holds every response
-    click.echo(f"\nStopped. {complete} complete response(s) stored while serving.")

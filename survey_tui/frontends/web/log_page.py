@@ -175,94 +175,109 @@ async def _in_store(server: FormServer, function: Any, *args: Any) -> Any:
     return await asyncio.get_running_loop().run_in_executor(server.worker, function, *args)
 
 
-def add_log_routes(app: web.Application, server: FormServer) -> None:
-    """``GET|POST /log`` and ``POST /log/undo`` for a questionnaire with a feedback log."""
-    config = server.config
-    page = LogPage(config.questionnaire, config.group, server.store)
+# What ``?done=`` on the form's address tells the contributor after a redirect.
+_NOTICES = {
+    "1": texts.LOG_DONE,
+    "undone": texts.LOG_UNDONE,
+    "none": texts.LOG_NOTHING_TO_UNDO,
+}
 
-    def language_of(request: web.Request) -> str | None:
+
+def _see_other(location: str) -> web.StreamResponse:
+    """The redirect after a post (post/redirect/get), never cached."""
+    response = web.Response(status=303, headers={"Location": location})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+class _LogRoutes:
+    """The handlers of ``/log`` for one server: the page, its cookies and its replies."""
+
+    def __init__(self, server: FormServer) -> None:
+        self.server = server
+        config = server.config
+        self.page = LogPage(config.questionnaire, config.group, server.store)
+
+    def language_of(self, request: web.Request) -> str | None:
         """--lang, else ?lang= or the browser's Accept-Language, else the default."""
-        return server.pages.language_for(asked=asked_language(request))
+        return self.server.pages.language_for(asked=asked_language(request))
 
-    def cookie(response: web.StreamResponse, name: str, value: str) -> None:
+    def cookie(self, response: web.StreamResponse, name: str, value: str) -> None:
         response.set_cookie(
             name,
             value,
             path="/log",
             httponly=True,
             samesite="Strict",
-            secure=config.tls,
+            secure=self.server.config.tls,
             max_age=COOKIE_DAYS * 86400,
         )
 
-    def reply(html: str, status: int, fresh_csrf: str | None) -> web.StreamResponse:
+    def reply(self, html: str, status: int, fresh_csrf: str | None) -> web.StreamResponse:
         from survey_tui.frontends.web.base import Reply
 
-        return server.respond(Reply(status=status, html=html), fresh_csrf)
+        return self.server.respond(Reply(status=status, html=html), fresh_csrf)
 
-    async def show(request: web.Request) -> web.StreamResponse:
-        csrf, fresh = server.csrf(request)
+    async def show(self, request: web.Request) -> web.StreamResponse:
+        csrf, fresh = self.server.csrf(request)
         last = _last(request)
         draft = Draft(
             group=last.get("group") or None,
             workflow=last.get("workflow"),
             tool=last.get("tool"),
         )
-        notice = {
-            "1": texts.LOG_DONE,
-            "undone": texts.LOG_UNDONE,
-            "none": texts.LOG_NOTHING_TO_UNDO,
-        }
-        return reply(
-            page.html(
-                csrf,
-                draft,
-                language=language_of(request),
-                notice=notice.get(request.query.get("done", "")),
-                can_undo=_secret(request) is not None,
-            ),
-            200,
-            fresh,
+        html = self.page.html(
+            csrf,
+            draft,
+            language=self.language_of(request),
+            notice=_NOTICES.get(request.query.get("done", "")),
+            can_undo=_secret(request) is not None,
         )
+        return self.reply(html, 200, fresh)
 
-    async def post(request: web.Request) -> web.StreamResponse:
-        form = await server.form(request)
-        csrf, _ = server.csrf(request)
+    async def post(self, request: web.Request) -> web.StreamResponse:
+        form = await self.server.form(request)
+        csrf, _ = self.server.csrf(request)
         draft = read_form(form)
         secret = _secret(request) or secrets.token_urlsafe(24)
-        stored, problems = await _in_store(server, page.post, draft, secret)
+        stored, problems = await _in_store(self.server, self.page.post, draft, secret)
         if not stored:
-            html = page.html(
+            html = self.page.html(
                 csrf,
                 draft,
-                language=language_of(request),
+                language=self.language_of(request),
                 problems=problems,
                 notice=None,
                 can_undo=_secret(request) is not None,
             )
-            return reply(html, 422, None)
-        response = web.Response(status=303, headers={"Location": "/log?done=1"})
-        response.headers["Cache-Control"] = "no-store"
-        cookie(response, CONTRIBUTOR_COOKIE, secret)
+            return self.reply(html, 422, None)
+        response = _see_other("/log?done=1")
+        self.cookie(response, CONTRIBUTOR_COOKIE, secret)
+        self.remember(response, draft)
+        return response
+
+    def remember(self, response: web.StreamResponse, draft: Draft) -> None:
+        """Keep the group, workflow and tool of a stored entry for the next visit; a value
+        the cookie's pattern would not read back is left out rather than stored."""
         workflow = (
             draft.workflow if draft.workflow and re.fullmatch(r"[a-z0-9_]+", draft.workflow) else ""
         )
         tool = "" if draft.other else (draft.tool or "")
-        group = page.group or draft.group or ""
+        group = self.page.group or draft.group or ""
         remembered = f"{group}:{workflow}:{tool}"
         if _LAST.match(remembered):
-            cookie(response, LAST_COOKIE, remembered)
-        return response
+            self.cookie(response, LAST_COOKIE, remembered)
 
-    async def undo(request: web.Request) -> web.StreamResponse:
-        await server.form(request)
+    async def undo(self, request: web.Request) -> web.StreamResponse:
+        await self.server.form(request)
         secret = _secret(request)
-        removed = secret is not None and await _in_store(server, page.undo, secret)
-        location = "/log?done=undone" if removed else "/log?done=none"
-        response = web.Response(status=303, headers={"Location": location})
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        removed = secret is not None and await _in_store(self.server, self.page.undo, secret)
+        return _see_other("/log?done=undone" if removed else "/log?done=none")
 
-    app.router.add_get("/log", show)
-    app.router.add_post("/log", post)
-    app.router.add_post("/log/undo", undo)
+
+def add_log_routes(app: web.Application, server: FormServer) -> None:
+    """``GET|POST /log`` and ``POST /log/undo`` for a questionnaire with a feedback log."""
+    routes = _LogRoutes(server)
+    app.router.add_get("/log", routes.show)
+    app.router.add_post("/log", routes.post)
+    app.router.add_post("/log/undo", routes.undo)

@@ -213,39 +213,13 @@ class QuestionPages(PageBase):
         form: Form,
     ) -> Reply:
         session = respondent.session
-        tentative = dict(session.answers)
-        for qid, value in read.values.items():
-            if value is None:
-                tentative.pop(qid, None)
-            else:
-                tentative[qid] = value
-        visible = {x.id for x in self.q.visible_questions(tentative, session.group, session.wave)}
-        on_page = [x for x in candidates if x.id in visible]
+        on_page = self._visible_after_post(session, candidates, read)
         # Questions this post brought up were not on the page the respondent saw: they are
         # shown with a notice, not refused as unanswered.
         shown = _shown(form)
         new = [x.id for x in on_page if x.id not in shown]
-        errors = {}
-        for question in on_page:
-            if question.id in new and read.values.get(question.id) is None:
-                continue
-            problem = read.problems.get(question.id)
-            if problem is None:
-                problem = check_answer(
-                    session.questionnaire, question, read.values.get(question.id)
-                )
-            if problem is not None:
-                errors[question.id] = problem
-        now = self.respondents.clock()
-        spent = now - respondent.shown_at if respondent.shown_at is not None else 0.0
-        answered = [x for x in on_page if x.id not in errors]
-        for question in answered:
-            share = spent / len(answered)
-            session.record_answer(question.id, read.values.get(question.id), share, save=False)
-        session.save()
-        self._notes(session, read)
-        self.respondents.saved(respondent)
-        respondent.shown_at = now
+        errors = _page_errors(session, on_page, read, new)
+        self._record(respondent, [x for x in on_page if x.id not in errors], read)
         back_to_review = form.get("return") == "review"
         if errors or (self.per_page == "section" and new):
             redrawn = flow.find_page(session, page.key, self.per_page) or page
@@ -264,6 +238,34 @@ class QuestionPages(PageBase):
             return Reply(status=303, location=self._problem_url(session, still))
         following = flow.next_page(session, page.key, self.per_page)
         return Reply(status=303, location=self._page_url(following))
+
+    def _visible_after_post(
+        self, session: Any, candidates: list[AnyQuestion], read: forms.Read
+    ) -> list[AnyQuestion]:
+        """The page's questions that show given the answers as posted (not yet stored)."""
+        tentative = dict(session.answers)
+        for qid, value in read.values.items():
+            if value is None:
+                tentative.pop(qid, None)
+            else:
+                tentative[qid] = value
+        visible = {x.id for x in self.q.visible_questions(tentative, session.group, session.wave)}
+        return [x for x in candidates if x.id in visible]
+
+    def _record(
+        self, respondent: Respondent, answered: list[AnyQuestion], read: forms.Read
+    ) -> None:
+        """Store the good answers, sharing the time spent on the page among them."""
+        session = respondent.session
+        now = self.respondents.clock()
+        spent = now - respondent.shown_at if respondent.shown_at is not None else 0.0
+        for question in answered:
+            share = spent / len(answered)
+            session.record_answer(question.id, read.values.get(question.id), share, save=False)
+        session.save()
+        self._notes(session, read)
+        self.respondents.saved(respondent)
+        respondent.shown_at = now
 
     def autosave(self, token: str | None, key: str, form: Form) -> Reply:
         """The page's script: keep what is on screen, touch the response, say what shows."""
@@ -289,6 +291,22 @@ class QuestionPages(PageBase):
                 ),
             }
         )
+
+
+def _page_errors(
+    session: Any, on_page: list[AnyQuestion], read: forms.Read, new: list[str]
+) -> dict[str, str]:
+    """The problem of each question on the page; a newly shown one left empty is none."""
+    errors = {}
+    for question in on_page:
+        if question.id in new and read.values.get(question.id) is None:
+            continue
+        problem = read.problems.get(question.id)
+        if problem is None:
+            problem = check_answer(session.questionnaire, question, read.values.get(question.id))
+        if problem is not None:
+            errors[question.id] = problem
+    return errors
 
 
 def _shown(form: Form) -> set[str]:

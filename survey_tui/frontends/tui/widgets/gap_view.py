@@ -8,6 +8,7 @@ numbers (``suppressed``), and this view never shows a total that would reveal th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,7 +17,13 @@ from textual.widget import Widget
 from survey_tui.core.reports.filters import human, pts
 
 if TYPE_CHECKING:
-    from survey_tui.core.analysis.types import Analysis, ConstructEntry, Gap, GroupInfo
+    from survey_tui.core.analysis.types import (
+        Analysis,
+        ConstructEntry,
+        ConstructFigures,
+        Gap,
+        GroupInfo,
+    )
     from survey_tui.core.analysis.types_extras import Scorecard, ScorecardRow
 
 FULL = "\u2588"
@@ -69,17 +76,46 @@ def _widest_first(constructs: list[ConstructEntry]) -> list[ConstructEntry]:
     return sorted(constructs, key=key)
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """The columns of one drawing (the group names', the bars') and the anonymity threshold."""
+
+    name_width: int
+    bar_width: int
+    minimum: int
+
+
 def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> Text:
     """The whole gap view as text for a view ``width`` columns wide."""
     width = max(40, width)
-    minimum = int(analysis["min_group_size"])
     groups: dict[str, GroupInfo] = analysis["groups"]
-    compare = analysis.get("compare")
     name_width = max(len(g) for g in groups) if groups else 8
     number_width = 6  # " 100.0"
-    bar_width = max(10, min(50, width - name_width - number_width - 4))
+    layout = _Layout(
+        name_width=name_width,
+        bar_width=max(10, min(50, width - name_width - number_width - 4)),
+        minimum=int(analysis["min_group_size"]),
+    )
     out = Text()
+    _append_summary(out, analysis, layout.minimum)
+    compare = analysis.get("compare")
+    for entry in _widest_first(analysis.get("constructs", [])):
+        name = labels.get(entry["construct"]) or human(entry["construct"])
+        # The same place for every theme, whatever the length of its name: the name on its
+        # own line, the gap on the next, then one bar per group.
+        out.append("\n")
+        out.append(name[:width] + "\n", style="bold")
+        out.append(f"  {gap_text(entry, compare)}\n")
+        for gid, info in groups.items():
+            _append_group_bar(out, gid, info, entry["groups"].get(gid), layout)
+    for card in _scorecards(analysis):
+        _append_scorecard(out, card, groups, width)
+    return out
 
+
+def _append_summary(out: Text, analysis: Analysis, minimum: int) -> None:
+    """The index, which pair the gaps compare, and how many each group submitted."""
+    compare = analysis.get("compare")
     index = analysis.get("expectation_gap_index")
     if compare:
         pair = f"{compare[0]} minus {compare[1]}"
@@ -90,63 +126,53 @@ def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> T
             out.append(" (mean size of the construct gaps)\n")
         out.append(f"Gaps are {pair}, in points on a 0-100 scale.\n")
     counts = []
-    for gid, info in groups.items():
+    for gid, info in analysis["groups"].items():
         shown = f"{gid} n={info['n']}"
         if info["suppressed"]:
             shown += f" ({waiting_text(int(info['n']), minimum)})"
         counts.append(shown)
     out.append("Submitted: " + ", ".join(counts) + "\n")
 
-    for entry in _widest_first(analysis.get("constructs", [])):
-        name = labels.get(entry["construct"]) or human(entry["construct"])
-        gap = gap_text(entry, compare)
-        # The same place for every theme, whatever the length of its name: the name on its
-        # own line, the gap on the next, then one bar per group.
-        out.append("\n")
-        out.append(name[:width] + "\n", style="bold")
-        out.append(f"  {gap}\n")
-        for gid in groups:
-            figures = entry["groups"].get(gid)
-            out.append(f"  {gid:<{name_width}} ")
-            if figures is not None and figures.get("asked") is False:
-                out.append("not asked\n", style="italic")
-                continue
-            score = figures.get("score") if figures is not None else None
-            if (
-                groups[gid]["suppressed"]
-                or figures is None
-                or figures.get("suppressed")
-                or score is None
-            ):
-                n = int(groups[gid]["n"])
-                if groups[gid]["suppressed"]:
-                    out.append(waiting_text(n, minimum) + "\n", style="italic")
-                else:
-                    out.append(f"too few answers to show (n < {minimum})\n", style="italic")
-                continue
-            value = float(score)
-            out.append(text_bar(value, bar_width))
-            out.append(f" {value:5.1f}\n", style="bold")
 
-    for card in _scorecards(analysis):
-        out.append("\n")
-        title = f"Workflow scorecard: {card.get('label') or card['question']}"
-        out.append(title[:width] + "\n", style="bold")
-        rows = {row["key"]: row for row in card["rows"]}
-        label_width = min(28, max((len(str(r["label"])) for r in card["rows"]), default=8))
-        doer = card.get("experience_group") or ""
-        for heading, keys in (
-            (f"Helps ({doer} score 60+; scores 0-100 per group)", card.get("helps", [])),
-            (f"Friction ({doer} score 40 or less)", card.get("friction", [])),
-        ):
-            if not keys:
-                continue
-            out.append(f"  {heading}:\n")
-            for key in keys:
-                if key in rows:
-                    label = str(rows[key]["label"])[:label_width]
-                    out.append(f"    {label:<{label_width}}  {_row_scores(rows[key], groups)}\n")
-    return out
+def _append_group_bar(
+    out: Text, gid: str, info: GroupInfo, figures: ConstructFigures | None, layout: _Layout
+) -> None:
+    """One group's line under a construct: its bar and score, or why there is none."""
+    out.append(f"  {gid:<{layout.name_width}} ")
+    if figures is not None and figures.get("asked") is False:
+        out.append("not asked\n", style="italic")
+        return
+    score = figures.get("score") if figures is not None else None
+    if info["suppressed"] or figures is None or figures.get("suppressed") or score is None:
+        if info["suppressed"]:
+            out.append(waiting_text(int(info["n"]), layout.minimum) + "\n", style="italic")
+        else:
+            out.append(f"too few answers to show (n < {layout.minimum})\n", style="italic")
+        return
+    value = float(score)
+    out.append(text_bar(value, layout.bar_width))
+    out.append(f" {value:5.1f}\n", style="bold")
+
+
+def _append_scorecard(out: Text, card: Scorecard, groups: dict[str, GroupInfo], width: int) -> None:
+    """A workflow scorecard: the rows that help, then the ones that cause friction."""
+    out.append("\n")
+    title = f"Workflow scorecard: {card.get('label') or card['question']}"
+    out.append(title[:width] + "\n", style="bold")
+    rows = {row["key"]: row for row in card["rows"]}
+    label_width = min(28, max((len(str(r["label"])) for r in card["rows"]), default=8))
+    doer = card.get("experience_group") or ""
+    for heading, keys in (
+        (f"Helps ({doer} score 60+; scores 0-100 per group)", card.get("helps", [])),
+        (f"Friction ({doer} score 40 or less)", card.get("friction", [])),
+    ):
+        if not keys:
+            continue
+        out.append(f"  {heading}:\n")
+        for key in keys:
+            if key in rows:
+                label = str(rows[key]["label"])[:label_width]
+                out.append(f"    {label:<{label_width}}  {_row_scores(rows[key], groups)}\n")
 
 
 def _scorecards(analysis: Analysis) -> list[Scorecard]:
