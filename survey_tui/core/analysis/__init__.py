@@ -254,6 +254,40 @@ def _attach_changes(
                 )
 
 
+def _totalled(
+    questionnaire: Questionnaire, responses: list[Record], coverage: Coverage
+) -> tuple[list[Record], dict[str, list[str]]]:
+    """The records the analysis totals, and per group the waves left out of them."""
+    if coverage.wave != ALL_WAVES:
+        return responses, {}
+    # Every wave at once: never total a wave slice that its own wave's analysis withholds.
+    return without_withheld_slices(questionnaire, responses)
+
+
+def _since_baseline(
+    questionnaire: Questionnaire,
+    responses: list[Record],
+    coverage: Coverage,
+    now: _Wave,
+    *,
+    seed: int,
+    resamples: int,
+) -> IndexChange | None:
+    """With a baseline wave: sets each of ``now``'s gaps' change since it and returns the
+    index's change (None without a baseline or a compared pair)."""
+    if coverage.baseline is None:
+        return None
+    base_data = Dataset.build(questionnaire, responses, [coverage.baseline])
+    before = _Wave(questionnaire, base_data, coverage.baseline, seed=seed, resamples=resamples)
+    _attach_changes(questionnaire, now, before, seed=seed, resamples=resamples)
+    pair = questionnaire.compare_pair
+    if pair is None:
+        return None
+    return index_change(
+        now.constructs, before.constructs, pair, (now.index, before.index), seed=seed
+    )
+
+
 def analyze(
     questionnaire: Questionnaire,
     responses: list[Record],
@@ -274,23 +308,13 @@ def analyze(
         raise DataError([], f"resamples must be at least 1, not {resamples}")
     coverage = choose_waves(responses, wave, baseline_wave)
     responses, version_changed = pool_versions(questionnaire, responses)
-    withheld_waves: dict[str, list[str]] = {}
-    pooled = responses
-    if coverage.wave == ALL_WAVES:
-        # Every wave at once: never total a wave slice that its own wave's analysis withholds.
-        pooled, withheld_waves = without_withheld_slices(questionnaire, responses)
+    pooled, withheld_waves = _totalled(questionnaire, responses, coverage)
     data = Dataset.build(questionnaire, pooled, coverage.waves)
     now = _Wave(questionnaire, data, coverage.wave or "", seed=seed, resamples=resamples)
     pair = questionnaire.compare_pair
-    change: IndexChange | None = None
-    if coverage.baseline is not None:
-        base_data = Dataset.build(questionnaire, responses, [coverage.baseline])
-        before = _Wave(questionnaire, base_data, coverage.baseline, seed=seed, resamples=resamples)
-        _attach_changes(questionnaire, now, before, seed=seed, resamples=resamples)
-        if pair:
-            change = index_change(
-                now.constructs, before.constructs, pair, (now.index, before.index), seed=seed
-            )
+    change = _since_baseline(
+        questionnaire, responses, coverage, now, seed=seed, resamples=resamples
+    )
     languages: _Languages = {}
     if questionnaire.languages:
         languages["languages"] = language_summary(questionnaire, data, now.read_differently)

@@ -162,39 +162,10 @@ def _language_names(summary: LanguageSummary | None, language: str | None) -> di
     return names
 
 
-def build_context(
-    analysis: Analysis,
-    options: fx.ReportOptions | None = None,
-    language: str | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """The template context for ``analysis`` (the dict of ``core.analysis.analyze``).
-
-    Keys: ``analysis`` (unchanged), ``groups`` (ids of groups at or above the anonymity
-    threshold, the compared pair first, then questionnaire order: the only groups a template
-    may show), ``withheld`` (how many groups are below it; never which), ``compare`` (the
-    pair, or None), ``scored``/``awareness``/``numbers`` (items by kind), ``single_group`` (the questionnaire compares no pair: one group), ``widest`` (up to 3 constructs with unsuppressed gaps, widest first),
-    ``scorecards`` (list, possibly empty), ``rows`` (scorecard rows by key), ``comments``
-    (comment blocks restricted to shown groups, without empty ones), ``quotes`` (the same,
-    identical answers folded into ``{text, count}``), ``digest`` (interview material by theme,
-    see :func:`_digest`), ``interviews`` (the analysis' interview figures), ``interviewed``
-    (shown groups with at least ``minimum`` interviews), ``chart`` (constructs every shown
-    group has a score for), ``labels`` (construct -> display name), ``metrics`` (items of the
-    ``metrics`` construct with a gap, widest first), ``minimum`` (min_group_size),
-    ``recorded`` (complete responses over every group, withheld ones included) and
-    ``interviews_recorded`` (the same for interviews): when no group is shown, a template
-    says how many are in, as one total that names no group. ``languages`` (the analysis'
-    language summary, None for a one-language questionnaire), ``language_names`` (tag ->
-    its name in ``language``, the report's: English without one) and ``read_differently`` (items that "may be read differently in
-    translation": ``{item, groups: {gid: by_language block}}``, shown groups only). ``findings`` (the first screen:
-    headline, trend, actions, participants, capacity, workflows, layers, text_themes, see
-    docs/reports.md), ``topic`` (what the questionnaire is about, or None: neutral words),
-    ``subject`` (the topic, or a neutral phrase) and ``synthetic`` (demo records) are derived
-    from the analysis and ``options`` (what the consultant told the report). Answers to
-    ``quote: false`` questions are counted into themes and removed from everything else,
-    ``analysis.comments`` included.
-    """
-    options = options or fx.ReportOptions()
+def _shown_groups(analysis: Analysis) -> tuple[list[str], list[str] | None]:
+    """The groups a template may show (at or above the anonymity threshold) and the compared
+    pair (None when a group of it is below the threshold): the pair first, then
+    questionnaire order."""
     groups = [gid for gid, info in analysis["groups"].items() if not info["suppressed"]]
     compare = analysis.get("compare")
     if compare and not all(g in groups for g in compare):
@@ -204,22 +175,60 @@ def build_context(
         # The compared pair first, in the order of the gap (a minus b), so every table reads
         # left to right the way the gap is defined.
         groups = [*compare, *(g for g in groups if g not in compare)]
+    return groups, compare
+
+
+def _about(analysis: Analysis) -> dict[str, Any]:
+    """``topic`` (what the questionnaire is about, or None: neutral words), ``about_ai``,
+    ``subject`` (the topic, or a neutral phrase) and ``synthetic`` (demo records)."""
+    topic = analysis["questionnaire"].get("topic")
+    return {
+        "topic": topic,
+        "about_ai": topic is not None and re.search(r"\bAI\b", str(topic)) is not None,
+        "subject": topic or N_("the subject of this survey"),
+        "synthetic": bool(analysis.get("synthetic")),
+    }
+
+
+def _by_kind(items: list[ItemEntry]) -> dict[str, list[ItemEntry]]:
+    """Items by what they are (docs/statistics.md): ``scored`` (scores on 0-100 that form
+    themes), ``awareness`` (each group asked its own question), ``numbers`` (own units)."""
+    return {
+        "scored": [i for i in items if i.get("kind") not in ("number", "awareness")],
+        "awareness": [i for i in items if i.get("kind") == "awareness"],
+        "numbers": [i for i in items if i.get("kind") == "number"],
+    }
+
+
+def _by_gap(analysis: Analysis, groups: list[str], compare: list[str] | None) -> dict[str, Any]:
+    """``widest`` (up to 3 constructs with published gaps, widest first), ``by_width`` (every
+    such construct, widest first), ``metrics`` (items of the ``metrics`` construct with a
+    published gap, widest first) and ``chart`` (constructs every shown group has a score
+    for); without a pair there is no gap to order by."""
     constructs = [c for c in analysis["constructs"] if _gap_size(c) >= 0]
     by_width = sorted(constructs, key=_gap_size, reverse=True) if compare else []
-    widest = by_width[:3]
-    scorecards = analysis.get("scorecards") or []
-    rows = {row["key"]: row for card in scorecards for row in card["rows"]}
     # Items of a "metrics" construct (delivery figures leadership tracks), widest gap first.
     metrics = sorted(
         (i for i in analysis["items"] if i.get("construct") == "metrics" and _gap_size(i) >= 0),
         key=_gap_size,
         reverse=True,
     )
-    # Themes every shown group has a score for: the chart draws no bar for a withheld figure.
-    chart = [
-        c for c in analysis["constructs"] if all(not c["groups"][g]["suppressed"] for g in groups)
-    ]
-    # Display names of constructs: a question that is its own construct is named by its text.
+    return {
+        "widest": by_width[:3],
+        "by_width": by_width,
+        "metrics": metrics if compare else [],
+        # The chart draws no bar for a withheld figure.
+        "chart": [
+            c
+            for c in analysis["constructs"]
+            if all(not c["groups"][g]["suppressed"] for g in groups)
+        ],
+    }
+
+
+def _labels(analysis: Analysis) -> dict[str, str]:
+    """Display names of constructs: a question that is its own construct is named by its
+    text."""
     labels = {c["construct"]: human(c["construct"]) for c in analysis["constructs"]}
     own = {i["question"]: i.get("label") for i in analysis["items"]}
     # A matrix keeps its construct name ("Workflows"): its text is a question to answer row by
@@ -227,59 +236,90 @@ def build_context(
     for name in labels:
         if own.get(name):
             labels[name] = str(own[name])
-    found = _findings(analysis, groups, compare, options)
-    # Never quoted: the figures above counted them; nothing below may show them.
-    quotable = [b for b in analysis.get("comments", []) if b.get("quote", True)]
-    analysis = {**analysis, "comments": quotable}
+    return labels
+
+
+def _quoted(analysis: Analysis, groups: list[str], labels: dict[str, str]) -> dict[str, Any]:
+    """What a template may quote (``analysis`` holds only quotable comments): ``comments``
+    (comment blocks restricted to shown groups, without empty ones), ``quotes`` (the same,
+    identical answers folded into ``{text, count}``), ``digest`` (interview material by
+    theme, see :func:`_digest`), ``interviews`` (the analysis' interview figures),
+    ``interviewed`` (shown groups with at least ``minimum`` interviews) and
+    ``interviews_recorded`` (interviews over every group, withheld ones included)."""
     comments: list[CommentBlock] = []
-    for block in quotable:
+    for block in analysis.get("comments", []):
         shown = {g: block["groups"][g] for g in groups if block["groups"].get(g)}
         if shown:
             comments.append({**block, "groups": shown})
     quotes = _quotes(comments)
     interviews = analysis.get("interviews")
     interview_counts = interviews.get("n", {}) if interviews else {}
-    minimum = analysis["min_group_size"]
     # Groups with enough interviews; when there are any, the digest quotes only them.
-    interviewed = [g for g in groups if interview_counts.get(g, 0) >= minimum]
-    items = analysis["items"]
-    topic = analysis["questionnaire"].get("topic")
+    interviewed = [g for g in groups if interview_counts.get(g, 0) >= analysis["min_group_size"]]
     return {
-        "analysis": analysis,
-        "findings": found,
-        "topic": topic,
-        "about_ai": topic is not None and re.search(r"\bAI\b", str(topic)) is not None,
-        "subject": topic or N_("the subject of this survey"),
-        "synthetic": bool(analysis.get("synthetic")),
-        # Items by what they are (docs/statistics.md): scores on 0-100 that form themes,
-        # awareness items (each group asked its own question), numbers in their own units.
-        "scored": [i for i in items if i.get("kind") not in ("number", "awareness")],
-        "awareness": [i for i in items if i.get("kind") == "awareness"],
-        "numbers": [i for i in items if i.get("kind") == "number"],
-        "groups": groups,
-        "withheld": len(analysis["groups"]) - len(groups),
-        "compare": compare,
-        # No pair at all (one group): there is nothing to compare, and nothing was withheld.
-        "single_group": analysis.get("compare") is None,
-        "widest": widest,
-        # Every theme whose gap is published, widest first (the gap-size chart's order).
-        "by_width": by_width,
-        "scorecards": scorecards,
-        "rows": rows,
         "comments": comments,
         "quotes": quotes,
         "digest": _digest(analysis, interviewed or groups, quotes, labels),
         "interviews": interviews or {},
         "interviewed": interviewed,
-        "chart": chart,
-        "labels": labels,
-        "metrics": metrics if compare else [],
-        "minimum": minimum,
-        "recorded": sum(info["n"] for info in analysis["groups"].values()),
         "interviews_recorded": sum(interview_counts.values()),
+    }
+
+
+def _languages(analysis: Analysis, groups: list[str], language: str | None) -> dict[str, Any]:
+    """``languages`` (the analysis' language summary, None for a one-language
+    questionnaire), ``language_names`` (tag -> its name in ``language``, the report's:
+    English without one) and ``read_differently`` (see :func:`_read_differently`)."""
+    return {
         "languages": analysis.get("languages"),
         "language_names": _language_names(analysis.get("languages"), language),
-        "read_differently": _read_differently(items, groups),
+        "read_differently": _read_differently(analysis["items"], groups),
+    }
+
+
+def build_context(
+    analysis: Analysis,
+    options: fx.ReportOptions | None = None,
+    language: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The template context for ``analysis`` (the dict of ``core.analysis.analyze``); its keys
+    are listed in docs/interfaces.md and described by the helpers that make them.
+
+    ``groups`` (see :func:`_shown_groups`) are the only groups a template may show;
+    ``withheld`` says how many are below the threshold, never which, and ``recorded`` counts
+    the complete responses over every group, so that with no group shown a template can say
+    how many are in as one total that names no group. ``single_group``: the questionnaire
+    compares no pair. ``findings`` (see :func:`_findings`) and the derived keys use
+    ``options`` (what the consultant told the report). Answers to ``quote: false`` questions
+    are counted into themes and removed from everything else, ``analysis.comments`` included.
+    """
+    options = options or fx.ReportOptions()
+    groups, compare = _shown_groups(analysis)
+    labels = _labels(analysis)
+    found = _findings(analysis, groups, compare, options)
+    # Never quoted: the figures above counted them; nothing below may show them.
+    quotable = [b for b in analysis.get("comments", []) if b.get("quote", True)]
+    analysis = {**analysis, "comments": quotable}
+    scorecards = analysis.get("scorecards") or []
+    return {
+        "analysis": analysis,
+        "findings": found,
+        **_about(analysis),
+        **_by_kind(analysis["items"]),
+        "groups": groups,
+        "withheld": len(analysis["groups"]) - len(groups),
+        "compare": compare,
+        # No pair at all (one group): there is nothing to compare, and nothing was withheld.
+        "single_group": analysis.get("compare") is None,
+        **_by_gap(analysis, groups, compare),
+        "scorecards": scorecards,  # possibly empty
+        "rows": {row["key"]: row for card in scorecards for row in card["rows"]},
+        **_quoted(analysis, groups, labels),
+        "labels": labels,
+        "minimum": analysis["min_group_size"],
+        "recorded": sum(info["n"] for info in analysis["groups"].values()),
+        **_languages(analysis, groups, language),
         **no_evidence(),  # evidence, success_plan: the report command passes them (extra)
         "language": language,  # the report's: its words (core/reports/render.py)
         **extra,

@@ -253,6 +253,72 @@ def _gap_axis(low: float, high: float, top: float, bottom: float, x_at: Any) -> 
     return axis
 
 
+@dataclass(frozen=True)
+class _Scale:
+    """The trend's value axis, ``low`` to ``high`` in points: called with a value, its x."""
+
+    low: float
+    high: float
+
+    @classmethod
+    def fitting(cls, lines: list[_Line]) -> _Scale:
+        """Whole tens that hold 0 and every mark and whisker of ``lines``."""
+        values = [
+            v
+            for ln in lines
+            for v in (ln.before, ln.now, *(ln.ci_before or []), *(ln.ci_now or []))
+        ]
+        low = min(0.0, math.floor(min(values) / 10) * 10)
+        high = max(0.0, math.ceil(max(values) / 10) * 10) or 10.0
+        return cls(low, high)
+
+    def __call__(self, value: float) -> float:
+        return MARGIN + (value - self.low) * (WIDTH - 2 * MARGIN) / (self.high - self.low)
+
+
+def _trend_legend(shown: Words, then: str, now: str) -> list[str]:
+    """The key on top: a hollow mark for the baseline wave, a filled one for this wave."""
+    first = shown(T_("{wave} (before)", wave=then))
+    second_x = MARGIN + 40 + len(first) * _CHAR
+    return [
+        marker("circle", MARGIN + 6, 14, INK, hollow=True),
+        text(MARGIN + 16, 18, first),
+        marker("circle", second_x, 14, PALETTE[0]),
+        text(second_x + 10, 18, shown(T_("{wave} (now)", wave=now))),
+    ]
+
+
+def _trend_row(
+    line: _Line, is_index: bool, shown: Words, x_at: _Scale, y: float
+) -> tuple[list[str], str, float]:
+    """One line of the chart below ``y``: its name, figures and verdict, whiskers and arrow.
+
+    Returns the marks, the line's text alternative and the y its marks are drawn at.
+    """
+    y += 22
+    verdict = shown(N_("more than noise") if line.significant else N_("within noise"))
+    sign = "" if is_index else "+"  # the index is a distance; a theme's gap has a sign
+    said = f"{line.before:{sign}.1f} \u2192 {line.now:{sign}.1f}, {verdict}"
+    body = [text(MARGIN, y, line.label, font_weight="bold" if is_index else "normal")]
+    if (len(line.label) + 2) * (_CHAR + 0.8) + len(said) * _CHAR > WIDTH - 2 * MARGIN:
+        y += 17  # no room on one line: the figures go under the name
+    shade = INK if line.significant else MUTED
+    body.append(text(WIDTH - MARGIN, y, said, text_anchor="end", fill=shade))
+    y += 14
+    for interval, offset, colour in ((line.ci_before, -5, INK), (line.ci_now, 5, PALETTE[0])):
+        if interval:
+            body.append(whisker(x_at(interval[0]), x_at(interval[1]), y + offset, colour, 1))
+    body += _arrow(x_at(line.before), x_at(line.now), y)
+    described = T_(
+        "{label}: {before} then, {now} now ({verdict})",
+        label=line.label,
+        before=f"{line.before:{sign}.1f}",
+        now=f"{line.now:{sign}.1f}",
+        verdict=verdict,
+    )
+    return body, shown(described), y
+
+
 def trend(context: dict[str, Any]) -> str | None:
     """The gap in the baseline wave and now: the index (with both waves' intervals) and each
     theme, a hollow mark then, a filled one now, an arrow between."""
@@ -261,60 +327,23 @@ def trend(context: dict[str, Any]) -> str | None:
     if not found or not index:
         return None
     lines = _trend_lines(context, index)
-    values = [
-        v for ln in lines for v in (ln.before, ln.now, *(ln.ci_before or []), *(ln.ci_now or []))
-    ]
-    low = min(0.0, math.floor(min(values) / 10) * 10)
-    high = max(0.0, math.ceil(max(values) / 10) * 10) or 10.0
-
-    def x_at(value: float) -> float:
-        return MARGIN + (value - low) * (WIDTH - 2 * MARGIN) / (high - low)
-
+    x_at = _Scale.fitting(lines)
     shown = words(context.get("language"))
     then, now = found["baseline"], context["analysis"].get("wave") or shown(N_("now"))
-    first = shown(T_("{wave} (before)", wave=then))
-    second_x = MARGIN + 40 + len(first) * _CHAR
-    body = [
-        marker("circle", MARGIN + 6, 14, INK, hollow=True),
-        text(MARGIN + 16, 18, first),
-        marker("circle", second_x, 14, PALETTE[0]),
-        text(second_x + 10, 18, shown(T_("{wave} (now)", wave=now))),
-    ]
+    body = _trend_legend(shown, then, now)
     y = top = 26.0
     described = []
-    for n, ln in enumerate(lines):
-        y += 22
-        verdict = shown(N_("more than noise") if ln.significant else N_("within noise"))
-        sign = "" if n == 0 else "+"  # the index is a distance; a theme's gap has a sign
-        said = f"{ln.before:{sign}.1f} \u2192 {ln.now:{sign}.1f}, {verdict}"
-        body.append(text(MARGIN, y, ln.label, font_weight="bold" if n == 0 else "normal"))
-        if (len(ln.label) + 2) * (_CHAR + 0.8) + len(said) * _CHAR > WIDTH - 2 * MARGIN:
-            y += 17  # no room on one line: the figures go under the name
-        shade = INK if ln.significant else MUTED
-        body.append(text(WIDTH - MARGIN, y, said, text_anchor="end", fill=shade))
-        y += 14
-        for interval, offset, colour in ((ln.ci_before, -5, INK), (ln.ci_now, 5, PALETTE[0])):
-            if interval:
-                body.append(whisker(x_at(interval[0]), x_at(interval[1]), y + offset, colour, 1))
-        body += _arrow(x_at(ln.before), x_at(ln.now), y)
-        described.append(
-            shown(
-                T_(
-                    "{label}: {before} then, {now} now ({verdict})",
-                    label=ln.label,
-                    before=f"{ln.before:{sign}.1f}",
-                    now=f"{ln.now:{sign}.1f}",
-                    verdict=verdict,
-                )
-            )
-        )
+    for n, line in enumerate(lines):
+        marks, said, y = _trend_row(line, n == 0, shown, x_at, y)
+        body += marks
+        described.append(said)
     bottom = y + 12
     return figure(
         "trend",
         bottom + 24,
         shown(T_("The gap in {then} and in {now}", then=then, now=now)),
         "; ".join(described),
-        _gap_axis(low, high, top, bottom, x_at) + body,
+        _gap_axis(x_at.low, x_at.high, top, bottom, x_at) + body,
         shown(
             T_(
                 "Each line is the index or a theme's gap (points, first compared group minus the "
