@@ -1,4 +1,5 @@
-"""The words the product itself shows respondents (TUI, ``--plain``, web form), in one place.
+"""The words the product itself shows, in one place: to respondents (TUI, ``--plain``, web
+form) and to the facilitator (the home picker, the dashboard, the report preview).
 
 Each constant is a message id of the gettext catalogs in ``survey_tui/locale`` (English is
 the source language: the ids are the English texts). A constant is a :class:`Text`, a ``str``
@@ -296,3 +297,80 @@ LOG_MINUTES_RANGE = N_("0 to {limit}")
 LOG_KEYS = N_("Enter in the last field or Ctrl+S saves; Esc leaves.")
 LOG_SAVE_KEY = N_("Save")
 LOG_LEAVE_KEY = N_("Leave without logging")
+
+# --- the facilitator's home, dashboard and report preview -----------------------------
+QUIT = N_("Quit")
+RUN = N_("Run")
+DASHBOARD = N_("Dashboard")
+REPORT_PREVIEW = N_("Report preview")
+CONTENTS = N_("Contents")  # the report preview's table of contents
+REVEAL_HIDE = N_("Reveal/hide figures")
+EXPORT = N_("Export")
+WAVE = N_("Wave")
+HOME_SUBTITLE = N_("choose a questionnaire")
+DOES_NOT_LOAD = N_("{name} (does not load; run survey-tui validate)")
+DOES_NOT_LOAD_TITLE = N_("Does not load")
+NO_REPORT = N_("No report")
+REPORT_TITLE = N_("{title}: report")
+EXPORT_FAILED = N_("Export failed")
+EXPORTED = N_("Exported")
+EXPORTED_REPORT = N_("Report: {path}")
+EXPORTED_RESPONSES = N_("Responses: {path}")
+CANNOT_READ_STORE = N_("Cannot read the store")
+NO_SUBMITTED_YET = N_("No submitted responses yet.")
+# The dashboard's title line: "<title> | wave 2 | 12 submitted | figures hidden".
+TITLE_SUBMITTED = N_("{count} submitted")
+TITLE_READING = N_("reading")
+FIGURES_SHOWN = N_("figures shown")
+FIGURES_HIDDEN = N_("figures hidden")
+NO_WAVE_YET = N_("no wave yet")
+ALL_WAVES_POOLED = N_("all waves pooled")
+WAVE_NAMED = N_("wave {wave}")
+MOST_RECENT_WAVE = N_("the most recent wave")
+SHOWING = N_("Showing {what}")  # after the w key: which wave the dashboard shows now
+FIGURES_HIDDEN_HINT = N_("Figures hidden until the reveal: press r to show the gaps full-screen.")
+FIGURES_HELD = N_(
+    "Figures from {shown} of {submitted} submitted responses: a group's figures refresh when "
+    "{step} new responses of that group have come in, so that no single response can be "
+    "told apart."
+)
+# The counts table's column heads (the columns are as wide as their heads).
+COUNTS_GROUP = N_("group")
+COUNTS_SUBMITTED = N_("submitted")
+COUNTS_IN_PROGRESS = N_("in progress")
+COUNTS_TOTAL = N_("total")
+LAST_SUBMIT = N_("Last submit: {since}")
+# One wording for every count (not a plural message): a translation words it so that it
+# reads right for 1 too.
+COUNTS_ABANDONED = N_(
+    "({count} unfinished responses untouched for over {minutes} minutes are not counted as "
+    "in progress)"
+)
+READING_STORE = N_("Reading the store...")
+LOG_READING_STORE = N_("Feedback log: reading the store...")
+
+
+def questionnaire_label(title: str, questionnaire_id: str, questions: int) -> Text:
+    """The home list's line: "Team survey  (team_survey, 12 questions)"."""
+    counted = Tn_("{count} question", "{count} questions", questions)
+    return T_("{title}  ({id}, {questions})", title=title, id=questionnaire_id, questions=counted)
+
+
+def other_versions_note(count: int) -> Text:
+    """Responses the dashboard's counts leave out: another version of the questionnaire."""
+    return Tn_(
+        "({count} response to another version of the questionnaire is not counted)",
+        "({count} responses to another version of the questionnaire are not counted)",
+        count,
+    )
+
+
+def log_counts(entries: int, contributors: int, today: int, this_week: int) -> Text:
+    """ "Feedback log: 41 entries from 9 contributors (3 today, 12 this week)"."""
+    return T_(
+        "Feedback log: {entries} from {contributors} ({today} today, {this_week} this week)",
+        entries=Tn_("{count} entry", "{count} entries", entries),
+        contributors=Tn_("{count} contributor", "{count} contributors", contributors),
+        today=today,
+        this_week=this_week,
+    )

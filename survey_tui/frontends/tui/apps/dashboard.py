@@ -9,6 +9,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from survey_tui.core import texts
+from survey_tui.core.i18n import Words, words
 from survey_tui.core.live import ChangeSource
 from survey_tui.core.model import Questionnaire
 from survey_tui.frontends.tui.screens.dashboard import DashboardOptions, DashboardScreen
@@ -19,7 +21,7 @@ class DashboardApp(App[None]):
 
     CSS_PATH = "dashboard.tcss"
     TITLE = "survey-tui dashboard"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", texts.QUIT)]
 
     def __init__(
         self,
@@ -29,6 +31,8 @@ class DashboardApp(App[None]):
     ) -> None:
         super().__init__()
         self.questionnaire = questionnaire
+        # The facilitator's words (English for now; the footer and screens read them here).
+        self.words: Words = words(None)
         self.dashboard = DashboardScreen(questionnaire, store, **options)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

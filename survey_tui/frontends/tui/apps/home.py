@@ -16,22 +16,26 @@ from textual import getters
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from survey_tui.core import texts
 from survey_tui.core.errors import SurveyError
+from survey_tui.core.i18n import Words, words
 from survey_tui.core.model import Questionnaire
+from survey_tui.core.texts import T_
 from survey_tui.frontends.tui.palette import system_commands
+from survey_tui.frontends.tui.widgets.footer import QuietFooter
 
 
-def _label(path: Path) -> str:
+def _label(path: Path, w: Words) -> str:
     from survey_tui.core.loader import load
 
     try:
         q = load(path)
     except SurveyError:
-        return f"{path.name} (does not load; run survey-tui validate)"
-    return f"{q.title}  ({q.id}, {sum(1 for _ in q.questions())} questions)"
+        return w(T_(texts.DOES_NOT_LOAD, name=path.name))
+    return w(texts.questionnaire_label(q.title, q.id, sum(1 for _ in q.questions())))
 
 
 class HomeApp(App[None]):
@@ -39,7 +43,7 @@ class HomeApp(App[None]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["survey.tcss", "dashboard.tcss"]
     TITLE = "survey-tui"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", texts.QUIT)]
 
     def __init__(
         self,
@@ -55,7 +59,9 @@ class HomeApp(App[None]):
         self.choice: Path | None = None
         self.highlight = highlight  # back from a run: the questionnaire just run
         self.message = message  # back from a run: what the survey said on leaving
-        self.sub_title = "choose a questionnaire"
+        # The facilitator's words (English for now; the footer and screens read them here).
+        self.words: Words = words(None)
+        self.sub_title = self.words(texts.HOME_SUBTITLE)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         return system_commands(super().get_system_commands(screen))
@@ -72,9 +78,9 @@ class HomeScreen(Screen[None]):
     app = getters.app(HomeApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "run", "Run"),
-        Binding("d", "dashboard", "Dashboard"),
-        Binding("p", "preview", "Report preview"),
+        Binding("r", "run", texts.RUN),
+        Binding("d", "dashboard", texts.DASHBOARD),
+        Binding("p", "preview", texts.REPORT_PREVIEW),
     ]
 
     def compose(self) -> ComposeResult:
@@ -82,8 +88,9 @@ class HomeScreen(Screen[None]):
 
         yield Header()
         files = shipped_questionnaire_files() + local_questionnaire_files()
-        yield OptionList(*(Option(_label(p), id=str(p)) for p in files), id="home")
-        yield Footer()
+        w = self.app.words
+        yield OptionList(*(Option(_label(p, w), id=str(p)) for p in files), id="home")
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         highlight = self.app.highlight
@@ -112,7 +119,8 @@ class HomeScreen(Screen[None]):
         try:
             return load(path)
         except SurveyError as error:
-            self.notify(str(error), title="Does not load", severity="error")
+            title = self.app.words(texts.DOES_NOT_LOAD_TITLE)
+            self.notify(str(error), title=title, severity="error")
             return None
 
     def action_run(self) -> None:
@@ -151,14 +159,16 @@ class HomeScreen(Screen[None]):
             found = read_responses(q, app.store_path)
             markdown = make_report(q, app.store_path, found.records, ReportRequest()).markdown
         except SurveyError as error:
-            self.app.call_from_thread(self.notify, str(error), title="No report", severity="error")
+            title = app.words(texts.NO_REPORT)
+            self.app.call_from_thread(self.notify, str(error), title=title, severity="error")
             return
         self.app.call_from_thread(self._open_preview, markdown, q.title)
 
     def _open_preview(self, markdown: str, title: str) -> None:
         from survey_tui.frontends.tui.screens.report_preview import ReportPreviewScreen
 
-        self.app.push_screen(ReportPreviewScreen(markdown, f"{title}: report"))
+        report_title = self.app.words(T_(texts.REPORT_TITLE, title=title))
+        self.app.push_screen(ReportPreviewScreen(markdown, report_title))
 
 
 def run_home(store_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from survey_tui.core.i18n import Words, words
 from survey_tui.frontends.tui.screens.report_preview import ReportPreviewScreen
 
 
@@ -14,6 +15,8 @@ class ReportPreviewApp(App[None]):
 
     def __init__(self, markdown: str, title: str) -> None:
         super().__init__()
+        # The facilitator's words (English for now; the preview's footer reads them here).
+        self.words: Words = words(None)
         self._markdown = markdown
         self._title = title
 

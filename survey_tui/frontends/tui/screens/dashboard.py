@@ -28,8 +28,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from survey_tui.core import texts
 from survey_tui.core.analysis.dataset import ALL_WAVES, choose_waves
 from survey_tui.core.analysis.types import Analysis
 from survey_tui.core.errors import SurveyError
@@ -44,9 +45,12 @@ from survey_tui.core.live import (
 )
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
+from survey_tui.core.texts import T_, Text
 from survey_tui.core.textsafety import escape_for_terminal
 from survey_tui.frontends.tui.widgets.counts import CountsPanel
+from survey_tui.frontends.tui.widgets.footer import QuietFooter
 from survey_tui.frontends.tui.widgets.gap_view import GapView
+from survey_tui.frontends.tui.words import words_of
 
 
 class DashboardOptions(TypedDict, total=False):
@@ -61,11 +65,11 @@ class DashboardScreen(Screen[None]):
     """Counts per group (always) and the gap view (after ``r``); ``p`` preview, ``e`` export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "reveal", "Reveal/hide figures"),
-        Binding("p", "preview", "Report preview"),
-        Binding("e", "export", "Export"),
-        Binding("w", "next_wave", "Wave"),
-        Binding("escape,q", "back", "Back"),  # from the home: q goes back, not out
+        Binding("r", "reveal", texts.REVEAL_HIDE),
+        Binding("p", "preview", texts.REPORT_PREVIEW),
+        Binding("e", "export", texts.EXPORT),
+        Binding("w", "next_wave", texts.WAVE),
+        Binding("escape,q", "back", texts.BACK),  # from the home: q goes back, not out
     ]
 
     # Figures on screen (the counts are always there).
@@ -126,7 +130,7 @@ class DashboardScreen(Screen[None]):
             yield Static("", id="dash-hint", markup=False)
             with VerticalScroll(id="gap-scroll"):
                 yield GapView(id="gap")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._show_mode()
@@ -203,7 +207,7 @@ class DashboardScreen(Screen[None]):
             self.analysed_key = result.key
             self.analysis = result.analysis
             self.complete = result.complete
-            message = "No submitted responses yet." if not result.complete else ""
+            message = words_of(self)(texts.NO_SUBMITTED_YET) if not result.complete else ""
             self.query_one(GapView).show(result.analysis, result.labels, message)
         self._show_mode()
 
@@ -217,7 +221,8 @@ class DashboardScreen(Screen[None]):
         self.polls += 1
         if message != self._last_error:  # once per distinct problem, not every second
             self._last_error = message
-            self.notify(message, title="Cannot read the store", severity="error")
+            title = words_of(self)(texts.CANNOT_READ_STORE)
+            self.notify(message, title=title, severity="error")
 
     # --- display ------------------------------------------------------------------------
     def _show_since(self) -> None:
@@ -228,19 +233,22 @@ class DashboardScreen(Screen[None]):
         self._show_title()
 
     def _show_title(self) -> None:
+        w = words_of(self)
+        count = self.tally.complete if self.tally else None
+        total = texts.TITLE_READING if count is None else T_(texts.TITLE_SUBMITTED, count=count)
+        state = texts.FIGURES_SHOWN if self.revealed else texts.FIGURES_HIDDEN
         wave = _wave_text(self.shown_wave)
-        total = f"{self.tally.complete} submitted" if self.tally else "reading"
-        state = "figures shown" if self.revealed else "figures hidden"
-        title = f"{self.questionnaire.title} | {wave} | {total} | {state}"
+        title = f"{self.questionnaire.title} | {w(wave)} | {w(total)} | {w(state)}"
         # Wave names come from the store (a CSV import, an older store): never raw controls.
         self.query_one("#dash-title", Static).update(escape_for_terminal(title))
 
     def _show_mode(self) -> None:
         self.set_class(self.revealed, "-revealed")
+        w = words_of(self)
         if not self.revealed:
-            hint = "Figures hidden until the reveal: press r to show the gaps full-screen."
+            hint = w(texts.FIGURES_HIDDEN_HINT)
         elif len(self.complete) < len(self.submitted):
-            hint = held_text(len(self.complete), len(self.submitted), self.questionnaire)
+            hint = w(held_text(len(self.complete), len(self.submitted), self.questionnaire))
         else:
             hint = ""
         hint_line = self.query_one("#dash-hint", Static)
@@ -266,8 +274,9 @@ class DashboardScreen(Screen[None]):
             choices.append(self.wave)
         self.wave = choices[(choices.index(self.wave) + 1) % len(choices)]
         self._settled = None
-        shown = "the most recent wave" if self.wave is None else _wave_text(self.wave)
-        self.notify(f"Showing {escape_for_terminal(shown)}", markup=False)
+        shown = texts.MOST_RECENT_WAVE if self.wave is None else _wave_text(self.wave)
+        showing = words_of(self)(T_(texts.SHOWING, what=shown))
+        self.notify(escape_for_terminal(showing), markup=False)
         self._show_title()
         self.poll_now()
 
@@ -284,14 +293,15 @@ class DashboardScreen(Screen[None]):
                 self.questionnaire, self.store, list(self.complete), self.shown_wave
             )
         except SurveyError as error:
-            self.app.call_from_thread(self._failed, str(error), "No report")
+            self.app.call_from_thread(self._failed, str(error), texts.NO_REPORT)
             return
         self.app.call_from_thread(self._open_preview, markdown)
 
     def _open_preview(self, markdown: str) -> None:
         from survey_tui.frontends.tui.screens.report_preview import ReportPreviewScreen
 
-        self.app.push_screen(ReportPreviewScreen(markdown, f"{self.questionnaire.title}: report"))
+        title = words_of(self)(T_(texts.REPORT_TITLE, title=self.questionnaire.title))
+        self.app.push_screen(ReportPreviewScreen(markdown, title))
 
     def action_export(self) -> None:
         """Write the Markdown report and the CSV of responses into the export folder."""
@@ -311,15 +321,19 @@ class DashboardScreen(Screen[None]):
                 raw=list(self.submitted),
             )
         except SurveyError as error:
-            self.app.call_from_thread(self._failed, str(error), "Export failed")
+            self.app.call_from_thread(self._failed, str(error), texts.EXPORT_FAILED)
             return
         self.exported = paths
-        self.app.call_from_thread(
-            self.notify, f"Report: {paths[0]}\nResponses: {paths[1]}", title="Exported"
-        )
+        self.app.call_from_thread(self._exported, paths)
 
-    def _failed(self, message: str, title: str) -> None:
-        self.notify(message, title=title, severity="error")
+    def _exported(self, paths: tuple[Path, Path]) -> None:
+        w = words_of(self)
+        report = w(T_(texts.EXPORTED_REPORT, path=paths[0]))
+        responses = w(T_(texts.EXPORTED_RESPONSES, path=paths[1]))
+        self.notify(f"{report}\n{responses}", title=w(texts.EXPORTED))
+
+    def _failed(self, message: str, title: Text) -> None:
+        self.notify(message, title=words_of(self)(title), severity="error")
 
     def action_back(self) -> None:
         """Back to the home picker (when opened from there)."""
@@ -333,14 +347,10 @@ class DashboardScreen(Screen[None]):
         return True
 
 
-def held_text(shown: int, submitted: int, questionnaire: Questionnaire) -> str:
+def held_text(shown: int, submitted: int, questionnaire: Questionnaire) -> Text:
     """Why the figures are from fewer responses than the counts say."""
     step = questionnaire.min_group_size
-    return (
-        f"Figures from {shown} of {submitted} submitted responses: a group's figures refresh "
-        f"when {step} new responses of that group have come in, so that no single response "
-        "can be told apart."
-    )
+    return T_(texts.FIGURES_HELD, shown=shown, submitted=submitted, step=step)
 
 
 @dataclass
@@ -365,10 +375,10 @@ def _latest_wave(live: LiveResponses) -> str | None:
     return choose_waves(live.complete(None), None, None).wave
 
 
-def _wave_text(wave: str | None) -> str:
+def _wave_text(wave: str | None) -> Text:
     if wave is None:
-        return "no wave yet"
-    return "all waves pooled" if wave == ALL_WAVES else f"wave {wave}"
+        return texts.NO_WAVE_YET
+    return texts.ALL_WAVES_POOLED if wave == ALL_WAVES else T_(texts.WAVE_NAMED, wave=wave)
 
 
 def _analyse(

@@ -7,9 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, MarkdownViewer, Static
+from textual.widgets import MarkdownViewer, Static
 
+from survey_tui.core import texts
 from survey_tui.core.textsafety import escape_for_terminal
+from survey_tui.frontends.tui.widgets.footer import QuietFooter
 
 
 class ReportPreviewScreen(Screen[None]):
@@ -25,9 +27,9 @@ class ReportPreviewScreen(Screen[None]):
     ReportPreviewScreen MarkdownViewer { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "close", "Close"),
-        Binding("escape", "close", "Close"),
-        Binding("t", "toggle_toc", "Contents"),
+        Binding("q", "close", texts.CLOSE),
+        Binding("escape", "close", texts.CLOSE),
+        Binding("t", "toggle_toc", texts.CONTENTS),
     ]
 
     def __init__(self, markdown: str, title: str) -> None:
@@ -40,7 +42,7 @@ class ReportPreviewScreen(Screen[None]):
         yield Static(self.report_title, id="preview-title", markup=False)
         # open_links=False: a report is read here, never a launcher for the web browser.
         yield MarkdownViewer(self.markdown, show_table_of_contents=False, open_links=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one(MarkdownViewer).focus()

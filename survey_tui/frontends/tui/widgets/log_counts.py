@@ -9,16 +9,17 @@ from rich.text import Text
 from textual import work
 from textual.widget import Widget
 
+from survey_tui.core import texts
 from survey_tui.core.errors import SurveyError
 from survey_tui.core.feedback.live import LiveLog, LogCounts
+from survey_tui.core.i18n import Words
+from survey_tui.frontends.tui.words import words_of
 
 
-def log_counts_text(counts: LogCounts) -> Text:
+def log_counts_text(counts: LogCounts, w: Words) -> Text:
     """``Feedback log: 41 entries from 9 contributors (3 today, 12 this week)``."""
-    return Text(
-        f"Feedback log: {counts.entries} entries from {counts.contributors} contributors "
-        f"({counts.today} today, {counts.this_week} this week)"
-    )
+    line = texts.log_counts(counts.entries, counts.contributors, counts.today, counts.this_week)
+    return Text(w(line))
 
 
 class LogCountsPanel(Widget):
@@ -65,6 +66,7 @@ class LogCountsPanel(Widget):
             self.refresh(layout=True)
 
     def render(self) -> Text:
+        w = words_of(self)
         if self.counts is None:
-            return Text("Feedback log: reading the store...")
-        return log_counts_text(self.counts)
+            return Text(w(texts.LOG_READING_STORE))
+        return log_counts_text(self.counts, w)
