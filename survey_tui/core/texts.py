@@ -340,12 +340,6 @@ COUNTS_SUBMITTED = N_("submitted")
 COUNTS_IN_PROGRESS = N_("in progress")
 COUNTS_TOTAL = N_("total")
 LAST_SUBMIT = N_("Last submit: {since}")
-# One wording for every count (not a plural message): a translation words it so that it
-# reads right for 1 too.
-COUNTS_ABANDONED = N_(
-    "({count} unfinished responses untouched for over {minutes} minutes are not counted as "
-    "in progress)"
-)
 READING_STORE = N_("Reading the store...")
 LOG_READING_STORE = N_("Feedback log: reading the store...")
 
@@ -354,6 +348,18 @@ def questionnaire_label(title: str, questionnaire_id: str, questions: int) -> Te
     """The home list's line: "Team survey  (team_survey, 12 questions)"."""
     counted = Tn_("{count} question", "{count} questions", questions)
     return T_("{title}  ({id}, {questions})", title=title, id=questionnaire_id, questions=counted)
+
+
+def abandoned_note(count: int, minutes: int) -> Text:
+    """Unfinished responses the counts leave out of "in progress": nobody touched them lately."""
+    return Tn_(
+        "({count} unfinished response untouched for over {minutes} minutes is not counted as "
+        "in progress)",
+        "({count} unfinished responses untouched for over {minutes} minutes are not counted as "
+        "in progress)",
+        count,
+        minutes=minutes,
+    )
 
 
 def other_versions_note(count: int) -> Text:

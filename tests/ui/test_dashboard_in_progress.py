@@ -40,4 +40,4 @@ async def test_an_untouched_partial_drops_out_of_in_progress_after_5_minutes(
         await wait_until(pilot, lambda: screen.tally is not None and screen.tally.in_progress == 0)
         shown = screen_text(app)
         assert re.search(r"eng\s+1\s+0", shown)
-        assert "1 unfinished responses untouched for over 5 minutes" in shown
+        assert "1 unfinished response untouched for over 5 minutes is not counted" in shown

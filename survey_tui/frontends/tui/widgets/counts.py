@@ -39,7 +39,7 @@ def render_counts(tally: Tally, minimum: int, since: str, w: Words) -> Text:
     )
     out.append(f"\n{w(T_(texts.LAST_SUBMIT, since=since))}\n")
     if tally.abandoned:
-        note = T_(texts.COUNTS_ABANDONED, count=tally.abandoned, minutes=WINDOW_MINUTES)
+        note = texts.abandoned_note(tally.abandoned, WINDOW_MINUTES)
         out.append(f"{w(note)}\n", style="italic")
     if tally.other_versions:
         out.append(f"{w(texts.other_versions_note(tally.other_versions))}\n", style="italic")
@@ -67,7 +67,7 @@ class CountsPanel(Widget):
 
     def render(self) -> Text:
         """The counts table (a short note before the first poll has answered)."""
-        w = words_of(self)
-        if self.tally is None:
+        w, tally = words_of(self), self.tally
+        if tally is None:
             return Text(w(texts.READING_STORE))
-        return render_counts(self.tally, self.minimum, self.since, w)
+        return render_counts(tally, self.minimum, self.since, w)

@@ -66,7 +66,10 @@ class LogCountsPanel(Widget):
             self.refresh(layout=True)
 
     def render(self) -> Text:
-        w = words_of(self)
-        if self.counts is None:
-            return Text(w(texts.LOG_READING_STORE))
-        return log_counts_text(self.counts, w)
+        """The log's counts line (a short note before the first poll has answered)."""
+        shown = self.counts
+        return (
+            log_counts_text(shown, words_of(self))
+            if shown is not None
+            else Text(words_of(self)(texts.LOG_READING_STORE))
+        )
