@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from survey_tui.core import texts
 from survey_tui.core.model import Questionnaire
 from survey_tui.core.record import Record
 from survey_tui.core.store.records import is_practice
+from survey_tui.core.texts import T_, Text
 
 #: The status changes_since gives a response that was deleted from the store.
 REMOVED = "removed"
@@ -260,18 +262,19 @@ def advance_shown(
     return ShownSet(cells, tuple(rid for rid in order if rid in kept))
 
 
-def since_text(moment: datetime | None, now: datetime) -> str:
+def since_text(moment: datetime | None, now: datetime) -> Text:
     """'no submits yet', '12 s ago', '3 min ago', '2 h 5 min ago'; from two days back the
-    date, 'on 2026-04-16' (a count of days reads like a stalled session on an old store)."""
+    date, 'on 2026-04-16' (a count of days reads like a stalled session on an old store).
+    A product message: a front end shows it through its ``Words``."""
     if moment is None:
-        return "no submits yet"
+        return texts.NO_SUBMITS_YET
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
-        return f"{seconds} s ago"
+        return T_(texts.SECONDS_AGO, seconds=seconds)
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min ago"
+        return T_(texts.MINUTES_AGO, minutes=minutes)
     hours = minutes // 60
     if hours < 48:
-        return f"{hours} h {minutes % 60} min ago"
-    return f"on {moment.astimezone(UTC):%Y-%m-%d}"
+        return T_(texts.HOURS_AGO, hours=hours, minutes=minutes % 60)
+    return T_(texts.ON_DATE, date=f"{moment.astimezone(UTC):%Y-%m-%d}")

@@ -342,6 +342,42 @@ COUNTS_TOTAL = N_("total")
 LAST_SUBMIT = N_("Last submit: {since}")
 READING_STORE = N_("Reading the store...")
 LOG_READING_STORE = N_("Feedback log: reading the store...")
+# The time since the last submit (core.live.since_text), after LAST_SUBMIT.
+NO_SUBMITS_YET = N_("no submits yet")
+SECONDS_AGO = N_("{seconds} s ago")
+MINUTES_AGO = N_("{minutes} min ago")
+HOURS_AGO = N_("{hours} h {minutes} min ago")
+ON_DATE = N_("on {date}")
+# The gap view (the reveal): the index, each construct's gap, each group's bar.
+GAPS_ARE = N_("Gaps are {pair}, in points on a 0-100 scale.")
+PAIR = N_("{first} minus {second}")  # the pair a gap compares: "lead minus eng"
+INDEX_WAITING = N_("Expectation Gap Index: waiting for enough responses")
+INDEX_POINTS = N_("Expectation Gap Index: {index} points")
+INDEX_MEANING = N_("(mean size of the construct gaps)")
+SUBMITTED_COUNTS = N_("Submitted: {counts}")
+WAITING_FOR = N_("waiting for {count} more")  # a group below the anonymity threshold
+GAP_NO_PAIR = N_("gap: no pair of groups to compare")
+GAP_NOT_ASKED_OF = N_("gap: not asked of {groups}")
+GAP_WAITING = N_("gap: waiting for enough responses")
+GAP_LINE = N_("gap {points} pts (95% CI {low} to {high}, {effect}, {verdict})")
+# The size of a gap (Cohen's d, docs/statistics.md); "no effect" when it has none.
+EFFECTS = {
+    None: N_("no effect"),
+    "negligible": N_("negligible effect"),
+    "small": N_("small effect"),
+    "medium": N_("medium effect"),
+    "large": N_("large effect"),
+}
+OTHER_EFFECT = N_("{effect} effect")  # an effect size this version does not name
+SIGNIFICANT = N_("significant")
+NOT_CONFIRMED = N_("not confirmed")
+NOT_SIGNIFICANT = N_("not significant")
+NOT_ASKED = N_("not asked")
+TOO_FEW_TO_SHOW = N_("too few answers to show (n < {minimum})")
+SCORECARD_TITLE = N_("Workflow scorecard: {label}")
+SCORECARD_HELPS = N_("Helps ({doer} score 60+; scores 0-100 per group)")
+SCORECARD_FRICTION = N_("Friction ({doer} score 40 or less)")
+NOT_AVAILABLE = N_("n/a")  # a scorecard row's score a group does not show
 
 
 def questionnaire_label(title: str, questionnaire_id: str, questions: int) -> Text:

@@ -30,7 +30,7 @@ def render_counts(tally: Tally, minimum: int, since: str, w: Words) -> Text:
             f"{count.in_progress:>{open_width}}"
         )
         if count.complete < minimum:
-            out.append(f"  {waiting_text(count.complete, minimum)}", style="italic")
+            out.append(f"  {w(waiting_text(count.complete, minimum))}", style="italic")
         out.append("\n")
     out.append(
         f"  {total:<{name_width}}  {tally.complete:>{done_width}}  "

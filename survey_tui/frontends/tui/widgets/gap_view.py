@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widget import Widget
 
+from survey_tui.core import texts
+from survey_tui.core.i18n import ENGLISH, Words
 from survey_tui.core.reports.filters import human, pts
+from survey_tui.core.texts import T_
+from survey_tui.frontends.tui.words import words_of
 
 if TYPE_CHECKING:
     from survey_tui.core.analysis.types import (
@@ -36,34 +40,43 @@ def text_bar(score: float, width: int) -> str:
     return FULL * filled + EMPTY * (width - filled)
 
 
-def waiting_text(n: int, minimum: int) -> str:
+def waiting_text(n: int, minimum: int) -> texts.Text:
     """What a group below the threshold shows instead of figures."""
-    return f"waiting for {max(1, minimum - n)} more"
+    return T_(texts.WAITING_FOR, count=max(1, minimum - n))
 
 
-def gap_text(entry: ConstructEntry, compare: list[str] | None) -> str:
+def gap_text(entry: ConstructEntry, compare: list[str] | None) -> texts.Text:
     """The gap of one construct in words: points, 95% CI, p-value and significance."""
     gap = entry.get("gap")
     if not compare or gap is None:
-        return "gap: no pair of groups to compare"
+        return texts.GAP_NO_PAIR
     if gap.get("not_asked"):
-        return "gap: not asked of " + ", ".join(gap["not_asked"])
+        return T_(texts.GAP_NOT_ASKED_OF, groups=", ".join(gap["not_asked"]))
     ci95 = gap.get("ci95")
     if gap.get("suppressed") or gap.get("points") is None or ci95 is None:
-        return "gap: waiting for enough responses"
+        return texts.GAP_WAITING
     low, high = ci95
-    return (
-        f"gap {pts(gap['points'], True)} pts (95% CI {pts(low, True)} to {pts(high, True)}, "
-        f"{gap.get('effect') or 'no'} effect, {verdict(gap)})"
+    return T_(
+        texts.GAP_LINE,
+        points=pts(gap["points"], True),
+        low=pts(low, True),
+        high=pts(high, True),
+        effect=_effect(gap.get("effect")),
+        verdict=verdict(gap),
     )
 
 
-def verdict(gap: Gap) -> str:
+def _effect(effect: str | None) -> texts.Text:
+    known = texts.EFFECTS.get(effect or None)
+    return known if known is not None else T_(texts.OTHER_EFFECT, effect=effect)
+
+
+def verdict(gap: Gap) -> texts.Text:
     """One significance rule in words (docs/statistics.md): significant, not confirmed (one
     test alone passes after correcting for the comparisons), or not significant."""
     if gap.get("significant"):
-        return "significant"
-    return "not confirmed" if gap.get("not_confirmed") else "not significant"
+        return texts.SIGNIFICANT
+    return texts.NOT_CONFIRMED if gap.get("not_confirmed") else texts.NOT_SIGNIFICANT
 
 
 def _widest_first(constructs: list[ConstructEntry]) -> list[ConstructEntry]:
@@ -83,10 +96,15 @@ class _Layout:
     name_width: int
     bar_width: int
     minimum: int
+    w: Words  # the words of the app that shows the view
 
 
-def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> Text:
-    """The whole gap view as text for a view ``width`` columns wide."""
+def render_gap_view(
+    analysis: Analysis, labels: dict[str, str], width: int, w: Words | None = None
+) -> Text:
+    """The whole gap view as text for a view ``width`` columns wide, in the words ``w``
+    (English when None)."""
+    w = w or ENGLISH
     width = max(40, width)
     groups: dict[str, GroupInfo] = analysis["groups"]
     name_width = max(len(g) for g in groups) if groups else 8
@@ -95,9 +113,10 @@ def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> T
         name_width=name_width,
         bar_width=max(10, min(50, width - name_width - number_width - 4)),
         minimum=int(analysis["min_group_size"]),
+        w=w,
     )
     out = Text()
-    _append_summary(out, analysis, layout.minimum)
+    _append_summary(out, analysis, layout.minimum, w)
     compare = analysis.get("compare")
     for entry in _widest_first(analysis.get("constructs", [])):
         name = labels.get(entry["construct"]) or human(entry["construct"])
@@ -105,33 +124,33 @@ def render_gap_view(analysis: Analysis, labels: dict[str, str], width: int) -> T
         # own line, the gap on the next, then one bar per group.
         out.append("\n")
         out.append(name[:width] + "\n", style="bold")
-        out.append(f"  {gap_text(entry, compare)}\n")
+        out.append(f"  {w(gap_text(entry, compare))}\n")
         for gid, info in groups.items():
             _append_group_bar(out, gid, info, entry["groups"].get(gid), layout)
     for card in _scorecards(analysis):
-        _append_scorecard(out, card, groups, width)
+        _append_scorecard(out, card, groups, width, w)
     return out
 
 
-def _append_summary(out: Text, analysis: Analysis, minimum: int) -> None:
+def _append_summary(out: Text, analysis: Analysis, minimum: int, w: Words) -> None:
     """The index, which pair the gaps compare, and how many each group submitted."""
     compare = analysis.get("compare")
     index = analysis.get("expectation_gap_index")
     if compare:
-        pair = f"{compare[0]} minus {compare[1]}"
+        pair = T_(texts.PAIR, first=compare[0], second=compare[1])
         if index is None:
-            out.append("Expectation Gap Index: waiting for enough responses\n", style="bold")
+            out.append(f"{w(texts.INDEX_WAITING)}\n", style="bold")
         else:
-            out.append(f"Expectation Gap Index: {index:.1f} points", style="bold")
-            out.append(" (mean size of the construct gaps)\n")
-        out.append(f"Gaps are {pair}, in points on a 0-100 scale.\n")
+            out.append(w(T_(texts.INDEX_POINTS, index=f"{index:.1f}")), style="bold")
+            out.append(f" {w(texts.INDEX_MEANING)}\n")
+        out.append(f"{w(T_(texts.GAPS_ARE, pair=pair))}\n")
     counts = []
     for gid, info in analysis["groups"].items():
         shown = f"{gid} n={info['n']}"
         if info["suppressed"]:
-            shown += f" ({waiting_text(int(info['n']), minimum)})"
+            shown += f" ({w(waiting_text(int(info['n']), minimum))})"
         counts.append(shown)
-    out.append("Submitted: " + ", ".join(counts) + "\n")
+    out.append(f"{w(T_(texts.SUBMITTED_COUNTS, counts=', '.join(counts)))}\n")
 
 
 def _append_group_bar(
@@ -140,31 +159,35 @@ def _append_group_bar(
     """One group's line under a construct: its bar and score, or why there is none."""
     out.append(f"  {gid:<{layout.name_width}} ")
     if figures is not None and figures.get("asked") is False:
-        out.append("not asked\n", style="italic")
+        out.append(f"{layout.w(texts.NOT_ASKED)}\n", style="italic")
         return
     score = figures.get("score") if figures is not None else None
     if info["suppressed"] or figures is None or figures.get("suppressed") or score is None:
         if info["suppressed"]:
-            out.append(waiting_text(int(info["n"]), layout.minimum) + "\n", style="italic")
+            waiting = waiting_text(int(info["n"]), layout.minimum)
+            out.append(f"{layout.w(waiting)}\n", style="italic")
         else:
-            out.append(f"too few answers to show (n < {layout.minimum})\n", style="italic")
+            too_few = T_(texts.TOO_FEW_TO_SHOW, minimum=layout.minimum)
+            out.append(f"{layout.w(too_few)}\n", style="italic")
         return
     value = float(score)
     out.append(text_bar(value, layout.bar_width))
     out.append(f" {value:5.1f}\n", style="bold")
 
 
-def _append_scorecard(out: Text, card: Scorecard, groups: dict[str, GroupInfo], width: int) -> None:
+def _append_scorecard(
+    out: Text, card: Scorecard, groups: dict[str, GroupInfo], width: int, w: Words
+) -> None:
     """A workflow scorecard: the rows that help, then the ones that cause friction."""
     out.append("\n")
-    title = f"Workflow scorecard: {card.get('label') or card['question']}"
+    title = w(T_(texts.SCORECARD_TITLE, label=card.get("label") or card["question"]))
     out.append(title[:width] + "\n", style="bold")
     rows = {row["key"]: row for row in card["rows"]}
     label_width = min(28, max((len(str(r["label"])) for r in card["rows"]), default=8))
     doer = card.get("experience_group") or ""
     for heading, keys in (
-        (f"Helps ({doer} score 60+; scores 0-100 per group)", card.get("helps", [])),
-        (f"Friction ({doer} score 40 or less)", card.get("friction", [])),
+        (w(T_(texts.SCORECARD_HELPS, doer=doer)), card.get("helps", [])),
+        (w(T_(texts.SCORECARD_FRICTION, doer=doer)), card.get("friction", [])),
     ):
         if not keys:
             continue
@@ -172,14 +195,14 @@ def _append_scorecard(out: Text, card: Scorecard, groups: dict[str, GroupInfo], 
         for key in keys:
             if key in rows:
                 label = str(rows[key]["label"])[:label_width]
-                out.append(f"    {label:<{label_width}}  {_row_scores(rows[key], groups)}\n")
+                out.append(f"    {label:<{label_width}}  {_row_scores(rows[key], groups, w)}\n")
 
 
 def _scorecards(analysis: Analysis) -> list[Scorecard]:
     return list(analysis.get("scorecards") or [])
 
 
-def _row_scores(row: ScorecardRow, groups: dict[str, GroupInfo]) -> str:
+def _row_scores(row: ScorecardRow, groups: dict[str, GroupInfo], w: Words) -> str:
     # Per-group scores of shown groups only.
     shown = []
     for gid in groups:
@@ -188,7 +211,7 @@ def _row_scores(row: ScorecardRow, groups: dict[str, GroupInfo]) -> str:
             continue
         score = figures.get("score") if figures is not None else None
         if figures is None or figures.get("suppressed") or score is None:
-            shown.append(f"{gid} n/a")
+            shown.append(f"{gid} {w(texts.NOT_AVAILABLE)}")
         else:
             shown.append(f"{gid} {score:.0f}")
     return "  ".join(shown)
@@ -205,7 +228,7 @@ class GapView(Widget):
         super().__init__(id=id)
         self.analysis: Analysis | None = None
         self.labels: dict[str, str] = {}
-        self.message = "No submitted responses yet."
+        self.message: str = texts.NO_SUBMITTED_YET
 
     def show(self, analysis: Analysis | None, labels: dict[str, str], message: str) -> None:
         """Show ``analysis`` (or ``message`` when there is none yet)."""
@@ -216,6 +239,7 @@ class GapView(Widget):
 
     def render(self) -> Text:
         """The gap view as text (the message when there is no analysis)."""
+        w = words_of(self)
         if self.analysis is None:
-            return Text(self.message)
-        return render_gap_view(self.analysis, self.labels, self.size.width or 80)
+            return Text(w(self.message))
+        return render_gap_view(self.analysis, self.labels, self.size.width or 80, w)
