@@ -38,3 +38,33 @@ async def test_dashboard_in_german(tmp_path: Path) -> None:
         assert "Exportieren" in shown and "Beenden" in shown
         for english in ("submitted", "in progress", "figures hidden", "Report preview", "Quit"):
             assert english not in shown, english
+
+
+async def test_revealed_gap_view_in_german(tmp_path: Path) -> None:
+    q = small()
+    store = ResponseStore(tmp_path / "r.json")
+    for _ in range(5):
+        add(store, q, "lead", 4)
+        add(store, q, "eng", 2)
+    for _ in range(2):
+        add(store, q, "ops", 3)  # below min_group_size 5: waiting for 3 more
+    app = DashboardApp(q, ResponseStore(tmp_path / "r.json"), poll_seconds=0.05)
+    app.words = words("de")
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.dashboard
+        await wait_until(pilot, lambda: screen.analysis is not None)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: screen.revealed)
+        shown = screen_text(app)
+        assert re.search(r"Erwartungslücken-Index: \d+\.\d Punkte", shown), shown
+        assert "Lücken sind lead minus eng" in shown, shown
+        assert "ops n=2 (warten auf 3 weitere)" in shown, shown
+        assert re.search(r"ops\s+warten auf 3 weitere", shown), shown
+        for english in ("Expectation Gap Index", "waiting for", "Gaps are", "Submitted:"):
+            assert english not in shown, english
+        await pilot.press("r")  # hidden again: the counts table's time since the last submit
+        await wait_until(pilot, lambda: not screen.revealed)
+        shown = screen_text(app)
+        assert re.search(r"Zuletzt abgeschickt: vor \d+ s", shown), shown
+        assert re.search(r"ops\s+2\s+0\s+warten auf 3 weitere", shown), shown
+        assert " s ago" not in shown and "waiting for" not in shown
